@@ -1,0 +1,119 @@
+/* rectify-identify-page.c: step 1, identify the mistake
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rectify-identify-page.h"
+
+struct _RectifyIdentifyPage
+{
+  RectifyPage     parent_instance;
+
+  GtkCheckButton *wrong_type_check;
+  GtkCheckButton *unintended_check;
+  GtkCheckButton *too_many_check;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyIdentifyPage, rectify_identify_page, RECTIFY_TYPE_PAGE)
+
+static GtkCheckButton *
+check_for_scenario (RectifyIdentifyPage *self,
+                    RectifyScenario      scenario)
+{
+  switch (scenario)
+    {
+    case RECTIFY_SCENARIO_WRONG_TYPE:
+      return self->wrong_type_check;
+    case RECTIFY_SCENARIO_UNINTENDED:
+      return self->unintended_check;
+    case RECTIFY_SCENARIO_TOO_MANY:
+      return self->too_many_check;
+    case RECTIFY_SCENARIO_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* Model → widgets. */
+static void
+sync_scenario (RectifyIdentifyPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyScenario scenario = rcase ? rectify_case_get_scenario (rcase) : RECTIFY_SCENARIO_NONE;
+  GtkCheckButton *check = check_for_scenario (self, scenario);
+
+  if (check != NULL)
+    {
+      gtk_check_button_set_active (check, TRUE);
+    }
+  else
+    {
+      gtk_check_button_set_active (self->wrong_type_check, FALSE);
+      gtk_check_button_set_active (self->unintended_check, FALSE);
+      gtk_check_button_set_active (self->too_many_check, FALSE);
+    }
+}
+
+/* Widgets → model. Only the button that became active speaks; the one that
+ * went inactive in the same group says nothing. */
+static void
+on_scenario_toggled (RectifyIdentifyPage *self,
+                     GtkCheckButton      *check)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  if (rcase == NULL || !gtk_check_button_get_active (check))
+    return;
+
+  for (RectifyScenario s = RECTIFY_SCENARIO_WRONG_TYPE; s <= RECTIFY_SCENARIO_TOO_MANY; s++)
+    {
+      if (check_for_scenario (self, s) == check)
+        rectify_case_set_scenario (rcase, s);
+    }
+}
+
+static void
+rectify_identify_page_case_changed (RectifyPage *page,
+                                    RectifyCase *old_case)
+{
+  RectifyIdentifyPage *self = RECTIFY_IDENTIFY_PAGE (page);
+  RectifyCase *rcase = rectify_page_get_case (page);
+
+  if (old_case != NULL)
+    g_signal_handlers_disconnect_by_func (old_case, sync_scenario, self);
+
+  if (rcase != NULL)
+    g_signal_connect_object (rcase, "notify::scenario",
+                             G_CALLBACK (sync_scenario), self,
+                             G_CONNECT_SWAPPED);
+
+  sync_scenario (self);
+}
+
+static void
+rectify_identify_page_class_init (RectifyIdentifyPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RectifyPageClass *page_class = RECTIFY_PAGE_CLASS (klass);
+
+  page_class->case_changed = rectify_identify_page_case_changed;
+  rectify_page_class_set_step (page_class, RECTIFY_STEP_IDENTIFY);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/pages/rectify-identify-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, wrong_type_check);
+  gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, unintended_check);
+  gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, too_many_check);
+  gtk_widget_class_bind_template_callback (widget_class, on_scenario_toggled);
+}
+
+static void
+rectify_identify_page_init (RectifyIdentifyPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,125 @@
+/* rectify-application.c: the application, its actions and windows
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rectify-application.h"
+#include "rectify-window.h"
+
+struct _RectifyApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyApplication, rectify_application, ADW_TYPE_APPLICATION)
+
+static void
+rectify_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      g_autoptr(RectifyCase) rcase = rectify_case_new ();
+
+      window = GTK_WINDOW (rectify_window_new (GTK_APPLICATION (app)));
+      rectify_window_set_case (RECTIFY_WINDOW (window), rcase);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Closing through the windows (rather than g_application_quit) gives each
+   * the chance to save what it shows. */
+  for (const GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Rectify developers", NULL };
+  GtkWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-icon", APP_ID,
+                        "application-name", _("Rectify"),
+                        "developer-name", _("The Rectify developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/rectify/rectify",
+                        "issue-url", "https://github.com/rectify/rectify/issues",
+                        "comments", _("Fix a Ringover licence bought by mistake: tell support "
+                                      "exactly what went wrong, and follow the correction "
+                                      "through to your next statement.\n\n"
+                                      "Rectify is not made by Ringover."),
+                        "developers", developers,
+                        /* Translators: Replace "translator-credits" with your name/year */
+                        "translator-credits", _("translator-credits"),
+                        "copyright", "© 2026 The Rectify developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+  gtk_window_present (about);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+rectify_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (rectify_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+rectify_application_class_init (RectifyApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = rectify_application_activate;
+  app_class->startup = rectify_application_startup;
+}
+
+static void
+rectify_application_init (RectifyApplication *self)
+{
+}
+
+RectifyApplication *
+rectify_application_new (void)
+{
+  return g_object_new (RECTIFY_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}

@@ -1,0 +1,19 @@
+/* rectify-application.h: the application, its actions and windows
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define RECTIFY_TYPE_APPLICATION (rectify_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (RectifyApplication, rectify_application, RECTIFY, APPLICATION, AdwApplication)
+
+RectifyApplication *rectify_application_new (void);
+
+G_END_DECLS

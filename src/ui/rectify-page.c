@@ -1,0 +1,326 @@
+/* rectify-page.c: the base class of the four pages of the flow
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rectify-page.h"
+
+/* A page shows one step of a case. Its "complete" is not decided by the page
+ * or its widgets: it mirrors the case's own completeness for the page's step,
+ * so Next is gated on the model, never on what a widget happens to show. */
+
+typedef struct
+{
+  char        *title;
+  RectifyCase *rcase;
+  gboolean     complete;
+  gboolean     applicable;
+} RectifyPagePrivate;
+
+typedef struct
+{
+  RectifyStep step;
+} RectifyPageClassPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_CODE (RectifyPage, rectify_page, ADW_TYPE_BIN,
+                                  G_ADD_PRIVATE (RectifyPage)
+                                  g_type_add_class_private (g_define_type_id,
+                                                            sizeof (RectifyPageClassPrivate)))
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_COMPLETE,
+  PROP_APPLICABLE,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static RectifyPageClassPrivate *
+get_class_private (gpointer klass)
+{
+  return G_TYPE_CLASS_GET_PRIVATE (klass, RECTIFY_TYPE_PAGE, RectifyPageClassPrivate);
+}
+
+static void
+set_complete (RectifyPage *self,
+              gboolean     complete)
+{
+  RectifyPagePrivate *priv = rectify_page_get_instance_private (self);
+
+  complete = !!complete;
+  if (priv->complete == complete)
+    return;
+
+  priv->complete = complete;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+static void
+on_case_notify (RectifyPage *self)
+{
+  RectifyPagePrivate *priv = rectify_page_get_instance_private (self);
+
+  set_complete (self, priv->rcase != NULL &&
+                rectify_case_get_step_complete (priv->rcase, rectify_page_get_step (self)));
+}
+
+static void
+rectify_page_dispose (GObject *object)
+{
+  RectifyPage *self = (RectifyPage *)object;
+  RectifyPagePrivate *priv = rectify_page_get_instance_private (self);
+
+  if (priv->rcase != NULL)
+    rectify_page_set_case (self, NULL);
+
+  G_OBJECT_CLASS (rectify_page_parent_class)->dispose (object);
+}
+
+static void
+rectify_page_finalize (GObject *object)
+{
+  RectifyPage *self = (RectifyPage *)object;
+  RectifyPagePrivate *priv = rectify_page_get_instance_private (self);
+
+  g_clear_pointer (&priv->title, g_free);
+
+  G_OBJECT_CLASS (rectify_page_parent_class)->finalize (object);
+}
+
+static void
+rectify_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RectifyPage *self = RECTIFY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, rectify_page_get_title (self));
+      break;
+
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, rectify_page_get_complete (self));
+      break;
+
+    case PROP_APPLICABLE:
+      g_value_set_boolean (value, rectify_page_get_applicable (self));
+      break;
+
+    case PROP_CASE:
+      g_value_set_object (value, rectify_page_get_case (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  RectifyPage *self = RECTIFY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      rectify_page_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_APPLICABLE:
+      rectify_page_set_applicable (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CASE:
+      rectify_page_set_case (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_page_class_init (RectifyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rectify_page_dispose;
+  object_class->finalize = rectify_page_finalize;
+  object_class->get_property = rectify_page_get_property;
+  object_class->set_property = rectify_page_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_APPLICABLE] =
+    g_param_spec_boolean ("applicable", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL,
+                         RECTIFY_TYPE_CASE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rectify_page_init (RectifyPage *self)
+{
+  RectifyPagePrivate *priv = rectify_page_get_instance_private (self);
+
+  priv->applicable = TRUE;
+}
+
+/**
+ * rectify_page_class_set_step:
+ * @klass: a page class
+ * @step: the step of the flow the page shows
+ *
+ * Called from a page's class_init: which step's completeness the page
+ * mirrors.
+ */
+void
+rectify_page_class_set_step (RectifyPageClass *klass,
+                             RectifyStep       step)
+{
+  g_return_if_fail (RECTIFY_IS_PAGE_CLASS (klass));
+  g_return_if_fail (step < RECTIFY_N_STEPS);
+
+  get_class_private (klass)->step = step;
+}
+
+RectifyStep
+rectify_page_get_step (RectifyPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PAGE (self), 0);
+
+  return get_class_private (RECTIFY_PAGE_GET_CLASS (self))->step;
+}
+
+const char *
+rectify_page_get_title (RectifyPage *self)
+{
+  RectifyPagePrivate *priv = rectify_page_get_instance_private (self);
+
+  g_return_val_if_fail (RECTIFY_IS_PAGE (self), NULL);
+
+  return priv->title;
+}
+
+void
+rectify_page_set_title (RectifyPage *self,
+                        const char  *title)
+{
+  RectifyPagePrivate *priv = rectify_page_get_instance_private (self);
+
+  g_return_if_fail (RECTIFY_IS_PAGE (self));
+
+  if (g_strcmp0 (priv->title, title) == 0)
+    return;
+
+  g_free (priv->title);
+  priv->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+gboolean
+rectify_page_get_complete (RectifyPage *self)
+{
+  RectifyPagePrivate *priv = rectify_page_get_instance_private (self);
+
+  g_return_val_if_fail (RECTIFY_IS_PAGE (self), FALSE);
+
+  return priv->complete;
+}
+
+gboolean
+rectify_page_get_applicable (RectifyPage *self)
+{
+  RectifyPagePrivate *priv = rectify_page_get_instance_private (self);
+
+  g_return_val_if_fail (RECTIFY_IS_PAGE (self), FALSE);
+
+  return priv->applicable;
+}
+
+void
+rectify_page_set_applicable (RectifyPage *self,
+                             gboolean     applicable)
+{
+  RectifyPagePrivate *priv = rectify_page_get_instance_private (self);
+
+  g_return_if_fail (RECTIFY_IS_PAGE (self));
+
+  applicable = !!applicable;
+  if (priv->applicable == applicable)
+    return;
+
+  priv->applicable = applicable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLICABLE]);
+}
+
+RectifyCase *
+rectify_page_get_case (RectifyPage *self)
+{
+  RectifyPagePrivate *priv = rectify_page_get_instance_private (self);
+
+  g_return_val_if_fail (RECTIFY_IS_PAGE (self), NULL);
+
+  return priv->rcase;
+}
+
+void
+rectify_page_set_case (RectifyPage *self,
+                       RectifyCase *rcase)
+{
+  RectifyPagePrivate *priv = rectify_page_get_instance_private (self);
+  g_autoptr(RectifyCase) old_case = NULL;
+
+  g_return_if_fail (RECTIFY_IS_PAGE (self));
+  g_return_if_fail (!rcase || RECTIFY_IS_CASE (rcase));
+
+  if (priv->rcase == rcase)
+    return;
+
+  old_case = g_steal_pointer (&priv->rcase);
+  if (old_case != NULL)
+    g_signal_handlers_disconnect_by_func (old_case, on_case_notify, self);
+
+  if (rcase != NULL)
+    {
+      priv->rcase = g_object_ref (rcase);
+      /* Every step's completeness is its own property; listening to all
+       * notifications keeps this class free of a step → name table. */
+      g_signal_connect_object (rcase, "notify",
+                               G_CALLBACK (on_case_notify), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  on_case_notify (self);
+
+  if (RECTIFY_PAGE_GET_CLASS (self)->case_changed != NULL)
+    RECTIFY_PAGE_GET_CLASS (self)->case_changed (self, old_case);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}

@@ -1,0 +1,43 @@
+/* rectify-page.h: the base class of the four pages of the flow
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rectify-case.h"
+
+G_BEGIN_DECLS
+
+#define RECTIFY_TYPE_PAGE (rectify_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (RectifyPage, rectify_page, RECTIFY, PAGE, AdwBin)
+
+struct _RectifyPageClass
+{
+  AdwBinClass parent_class;
+
+  /* Called after the page was given another case (or none); @old_case is
+   * the one it had before. Subclasses connect to the new case here. */
+  void (*case_changed) (RectifyPage *self,
+                        RectifyCase *old_case);
+};
+
+void         rectify_page_class_set_step    (RectifyPageClass *klass,
+                                             RectifyStep       step);
+RectifyStep  rectify_page_get_step          (RectifyPage      *self);
+const char  *rectify_page_get_title         (RectifyPage      *self);
+void         rectify_page_set_title         (RectifyPage      *self,
+                                             const char       *title);
+gboolean     rectify_page_get_complete      (RectifyPage      *self);
+gboolean     rectify_page_get_applicable    (RectifyPage      *self);
+void         rectify_page_set_applicable    (RectifyPage      *self,
+                                             gboolean          applicable);
+RectifyCase *rectify_page_get_case          (RectifyPage      *self);
+void         rectify_page_set_case          (RectifyPage      *self,
+                                             RectifyCase      *rcase);
+
+G_END_DECLS

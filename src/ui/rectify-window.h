@@ -1,0 +1,26 @@
+/* rectify-window.h: the main window, the flow of one case
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rectify-case.h"
+#include "rectify-page.h"
+
+G_BEGIN_DECLS
+
+#define RECTIFY_TYPE_WINDOW (rectify_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RectifyWindow, rectify_window, RECTIFY, WINDOW, AdwApplicationWindow)
+
+RectifyWindow *rectify_window_new              (GtkApplication *application);
+RectifyCase   *rectify_window_get_case         (RectifyWindow  *self);
+void           rectify_window_set_case         (RectifyWindow  *self,
+                                                RectifyCase    *rcase);
+RectifyPage   *rectify_window_get_visible_page (RectifyWindow  *self);
+
+G_END_DECLS

@@ -1,0 +1,114 @@
+/* test-window.c: the real window, driven through its widgets
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rectify-test-utils.h"
+#include "rectify-window.h"
+
+static gboolean
+details_page_visible (gpointer data)
+{
+  RectifyWindow *window = data;
+
+  return rectify_page_get_step (rectify_window_get_visible_page (window)) == RECTIFY_STEP_DETAILS;
+}
+
+static gboolean
+identify_page_visible (gpointer data)
+{
+  RectifyWindow *window = data;
+
+  return rectify_page_get_step (rectify_window_get_visible_page (window)) == RECTIFY_STEP_IDENTIFY;
+}
+
+static void
+test_window_next_gated_on_scenario (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  RectifyWindow *window;
+  GtkWidget *row;
+  GtkWidget *next_button;
+  GtkWidget *back_button;
+
+  window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  rectify_window_set_case (window, rcase);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (identify_page_visible (window));
+
+  next_button = rectify_test_find_action_button (GTK_WIDGET (window), "win.go-next");
+  back_button = rectify_test_find_action_button (GTK_WIDGET (window), "win.go-back");
+  g_assert_nonnull (next_button);
+  g_assert_nonnull (back_button);
+  g_assert_false (gtk_widget_is_sensitive (next_button));
+  g_assert_false (gtk_widget_is_sensitive (back_button));
+
+  /* The shortcut's action refuses while the page is incomplete. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-next", NULL);
+  g_assert_true (identify_page_visible (window));
+
+  /* Pick a scenario the way a user does: activate its row. */
+  row = rectify_test_find_row (GTK_WIDGET (window), "I bought more licences than I need");
+  g_assert_nonnull (row);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+
+  g_assert_cmpint (rectify_case_get_scenario (rcase), ==, RECTIFY_SCENARIO_TOO_MANY);
+  g_assert_true (gtk_widget_is_sensitive (next_button));
+
+  g_assert_true (gtk_widget_activate (next_button));
+  g_assert_true (rectify_test_iterate_until (details_page_visible, window));
+  g_assert_true (gtk_widget_is_sensitive (back_button));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  g_assert_true (identify_page_visible (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_null (window);
+}
+
+static void
+test_window_follows_model (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  RectifyWindow *window;
+  GtkWidget *row;
+  GtkWidget *check;
+  GtkWidget *next_button;
+
+  window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  rectify_window_set_case (window, rcase);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* A change made to the model elsewhere shows in the widgets and the
+   * gating, with nothing read back from the widgets. */
+  rectify_case_set_scenario (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  row = rectify_test_find_row (GTK_WIDGET (window), "I added licences by accident");
+  check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  next_button = rectify_test_find_action_button (GTK_WIDGET (window), "win.go-next");
+  g_assert_true (gtk_widget_is_sensitive (next_button));
+
+  rectify_case_set_scenario (rcase, RECTIFY_SCENARIO_NONE);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (gtk_widget_is_sensitive (next_button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/next-gated-on-scenario", test_window_next_gated_on_scenario);
+  g_test_add_func ("/window/follows-model", test_window_follows_model);
+
+  return g_test_run ();
+}
