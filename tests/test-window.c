@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "rectify-clock.h"
+#include "rectify-test-case.h"
 #include "rectify-test-utils.h"
 #include "rectify-window.h"
 
@@ -33,6 +35,10 @@ test_window_next_gated_on_scenario (void)
   GtkWidget *row;
   GtkWidget *next_button;
   GtkWidget *back_button;
+
+  /* Dates filled in, scenario not chosen: the scenario decides. */
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_identify (rcase, RECTIFY_SCENARIO_NONE);
 
   window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
@@ -80,6 +86,8 @@ test_window_follows_model (void)
   GtkWidget *check;
   GtkWidget *next_button;
 
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_identify (rcase, RECTIFY_SCENARIO_NONE);
   window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
   rectify_window_set_case (window, rcase);
   gtk_window_present (GTK_WINDOW (window));

@@ -6,17 +6,51 @@
 
 #include "config.h"
 
-#include "rectify-case.h"
+#include <glib/gi18n-lib.h>
+
+#include "rectify-billing.h"
+#include "rectify-case-private.h"
+#include "rectify-clock.h"
 #include "rectify-core-enums.h"
+#include "rectify-money.h"
+#include "rectify-provider.h"
+
+/* Everything about one case lives here; widgets bind to it and the store
+ * saves it. Every change to what the owner entered goes through a setter
+ * that notifies only on a real change, then through case_changed(), which
+ * stamps the time, revalidates every step and emits ::changed (the store's
+ * cue to autosave). Completeness per step is derived from validation and
+ * notified only when it flips. */
 
 struct _RectifyCase
 {
-  GObject          parent_instance;
+  GObject            parent_instance;
 
-  char            *reference;
-  RectifyScenario  scenario;
+  char              *reference;
+  GDateTime         *created;
+  GDateTime         *updated;
 
-  gboolean         complete[RECTIFY_N_STEPS];
+  RectifyScenario    scenario;
+  GDate              purchase_date;
+  GDate              next_billing;
+  RectifyPeriod      period;
+  char              *texts[RECTIFY_N_TEXTS];
+  GListStore        *attachments;
+  RectifyResolution  resolution;
+
+  RectifySendState   send_state;
+  char              *send_error;
+  gint64             request_id;
+  char              *request_url;
+  char              *request_status;
+
+  /* item id → GDateTime it was ticked */
+  GHashTable        *checklist;
+  RectifyStep        current_step;
+
+  GPtrArray         *problems[RECTIFY_N_STEPS];
+  gboolean           complete[RECTIFY_N_STEPS];
+  guint              loading;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyCase, rectify_case, G_TYPE_OBJECT)
@@ -24,17 +58,49 @@ G_DEFINE_FINAL_TYPE (RectifyCase, rectify_case, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_REFERENCE,
+  PROP_CREATED,
+  PROP_UPDATED,
   PROP_SCENARIO,
+  PROP_PURCHASE_DATE,
+  PROP_NEXT_BILLING,
+  PROP_PERIOD,
+  PROP_RESOLUTION,
+  PROP_SEND_STATE,
+  PROP_SEND_ERROR,
+  PROP_REQUEST_ID,
+  PROP_REQUEST_URL,
+  PROP_REQUEST_STATUS,
+  PROP_CURRENT_STEP,
   PROP_IDENTIFY_COMPLETE,
   PROP_DETAILS_COMPLETE,
   PROP_RESOLUTION_COMPLETE,
-  N_PROPS
+  PROP_FIRST_TEXT,
+  N_PROPS = PROP_FIRST_TEXT + RECTIFY_N_TEXTS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
-/* The property that carries each step's completeness; the follow-up step is
- * never "complete" in the gating sense, it is where the flow ends. */
+static const char * const text_properties[RECTIFY_N_TEXTS] = {
+  [RECTIFY_TEXT_ACCOUNT] = "account",
+  [RECTIFY_TEXT_OWNER_NAME] = "owner-name",
+  [RECTIFY_TEXT_CONTACT_EMAIL] = "contact-email",
+  [RECTIFY_TEXT_LICENCE_TYPE] = "licence-type",
+  [RECTIFY_TEXT_QUANTITY] = "quantity",
+  [RECTIFY_TEXT_UNIT_PRICE] = "unit-price",
+  [RECTIFY_TEXT_CURRENCY] = "currency",
+  [RECTIFY_TEXT_INTENDED_TYPE] = "intended-type",
+  [RECTIFY_TEXT_ADDED_BY_MISTAKE] = "added-by-mistake",
+  [RECTIFY_TEXT_KEEP_COUNT] = "keep-count",
+  [RECTIFY_TEXT_EXPLANATION] = "explanation",
+  [RECTIFY_TEXT_STATEMENT_AMOUNT] = "statement-amount",
+};
+
 static const int step_complete_prop[RECTIFY_N_STEPS] = {
   PROP_IDENTIFY_COMPLETE,
   PROP_DETAILS_COMPLETE,
@@ -42,36 +108,492 @@ static const int step_complete_prop[RECTIFY_N_STEPS] = {
   0,
 };
 
-static gboolean
-compute_step_complete (RectifyCase *self,
-                       RectifyStep  step)
+static void
+problem_free (gpointer data)
 {
-  switch (step)
+  RectifyProblem *problem = data;
+
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void G_GNUC_PRINTF (4, 5)
+add_problem (GPtrArray  *problems,
+             const char *field,
+             gboolean    warning,
+             const char *format,
+             ...)
+{
+  RectifyProblem *problem = g_new0 (RectifyProblem, 1);
+  va_list args;
+
+  va_start (args, format);
+  problem->field = field;
+  problem->message = g_strdup_vprintf (format, args);
+  problem->warning = warning;
+  va_end (args);
+
+  g_ptr_array_add (problems, problem);
+}
+
+/* The text with surrounding white space removed, for checks. */
+static char *
+dup_trimmed (RectifyCase *self,
+             RectifyText  text)
+{
+  return g_strstrip (g_strdup (self->texts[text] ? self->texts[text] : ""));
+}
+
+static gboolean
+is_blank (RectifyCase *self,
+          RectifyText  text)
+{
+  g_autofree char *trimmed = dup_trimmed (self, text);
+
+  return *trimmed == '\0';
+}
+
+/* A whole number as typed: digits only, maybe with surrounding spaces. */
+static gboolean
+parse_count (const char *text,
+             gint64     *out_count)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  guint64 value;
+
+  if (*trimmed == '\0' || strspn (trimmed, "0123456789") != strlen (trimmed))
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (trimmed, 10, 0, G_MAXINT64, &value, NULL))
+    return FALSE;
+
+  *out_count = (gint64)value;
+  return TRUE;
+}
+
+/* Checks a count field against min…max; returns whether it is usable. */
+static gboolean
+check_count (RectifyCase *self,
+             GPtrArray   *problems,
+             RectifyText  text,
+             gint64       min,
+             gint64       max,
+             const char  *missing_message)
+{
+  const char *field = text_properties[text];
+  gint64 value;
+
+  if (is_blank (self, text))
     {
-    case RECTIFY_STEP_IDENTIFY:
-      return self->scenario != RECTIFY_SCENARIO_NONE;
-    case RECTIFY_STEP_DETAILS:
-    case RECTIFY_STEP_RESOLUTION:
-    case RECTIFY_STEP_FOLLOW_UP:
-    default:
+      add_problem (problems, field, FALSE, "%s", missing_message);
       return FALSE;
+    }
+
+  if (!parse_count (self->texts[text], &value))
+    {
+      add_problem (problems, field, FALSE, "%s",
+                   _("Enter a whole number, using digits only"));
+      return FALSE;
+    }
+
+  if (value < min || value > max)
+    {
+      /* Translators: a number the owner typed is out of range, e.g. "Enter a number from 1 to 10000" */
+      add_problem (problems, field, FALSE, _("Enter a number from %" G_GINT64_FORMAT
+                                             " to %" G_GINT64_FORMAT),
+                   min, max);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+check_required_name (RectifyCase *self,
+                     GPtrArray   *problems,
+                     RectifyText  text,
+                     const char  *missing_message)
+{
+  g_autofree char *trimmed = dup_trimmed (self, text);
+
+  if (*trimmed == '\0')
+    add_problem (problems, text_properties[text], FALSE, "%s", missing_message);
+  else if (g_utf8_strlen (trimmed, -1) > RECTIFY_MAX_NAME)
+    add_problem (problems, text_properties[text], FALSE,
+                 ngettext ("Keep this under %d character",
+                           "Keep this under %d characters", RECTIFY_MAX_NAME),
+                 RECTIFY_MAX_NAME);
+}
+
+/* A deliberately plain check: one @, something before it, a dotted domain of
+ * non-empty labels, no spaces, at most 254 characters. Whether the address
+ * exists is for the desk to find out. */
+static const char *
+email_problem (const char *address)
+{
+  const char *at;
+  const char *domain;
+  g_auto(GStrv) labels = NULL;
+
+  if (strlen (address) > RECTIFY_MAX_EMAIL)
+    return _("This e-mail address is too long");
+  if (strpbrk (address, " \t\r\n") != NULL)
+    return _("An e-mail address cannot contain spaces");
+
+  at = strchr (address, '@');
+  if (at == NULL || strchr (at + 1, '@') != NULL)
+    return _("An e-mail address has exactly one “@”, as in name@example.com");
+  if (at == address)
+    return _("Put your name before the “@”, as in name@example.com");
+
+  domain = at + 1;
+  if (strchr (domain, '.') == NULL)
+    return _("The part after the “@” needs a dot, as in example.com");
+
+  labels = g_strsplit (domain, ".", -1);
+  for (guint i = 0; labels[i] != NULL; i++)
+    if (*labels[i] == '\0')
+      return _("The part after the “@” has an empty piece between dots");
+
+  return NULL;
+}
+
+static void
+validate_identify (RectifyCase *self,
+                   const GDate *today,
+                   GPtrArray   *problems)
+{
+  if (self->scenario == RECTIFY_SCENARIO_NONE)
+    add_problem (problems, "scenario", FALSE, "%s", _("Choose what went wrong"));
+
+  if (!g_date_valid (&self->purchase_date))
+    {
+      add_problem (problems, "purchase-date", FALSE, "%s",
+                   _("Enter the date of the purchase"));
+    }
+  else if (g_date_compare (&self->purchase_date, today) > 0)
+    {
+      add_problem (problems, "purchase-date", FALSE, "%s",
+                   _("The purchase date cannot be in the future"));
+    }
+  else if (g_date_days_between (&self->purchase_date, today) > RECTIFY_MAX_PURCHASE_AGE_DAYS)
+    {
+      add_problem (problems, "purchase-date", FALSE, "%s",
+                   _("That is more than five years ago; check the year"));
+    }
+
+  if (!g_date_valid (&self->next_billing))
+    {
+      add_problem (problems, "next-billing", FALSE, "%s",
+                   _("Enter the next billing date, as shown in your Ringover dashboard"));
+    }
+  else if (g_date_valid (&self->purchase_date) &&
+           g_date_compare (&self->next_billing, &self->purchase_date) <= 0)
+    {
+      add_problem (problems, "next-billing", FALSE, "%s",
+                   _("The next billing date must be after the purchase date"));
+    }
+  else
+    {
+      GDate cycle_start;
+
+      /* The cycle that ends on the next billing date has begun by today, or
+       * the date is not the next one. */
+      rectify_billing_cycle_start (&self->next_billing, self->period, &cycle_start);
+      if (g_date_compare (&cycle_start, today) > 0)
+        add_problem (problems, "next-billing", FALSE, "%s",
+                     self->period == RECTIFY_PERIOD_ANNUAL
+                       ? _("With annual billing, the next billing date is at most a year away")
+                       : _("With monthly billing, the next billing date is at most a month away"));
     }
 }
 
 static void
+validate_attachments (RectifyCase *self,
+                      GPtrArray   *problems)
+{
+  RectifyProvider *provider = rectify_provider_get_default ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attachments));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyAttachment) attachment = g_list_model_get_item (G_LIST_MODEL (self->attachments), i);
+      const char *name = rectify_attachment_get_display_name (attachment);
+      const char *type = rectify_attachment_get_content_type (attachment);
+      goffset max_size = rectify_provider_get_max_attachment_size (provider);
+
+      switch (rectify_attachment_get_state (attachment))
+        {
+        case RECTIFY_ATTACHMENT_STATE_UNCHECKED:
+          add_problem (problems, "attachments", FALSE, _("Checking “%s”…"), name);
+          break;
+
+        case RECTIFY_ATTACHMENT_STATE_MISSING:
+          add_problem (problems, "attachments", FALSE,
+                       _("“%s” is no longer there; remove it or attach it again"), name);
+          break;
+
+        case RECTIFY_ATTACHMENT_STATE_UNREADABLE:
+          add_problem (problems, "attachments", FALSE,
+                       _("“%s” cannot be read; remove it or attach a copy you can open"), name);
+          break;
+
+        case RECTIFY_ATTACHMENT_STATE_READY:
+          if (!rectify_provider_accepts_content_type (provider, type))
+            {
+              add_problem (problems, "attachments", FALSE,
+                           _("“%s” is not a PDF, PNG or JPEG file"), name);
+            }
+          else if (rectify_attachment_get_size (attachment) > max_size)
+            {
+              g_autofree char *limit = g_format_size (max_size);
+
+              add_problem (problems, "attachments", FALSE,
+                           _("“%s” is larger than the %s support accepts"), name, limit);
+            }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static void
+validate_details (RectifyCase *self,
+                  GPtrArray   *problems)
+{
+  g_autofree char *email = dup_trimmed (self, RECTIFY_TEXT_CONTACT_EMAIL);
+  g_autofree char *explanation = dup_trimmed (self, RECTIFY_TEXT_EXPLANATION);
+  g_autofree char *currency = dup_trimmed (self, RECTIFY_TEXT_CURRENCY);
+  g_autoptr(GError) error = NULL;
+  gboolean have_quantity;
+  gint64 quantity = 0;
+  gint64 price;
+  glong length;
+
+  check_required_name (self, problems, RECTIFY_TEXT_ACCOUNT,
+                       _("Enter your company or account name, or the account ID"));
+  check_required_name (self, problems, RECTIFY_TEXT_OWNER_NAME,
+                       _("Enter the name of the account owner"));
+
+  if (*email == '\0')
+    add_problem (problems, "contact-email", FALSE, "%s",
+                 _("Enter the e-mail address support should answer"));
+  else if (email_problem (email) != NULL)
+    add_problem (problems, "contact-email", FALSE, "%s", email_problem (email));
+
+  check_required_name (self, problems, RECTIFY_TEXT_LICENCE_TYPE,
+                       _("Enter the licence type you bought"));
+
+  have_quantity = check_count (self, problems, RECTIFY_TEXT_QUANTITY, 1, RECTIFY_MAX_QUANTITY,
+                               _("Enter how many licences you bought"));
+  if (have_quantity)
+    parse_count (self->texts[RECTIFY_TEXT_QUANTITY], &quantity);
+
+  if (*currency == '\0')
+    add_problem (problems, "currency", FALSE, "%s", _("Enter the currency of your invoice"));
+  else if (!rectify_currency_is_known (currency))
+    add_problem (problems, "currency", FALSE, "%s",
+                 _("Use a three-letter currency code, such as EUR, USD or GBP"));
+
+  if (is_blank (self, RECTIFY_TEXT_UNIT_PRICE))
+    add_problem (problems, "unit-price", FALSE, "%s",
+                 _("Enter the price of one licence, as on your invoice"));
+  else if (rectify_currency_is_known (currency) &&
+           !rectify_money_parse (self->texts[RECTIFY_TEXT_UNIT_PRICE], currency, &price, &error))
+    add_problem (problems, "unit-price", FALSE, "%s", error->message);
+
+  switch (self->scenario)
+    {
+    case RECTIFY_SCENARIO_WRONG_TYPE:
+      {
+        g_autofree char *bought = dup_trimmed (self, RECTIFY_TEXT_LICENCE_TYPE);
+        g_autofree char *intended = dup_trimmed (self, RECTIFY_TEXT_INTENDED_TYPE);
+        g_autofree char *bought_key = g_utf8_casefold (bought, -1);
+        g_autofree char *intended_key = g_utf8_casefold (intended, -1);
+
+        if (*intended == '\0')
+          add_problem (problems, "intended-type", FALSE, "%s",
+                       _("Enter the licence type you meant to buy"));
+        else if (g_utf8_strlen (intended, -1) > RECTIFY_MAX_NAME)
+          add_problem (problems, "intended-type", FALSE,
+                       ngettext ("Keep this under %d character",
+                                 "Keep this under %d characters", RECTIFY_MAX_NAME),
+                       RECTIFY_MAX_NAME);
+        else if (g_strcmp0 (bought_key, intended_key) == 0)
+          add_problem (problems, "intended-type", FALSE, "%s",
+                       _("The type you meant must differ from the type you bought"));
+      }
+      break;
+
+    case RECTIFY_SCENARIO_UNINTENDED:
+      check_count (self, problems, RECTIFY_TEXT_ADDED_BY_MISTAKE,
+                   1, have_quantity ? quantity : RECTIFY_MAX_QUANTITY,
+                   _("Enter how many licences were added by mistake"));
+      break;
+
+    case RECTIFY_SCENARIO_TOO_MANY:
+      if (check_count (self, problems, RECTIFY_TEXT_KEEP_COUNT,
+                       0, have_quantity ? quantity - 1 : RECTIFY_MAX_QUANTITY - 1,
+                       _("Enter the exact number of licences you want to keep")))
+        {
+          gint64 keep = -1;
+
+          parse_count (self->texts[RECTIFY_TEXT_KEEP_COUNT], &keep);
+          if (keep == 0)
+            add_problem (problems, "keep-count", TRUE, "%s",
+                         _("Keeping none removes every licence of this type; make sure "
+                           "that is what you want"));
+        }
+      break;
+
+    case RECTIFY_SCENARIO_NONE:
+    default:
+      break;
+    }
+
+  length = g_utf8_strlen (explanation, -1);
+  if (length < RECTIFY_MIN_EXPLANATION)
+    add_problem (problems, "explanation", FALSE,
+                 ngettext ("Explain what happened in at least %d character",
+                           "Explain what happened in at least %d characters",
+                           RECTIFY_MIN_EXPLANATION),
+                 RECTIFY_MIN_EXPLANATION);
+  else if (length > RECTIFY_MAX_EXPLANATION)
+    add_problem (problems, "explanation", FALSE,
+                 ngettext ("Shorten the explanation to %d character",
+                           "Shorten the explanation to %d characters",
+                           RECTIFY_MAX_EXPLANATION),
+                 RECTIFY_MAX_EXPLANATION);
+
+  validate_attachments (self, problems);
+}
+
+static void
+validate_resolution (RectifyCase *self,
+                     GPtrArray   *problems)
+{
+  if (self->resolution == RECTIFY_RESOLUTION_NONE)
+    add_problem (problems, "resolution", FALSE, "%s", _("Choose how it should be put right"));
+  else if (!rectify_resolution_applies (self->scenario, self->resolution))
+    add_problem (problems, "resolution", FALSE, "%s",
+                 _("This resolution does not apply to the mistake you chose"));
+}
+
+static gboolean
+has_error (GPtrArray *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const RectifyProblem *problem = g_ptr_array_index (problems, i);
+
+      if (!problem->warning)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * rectify_case_revalidate:
+ * @self: a #RectifyCase
+ *
+ * Validates every step again. Setters do this themselves; call it when
+ * something outside the case changed (the day, an attachment's file).
+ */
+void
 rectify_case_revalidate (RectifyCase *self)
 {
+  GDate today;
+
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+
+  if (self->loading > 0)
+    return;
+
+  rectify_clock_get_today (&today);
+
   for (guint step = 0; step < RECTIFY_N_STEPS; step++)
     {
-      gboolean complete = compute_step_complete (self, step);
+      g_ptr_array_set_size (self->problems[step], 0);
+
+      switch (step)
+        {
+        case RECTIFY_STEP_IDENTIFY:
+          validate_identify (self, &today, self->problems[step]);
+          break;
+        case RECTIFY_STEP_DETAILS:
+          validate_details (self, self->problems[step]);
+          break;
+        case RECTIFY_STEP_RESOLUTION:
+          validate_resolution (self, self->problems[step]);
+          break;
+        case RECTIFY_STEP_FOLLOW_UP:
+        default:
+          break;
+        }
+    }
+
+  for (guint step = 0; step < RECTIFY_N_STEPS; step++)
+    {
+      /* A later step is only complete when the ones before it are. */
+      gboolean complete = step_complete_prop[step] != 0 &&
+                          !has_error (self->problems[step]) &&
+                          (step == 0 || self->complete[step - 1]);
 
       if (complete != self->complete[step])
         {
           self->complete[step] = complete;
-          if (step_complete_prop[step] != 0)
-            g_object_notify_by_pspec (G_OBJECT (self), properties[step_complete_prop[step]]);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[step_complete_prop[step]]);
         }
     }
+}
+
+/* After every change to what the case holds. */
+static void
+case_changed (RectifyCase *self)
+{
+  if (self->loading > 0)
+    return;
+
+  g_clear_pointer (&self->updated, g_date_time_unref);
+  self->updated = rectify_clock_now_utc ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+
+  rectify_case_revalidate (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_attachment_notify (RectifyCase *self)
+{
+  /* Its state or size changed: what the case holds did not, but whether it
+   * is valid may have. */
+  rectify_case_revalidate (self);
+  if (self->loading == 0)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+rectify_case_dispose (GObject *object)
+{
+  RectifyCase *self = (RectifyCase *)object;
+
+  if (self->attachments != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attachments));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RectifyAttachment) attachment =
+            g_list_model_get_item (G_LIST_MODEL (self->attachments), i);
+
+          g_signal_handlers_disconnect_by_func (attachment, on_attachment_notify, self);
+        }
+      g_clear_object (&self->attachments);
+    }
+
+  G_OBJECT_CLASS (rectify_case_parent_class)->dispose (object);
 }
 
 static void
@@ -80,6 +602,16 @@ rectify_case_finalize (GObject *object)
   RectifyCase *self = (RectifyCase *)object;
 
   g_clear_pointer (&self->reference, g_free);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->updated, g_date_time_unref);
+  for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
+    g_clear_pointer (&self->texts[i], g_free);
+  g_clear_pointer (&self->send_error, g_free);
+  g_clear_pointer (&self->request_url, g_free);
+  g_clear_pointer (&self->request_status, g_free);
+  g_clear_pointer (&self->checklist, g_hash_table_unref);
+  for (guint i = 0; i < RECTIFY_N_STEPS; i++)
+    g_clear_pointer (&self->problems[i], g_ptr_array_unref);
 
   G_OBJECT_CLASS (rectify_case_parent_class)->finalize (object);
 }
@@ -92,26 +624,74 @@ rectify_case_get_property (GObject    *object,
 {
   RectifyCase *self = RECTIFY_CASE (object);
 
+  if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
+    {
+      g_value_set_string (value, rectify_case_get_text (self, prop_id - PROP_FIRST_TEXT));
+      return;
+    }
+
   switch (prop_id)
     {
     case PROP_REFERENCE:
       g_value_set_string (value, self->reference);
       break;
 
+    case PROP_CREATED:
+      g_value_set_boxed (value, self->created);
+      break;
+
+    case PROP_UPDATED:
+      g_value_set_boxed (value, self->updated);
+      break;
+
     case PROP_SCENARIO:
       g_value_set_enum (value, self->scenario);
       break;
 
+    case PROP_PURCHASE_DATE:
+      g_value_set_boxed (value, g_date_valid (&self->purchase_date) ? &self->purchase_date : NULL);
+      break;
+
+    case PROP_NEXT_BILLING:
+      g_value_set_boxed (value, g_date_valid (&self->next_billing) ? &self->next_billing : NULL);
+      break;
+
+    case PROP_PERIOD:
+      g_value_set_enum (value, self->period);
+      break;
+
+    case PROP_RESOLUTION:
+      g_value_set_enum (value, self->resolution);
+      break;
+
+    case PROP_SEND_STATE:
+      g_value_set_enum (value, self->send_state);
+      break;
+
+    case PROP_SEND_ERROR:
+      g_value_set_string (value, self->send_error);
+      break;
+
+    case PROP_REQUEST_ID:
+      g_value_set_int64 (value, self->request_id);
+      break;
+
+    case PROP_REQUEST_URL:
+      g_value_set_string (value, self->request_url);
+      break;
+
+    case PROP_REQUEST_STATUS:
+      g_value_set_string (value, self->request_status);
+      break;
+
+    case PROP_CURRENT_STEP:
+      g_value_set_enum (value, self->current_step);
+      break;
+
     case PROP_IDENTIFY_COMPLETE:
-      g_value_set_boolean (value, self->complete[RECTIFY_STEP_IDENTIFY]);
-      break;
-
     case PROP_DETAILS_COMPLETE:
-      g_value_set_boolean (value, self->complete[RECTIFY_STEP_DETAILS]);
-      break;
-
     case PROP_RESOLUTION_COMPLETE:
-      g_value_set_boolean (value, self->complete[RECTIFY_STEP_RESOLUTION]);
+      g_value_set_boolean (value, self->complete[prop_id - PROP_IDENTIFY_COMPLETE]);
       break;
 
     default:
@@ -127,10 +707,36 @@ rectify_case_set_property (GObject      *object,
 {
   RectifyCase *self = RECTIFY_CASE (object);
 
+  if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
+    {
+      rectify_case_set_text (self, prop_id - PROP_FIRST_TEXT, g_value_get_string (value));
+      return;
+    }
+
   switch (prop_id)
     {
     case PROP_SCENARIO:
       rectify_case_set_scenario (self, g_value_get_enum (value));
+      break;
+
+    case PROP_PURCHASE_DATE:
+      rectify_case_set_purchase_date (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_NEXT_BILLING:
+      rectify_case_set_next_billing (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_PERIOD:
+      rectify_case_set_period (self, g_value_get_enum (value));
+      break;
+
+    case PROP_RESOLUTION:
+      rectify_case_set_resolution (self, g_value_get_enum (value));
+      break;
+
+    case PROP_CURRENT_STEP:
+      rectify_case_set_current_step (self, g_value_get_enum (value));
       break;
 
     default:
@@ -142,50 +748,155 @@ static void
 rectify_case_class_init (RectifyCaseClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags readable = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags writable = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = rectify_case_dispose;
   object_class->finalize = rectify_case_finalize;
   object_class->get_property = rectify_case_get_property;
   object_class->set_property = rectify_case_set_property;
 
   properties[PROP_REFERENCE] =
-    g_param_spec_string ("reference", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
+    g_param_spec_string ("reference", NULL, NULL, NULL, readable);
+  properties[PROP_CREATED] =
+    g_param_spec_boxed ("created", NULL, NULL, G_TYPE_DATE_TIME, readable);
+  properties[PROP_UPDATED] =
+    g_param_spec_boxed ("updated", NULL, NULL, G_TYPE_DATE_TIME, readable);
   properties[PROP_SCENARIO] =
     g_param_spec_enum ("scenario", NULL, NULL,
-                       RECTIFY_TYPE_SCENARIO,
-                       RECTIFY_SCENARIO_NONE,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+                       RECTIFY_TYPE_SCENARIO, RECTIFY_SCENARIO_NONE, writable);
+  properties[PROP_PURCHASE_DATE] =
+    g_param_spec_boxed ("purchase-date", NULL, NULL, G_TYPE_DATE, writable);
+  properties[PROP_NEXT_BILLING] =
+    g_param_spec_boxed ("next-billing", NULL, NULL, G_TYPE_DATE, writable);
+  properties[PROP_PERIOD] =
+    g_param_spec_enum ("period", NULL, NULL,
+                       RECTIFY_TYPE_PERIOD, RECTIFY_PERIOD_MONTHLY, writable);
+  properties[PROP_RESOLUTION] =
+    g_param_spec_enum ("resolution", NULL, NULL,
+                       RECTIFY_TYPE_RESOLUTION, RECTIFY_RESOLUTION_NONE, writable);
+  properties[PROP_SEND_STATE] =
+    g_param_spec_enum ("send-state", NULL, NULL,
+                       RECTIFY_TYPE_SEND_STATE, RECTIFY_SEND_STATE_DRAFT, readable);
+  properties[PROP_SEND_ERROR] =
+    g_param_spec_string ("send-error", NULL, NULL, NULL, readable);
+  properties[PROP_REQUEST_ID] =
+    g_param_spec_int64 ("request-id", NULL, NULL, 0, G_MAXINT64, 0, readable);
+  properties[PROP_REQUEST_URL] =
+    g_param_spec_string ("request-url", NULL, NULL, NULL, readable);
+  properties[PROP_REQUEST_STATUS] =
+    g_param_spec_string ("request-status", NULL, NULL, NULL, readable);
+  properties[PROP_CURRENT_STEP] =
+    g_param_spec_enum ("current-step", NULL, NULL,
+                       RECTIFY_TYPE_STEP, RECTIFY_STEP_IDENTIFY, writable);
   properties[PROP_IDENTIFY_COMPLETE] =
-    g_param_spec_boolean ("identify-complete", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+    g_param_spec_boolean ("identify-complete", NULL, NULL, FALSE, readable);
   properties[PROP_DETAILS_COMPLETE] =
-    g_param_spec_boolean ("details-complete", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+    g_param_spec_boolean ("details-complete", NULL, NULL, FALSE, readable);
   properties[PROP_RESOLUTION_COMPLETE] =
-    g_param_spec_boolean ("resolution-complete", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_boolean ("resolution-complete", NULL, NULL, FALSE, readable);
+
+  for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
+    properties[PROP_FIRST_TEXT + i] =
+      g_param_spec_string (text_properties[i], NULL, NULL, NULL, writable);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RectifyCase::changed:
+   *
+   * Something the case holds changed, and should be saved.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 rectify_case_init (RectifyCase *self)
 {
-  self->reference = g_uuid_string_random ();
+  g_date_clear (&self->purchase_date, 1);
+  g_date_clear (&self->next_billing, 1);
+  self->attachments = g_list_store_new (RECTIFY_TYPE_ATTACHMENT);
+  self->checklist = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                           g_free, (GDestroyNotify)g_date_time_unref);
+  for (guint i = 0; i < RECTIFY_N_STEPS; i++)
+    self->problems[i] = g_ptr_array_new_with_free_func (problem_free);
 }
 
+/**
+ * rectify_case_new:
+ *
+ * A new, empty case with a fresh reference. Its currency starts as the
+ * provider's first.
+ *
+ * Returns: (transfer full): the case
+ */
 RectifyCase *
 rectify_case_new (void)
 {
-  return g_object_new (RECTIFY_TYPE_CASE, NULL);
+  RectifyProvider *provider = rectify_provider_get_default ();
+  RectifyCase *self = rectify_case_new_for_reference (NULL, NULL);
+
+  self->loading++;
+  rectify_case_set_text (self, RECTIFY_TEXT_CURRENCY,
+                         rectify_provider_get_currencies (provider)[0]);
+  self->loading--;
+  rectify_case_revalidate (self);
+
+  return self;
+}
+
+/**
+ * rectify_case_new_for_reference:
+ * @reference: (nullable): the case's reference, or %NULL for a new one
+ * @created: (nullable): when it was created, or %NULL for now
+ *
+ * For the store, reading a saved case back.
+ *
+ * Returns: (transfer full): an empty case
+ */
+RectifyCase *
+rectify_case_new_for_reference (const char *reference,
+                                GDateTime  *created)
+{
+  RectifyCase *self = g_object_new (RECTIFY_TYPE_CASE, NULL);
+
+  self->reference = reference ? g_strdup (reference) : g_uuid_string_random ();
+  self->created = created ? g_date_time_ref (created) : rectify_clock_now_utc ();
+  self->updated = g_date_time_ref (self->created);
+  rectify_case_revalidate (self);
+
+  return self;
+}
+
+/* Between begin_load and end_load, setters neither stamp the time nor
+ * validate nor emit ::changed; end_load validates once. */
+void
+rectify_case_begin_load (RectifyCase *self)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+
+  self->loading++;
+}
+
+void
+rectify_case_end_load (RectifyCase *self,
+                       GDateTime   *updated)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+  g_return_if_fail (self->loading > 0);
+
+  self->loading--;
+  if (updated != NULL)
+    {
+      g_clear_pointer (&self->updated, g_date_time_unref);
+      self->updated = g_date_time_ref (updated);
+    }
+  rectify_case_revalidate (self);
 }
 
 const char *
@@ -194,6 +905,23 @@ rectify_case_get_reference (RectifyCase *self)
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
   return self->reference;
+}
+
+GDateTime *
+rectify_case_get_created (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return self->created;
+}
+
+/* When the owner last changed anything in the case. */
+GDateTime *
+rectify_case_get_updated (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return self->updated;
 }
 
 RectifyScenario
@@ -216,7 +944,613 @@ rectify_case_set_scenario (RectifyCase     *self,
 
   self->scenario = scenario;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
-  rectify_case_revalidate (self);
+  case_changed (self);
+}
+
+static gboolean
+set_date (RectifyCase *self,
+          GDate       *field,
+          const GDate *date,
+          int          prop)
+{
+  gboolean was_valid = g_date_valid (field);
+  gboolean is_valid = date != NULL && g_date_valid (date);
+
+  if (was_valid == is_valid && (!is_valid || g_date_compare (field, date) == 0))
+    return FALSE;
+
+  if (is_valid)
+    g_date_set_julian (field, g_date_get_julian (date));
+  else
+    g_date_clear (field, 1);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  case_changed (self);
+  return TRUE;
+}
+
+/* The day the licences were bought; not valid when not entered. */
+const GDate *
+rectify_case_get_purchase_date (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return &self->purchase_date;
+}
+
+void
+rectify_case_set_purchase_date (RectifyCase *self,
+                                const GDate *date)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+
+  set_date (self, &self->purchase_date, date, PROP_PURCHASE_DATE);
+}
+
+/* The next billing date; not valid when not entered. */
+const GDate *
+rectify_case_get_next_billing (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return &self->next_billing;
+}
+
+void
+rectify_case_set_next_billing (RectifyCase *self,
+                               const GDate *date)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+
+  set_date (self, &self->next_billing, date, PROP_NEXT_BILLING);
+}
+
+RectifyPeriod
+rectify_case_get_period (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), RECTIFY_PERIOD_MONTHLY);
+
+  return self->period;
+}
+
+void
+rectify_case_set_period (RectifyCase   *self,
+                         RectifyPeriod  period)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+  g_return_if_fail (period == RECTIFY_PERIOD_MONTHLY || period == RECTIFY_PERIOD_ANNUAL);
+
+  if (self->period == period)
+    return;
+
+  self->period = period;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+  case_changed (self);
+}
+
+/* The property name of a typed field, which is also what its problems name. */
+const char *
+rectify_case_text_property (RectifyText text)
+{
+  g_return_val_if_fail (text < RECTIFY_N_TEXTS, NULL);
+
+  return text_properties[text];
+}
+
+/* What the owner typed in a field, never %NULL. */
+const char *
+rectify_case_get_text (RectifyCase *self,
+                       RectifyText  text)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+  g_return_val_if_fail (text < RECTIFY_N_TEXTS, NULL);
+
+  return self->texts[text] ? self->texts[text] : "";
+}
+
+/**
+ * rectify_case_set_text:
+ * @self: a #RectifyCase
+ * @text: which field
+ * @value: (nullable): what the owner typed, UTF-8
+ *
+ * Keeps @value as typed. Text that is not valid UTF-8 is repaired rather
+ * than refused, so nothing is lost.
+ */
+void
+rectify_case_set_text (RectifyCase *self,
+                       RectifyText  text,
+                       const char  *value)
+{
+  g_autofree char *valid = NULL;
+
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+  g_return_if_fail (text < RECTIFY_N_TEXTS);
+
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
+
+  if (g_strcmp0 (rectify_case_get_text (self, text), value ? value : "") == 0)
+    return;
+
+  g_free (self->texts[text]);
+  self->texts[text] = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + text]);
+  case_changed (self);
+}
+
+/**
+ * rectify_case_get_count:
+ * @self: a #RectifyCase
+ * @text: a count field (quantity, added by mistake, keep)
+ * @out_count: (out): the number
+ *
+ * Returns: whether the field holds a whole number
+ */
+gboolean
+rectify_case_get_count (RectifyCase *self,
+                        RectifyText  text,
+                        gint64      *out_count)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+  g_return_val_if_fail (text == RECTIFY_TEXT_QUANTITY ||
+                        text == RECTIFY_TEXT_ADDED_BY_MISTAKE ||
+                        text == RECTIFY_TEXT_KEEP_COUNT, FALSE);
+  g_return_val_if_fail (out_count != NULL, FALSE);
+
+  return parse_count (self->texts[text], out_count);
+}
+
+static gboolean
+get_money (RectifyCase *self,
+           RectifyText  text,
+           gint64      *out_minor)
+{
+  g_autofree char *currency = dup_trimmed (self, RECTIFY_TEXT_CURRENCY);
+
+  return rectify_currency_is_known (currency) &&
+         !is_blank (self, text) &&
+         rectify_money_parse (self->texts[text], currency, out_minor, NULL);
+}
+
+/* The price of one licence in minor units of the case's currency. */
+gboolean
+rectify_case_get_unit_price_minor (RectifyCase *self,
+                                   gint64      *out_minor)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+  g_return_val_if_fail (out_minor != NULL, FALSE);
+
+  return get_money (self, RECTIFY_TEXT_UNIT_PRICE, out_minor);
+}
+
+/* The adjustment the owner read on the next statement, in minor units. */
+gboolean
+rectify_case_get_statement_minor (RectifyCase *self,
+                                  gint64      *out_minor)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+  g_return_val_if_fail (out_minor != NULL, FALSE);
+
+  return get_money (self, RECTIFY_TEXT_STATEMENT_AMOUNT, out_minor);
+}
+
+/**
+ * rectify_case_get_affected_count:
+ * @self: a #RectifyCase
+ *
+ * How many licences the correction is about: all those bought (wrong type),
+ * those added by mistake, or those beyond the number to keep.
+ *
+ * Returns: the count, or -1 while the details do not say
+ */
+gint64
+rectify_case_get_affected_count (RectifyCase *self)
+{
+  gint64 quantity, count;
+
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), -1);
+
+  if (!parse_count (self->texts[RECTIFY_TEXT_QUANTITY], &quantity) ||
+      quantity < 1 || quantity > RECTIFY_MAX_QUANTITY)
+    return -1;
+
+  switch (self->scenario)
+    {
+    case RECTIFY_SCENARIO_WRONG_TYPE:
+      return quantity;
+
+    case RECTIFY_SCENARIO_UNINTENDED:
+      if (!parse_count (self->texts[RECTIFY_TEXT_ADDED_BY_MISTAKE], &count) ||
+          count < 1 || count > quantity)
+        return -1;
+      return count;
+
+    case RECTIFY_SCENARIO_TOO_MANY:
+      if (!parse_count (self->texts[RECTIFY_TEXT_KEEP_COUNT], &count) || count >= quantity)
+        return -1;
+      return quantity - count;
+
+    case RECTIFY_SCENARIO_NONE:
+    default:
+      return -1;
+    }
+}
+
+GListModel *
+rectify_case_get_attachments (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return G_LIST_MODEL (self->attachments);
+}
+
+void
+rectify_case_add_attachment (RectifyCase       *self,
+                             RectifyAttachment *attachment)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+  g_return_if_fail (RECTIFY_IS_ATTACHMENT (attachment));
+
+  g_signal_connect_object (attachment, "notify",
+                           G_CALLBACK (on_attachment_notify), self,
+                           G_CONNECT_SWAPPED);
+  g_list_store_append (self->attachments, attachment);
+  case_changed (self);
+}
+
+void
+rectify_case_remove_attachment (RectifyCase       *self,
+                                RectifyAttachment *attachment)
+{
+  guint position;
+
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+  g_return_if_fail (RECTIFY_IS_ATTACHMENT (attachment));
+
+  if (!g_list_store_find (self->attachments, attachment, &position))
+    return;
+
+  g_signal_handlers_disconnect_by_func (attachment, on_attachment_notify, self);
+  g_list_store_remove (self->attachments, position);
+  case_changed (self);
+}
+
+RectifyResolution
+rectify_case_get_resolution (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), RECTIFY_RESOLUTION_NONE);
+
+  return self->resolution;
+}
+
+void
+rectify_case_set_resolution (RectifyCase       *self,
+                             RectifyResolution  resolution)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+  g_return_if_fail (resolution >= RECTIFY_RESOLUTION_NONE &&
+                    resolution <= RECTIFY_RESOLUTION_SCHEDULED);
+
+  if (self->resolution == resolution)
+    return;
+
+  self->resolution = resolution;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOLUTION]);
+  case_changed (self);
+}
+
+/**
+ * rectify_resolution_applies:
+ * @scenario: the mistake
+ * @resolution: a way to put it right
+ *
+ * Whether support offers @resolution for @scenario: a prorated discount is
+ * for excess licences, so not for a wrong type.
+ */
+gboolean
+rectify_resolution_applies (RectifyScenario   scenario,
+                            RectifyResolution resolution)
+{
+  if (scenario == RECTIFY_SCENARIO_NONE || resolution == RECTIFY_RESOLUTION_NONE)
+    return FALSE;
+
+  if (resolution == RECTIFY_RESOLUTION_PRORATED)
+    return scenario != RECTIFY_SCENARIO_WRONG_TYPE;
+
+  return TRUE;
+}
+
+/**
+ * rectify_case_compute_amount:
+ * @self: a #RectifyCase
+ * @resolution: the resolution to price
+ * @today: the day to compute for
+ * @out_minor: (out): the amount in minor units of the case's currency
+ * @error: why it cannot be computed
+ *
+ * The money @resolution involves for this case, from the billing rules; it
+ * is also the adjustment expected on the next statement.
+ */
+gboolean
+rectify_case_compute_amount (RectifyCase        *self,
+                             RectifyResolution   resolution,
+                             const GDate        *today,
+                             gint64             *out_minor,
+                             GError            **error)
+{
+  gint64 unit, count;
+  int remaining = 0;
+  int in_cycle = 1;
+
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (out_minor != NULL, FALSE);
+
+  count = rectify_case_get_affected_count (self);
+  if (count < 0 || !rectify_case_get_unit_price_minor (self, &unit))
+    {
+      g_set_error_literal (error, RECTIFY_BILLING_ERROR, RECTIFY_BILLING_ERROR_INVALID,
+                           _("The licence details are not complete yet"));
+      return FALSE;
+    }
+
+  if (g_date_valid (&self->next_billing))
+    {
+      remaining = rectify_billing_days_remaining (today, &self->next_billing, self->period);
+      in_cycle = rectify_billing_days_in_cycle (&self->next_billing, self->period);
+    }
+  else if (resolution == RECTIFY_RESOLUTION_PRORATED)
+    {
+      g_set_error_literal (error, RECTIFY_BILLING_ERROR, RECTIFY_BILLING_ERROR_INVALID,
+                           _("The next billing date is needed to prorate"));
+      return FALSE;
+    }
+
+  return rectify_billing_resolution_amount (resolution, unit, count, remaining, in_cycle,
+                                            out_minor, error);
+}
+
+RectifySendState
+rectify_case_get_send_state (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), RECTIFY_SEND_STATE_DRAFT);
+
+  return self->send_state;
+}
+
+/**
+ * rectify_case_set_send_state:
+ * @self: a #RectifyCase
+ * @state: where the case is in the outbox
+ * @reason: (nullable): why, for the failed and needs-confirmation states
+ *
+ * For the outbox, and for the owner saying it was sent another way.
+ */
+void
+rectify_case_set_send_state (RectifyCase      *self,
+                             RectifySendState  state,
+                             const char       *reason)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+
+  if (self->send_state != state)
+    {
+      self->send_state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEND_STATE]);
+      changed = TRUE;
+    }
+
+  if (g_strcmp0 (self->send_error, reason) != 0)
+    {
+      g_free (self->send_error);
+      self->send_error = g_strdup (reason);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEND_ERROR]);
+      changed = TRUE;
+    }
+
+  if (changed)
+    case_changed (self);
+}
+
+/* Why sending failed or needs confirmation, or %NULL. */
+const char *
+rectify_case_get_send_error (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return self->send_error;
+}
+
+/* The desk's request number, or 0 before it exists. */
+gint64
+rectify_case_get_request_id (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), 0);
+
+  return self->request_id;
+}
+
+const char *
+rectify_case_get_request_url (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return self->request_url;
+}
+
+/* The request's status as the desk last said ("new", "open", …), or %NULL. */
+const char *
+rectify_case_get_request_status (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return self->request_status;
+}
+
+static gboolean
+set_owned_string (RectifyCase  *self,
+                  char        **field,
+                  const char   *value,
+                  int           prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  return TRUE;
+}
+
+/**
+ * rectify_case_set_request:
+ * @self: a #RectifyCase
+ * @id: the desk's request number
+ * @url: (nullable): the request's help-centre page
+ * @status: (nullable): its status
+ *
+ * What the desk said about the request made for this case.
+ */
+void
+rectify_case_set_request (RectifyCase *self,
+                          gint64       id,
+                          const char  *url,
+                          const char  *status)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+  g_return_if_fail (id >= 0);
+
+  if (self->request_id != id)
+    {
+      self->request_id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_ID]);
+      changed = TRUE;
+    }
+  changed |= set_owned_string (self, &self->request_url, url, PROP_REQUEST_URL);
+  changed |= set_owned_string (self, &self->request_status, status, PROP_REQUEST_STATUS);
+
+  if (changed)
+    case_changed (self);
+}
+
+/* Whether the request reached support, through Rectify or otherwise. */
+gboolean
+rectify_case_is_submitted (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+
+  return self->send_state == RECTIFY_SEND_STATE_SENT ||
+         self->send_state == RECTIFY_SEND_STATE_SENT_ELSEWHERE;
+}
+
+/**
+ * rectify_case_get_checklist_items:
+ * @self: a #RectifyCase
+ *
+ * The follow-up steps that apply to the case, in order. Deleting the users
+ * of unneeded licences applies only when licences go away.
+ *
+ * Returns: (transfer none): the item ids
+ */
+const char * const *
+rectify_case_get_checklist_items (RectifyCase *self)
+{
+  static const char * const with_removal[] = {
+    RECTIFY_CHECKLIST_REMOVE_USERS,
+    RECTIFY_CHECKLIST_CUSTOMER_SUCCESS,
+    RECTIFY_CHECKLIST_VERIFY,
+    RECTIFY_CHECKLIST_CHECK_STATEMENT,
+    NULL
+  };
+
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  if (self->scenario == RECTIFY_SCENARIO_WRONG_TYPE)
+    return with_removal + 1;
+
+  return with_removal;
+}
+
+/* When @item was ticked, or %NULL when it is not. */
+GDateTime *
+rectify_case_get_checklist_done (RectifyCase *self,
+                                 const char  *item)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  return g_hash_table_lookup (self->checklist, item);
+}
+
+void
+rectify_case_set_checklist_done (RectifyCase *self,
+                                 const char  *item,
+                                 gboolean     done)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+  g_return_if_fail (item != NULL);
+
+  if (done == g_hash_table_contains (self->checklist, item))
+    return;
+
+  if (done)
+    g_hash_table_insert (self->checklist, g_strdup (item), rectify_clock_now_utc ());
+  else
+    g_hash_table_remove (self->checklist, item);
+
+  case_changed (self);
+}
+
+/* For the store: restores a ticked item with its time. */
+void
+rectify_case_restore_checklist_item (RectifyCase *self,
+                                     const char  *item,
+                                     GDateTime   *done_at)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+  g_return_if_fail (item != NULL && done_at != NULL);
+
+  g_hash_table_insert (self->checklist, g_strdup (item), g_date_time_ref (done_at));
+}
+
+/* For the store: every ticked item. */
+GHashTable *
+rectify_case_get_checklist (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return self->checklist;
+}
+
+/* The page the owner was on, so reopening the case brings them back. */
+RectifyStep
+rectify_case_get_current_step (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), RECTIFY_STEP_IDENTIFY);
+
+  return self->current_step;
+}
+
+void
+rectify_case_set_current_step (RectifyCase *self,
+                               RectifyStep  step)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+  g_return_if_fail (step < RECTIFY_N_STEPS);
+
+  if (self->current_step == step)
+    return;
+
+  self->current_step = step;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STEP]);
+  /* Saved, but not a change to the case itself: it keeps its time. */
+  if (self->loading == 0)
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /**
@@ -224,8 +1558,8 @@ rectify_case_set_scenario (RectifyCase     *self,
  * @self: a #RectifyCase
  * @step: the step to ask about
  *
- * Whether everything @step asks for is present and valid, so the flow may
- * move past it. Derived from the case's validation, never stored.
+ * Whether everything @step asks for is present and valid (warnings allowed),
+ * and the steps before it are complete too, so the flow may move past it.
  */
 gboolean
 rectify_case_get_step_complete (RectifyCase *self,
@@ -235,4 +1569,48 @@ rectify_case_get_step_complete (RectifyCase *self,
   g_return_val_if_fail (step < RECTIFY_N_STEPS, FALSE);
 
   return self->complete[step];
+}
+
+/**
+ * rectify_case_get_problems:
+ * @self: a #RectifyCase
+ * @step: a step
+ *
+ * Returns: (transfer none) (element-type RectifyProblem): what validation
+ *   found on @step, in the order of the page's fields
+ */
+GPtrArray *
+rectify_case_get_problems (RectifyCase *self,
+                           RectifyStep  step)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+  g_return_val_if_fail (step < RECTIFY_N_STEPS, NULL);
+
+  return self->problems[step];
+}
+
+/**
+ * rectify_case_get_field_problem:
+ * @self: a #RectifyCase
+ * @field: a property name
+ *
+ * Returns: (transfer none) (nullable): the first problem with @field
+ */
+const RectifyProblem *
+rectify_case_get_field_problem (RectifyCase *self,
+                                const char  *field)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  for (guint step = 0; step < RECTIFY_N_STEPS; step++)
+    for (guint i = 0; i < self->problems[step]->len; i++)
+      {
+        const RectifyProblem *problem = g_ptr_array_index (self->problems[step], i);
+
+        if (g_str_equal (problem->field, field))
+          return problem;
+      }
+
+  return NULL;
 }

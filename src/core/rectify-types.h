@@ -41,6 +41,108 @@ typedef enum
   RECTIFY_STEP_FOLLOW_UP,
 } RectifyStep;
 
+/**
+ * RectifyAttachmentState:
+ * @RECTIFY_ATTACHMENT_STATE_UNCHECKED: not looked at yet
+ * @RECTIFY_ATTACHMENT_STATE_READY: the file is there and readable
+ * @RECTIFY_ATTACHMENT_STATE_MISSING: the file is gone
+ * @RECTIFY_ATTACHMENT_STATE_UNREADABLE: the file cannot be read
+ *
+ * What the last look at an attached file found.
+ */
+typedef enum
+{
+  RECTIFY_ATTACHMENT_STATE_UNCHECKED,
+  RECTIFY_ATTACHMENT_STATE_READY,
+  RECTIFY_ATTACHMENT_STATE_MISSING,
+  RECTIFY_ATTACHMENT_STATE_UNREADABLE,
+} RectifyAttachmentState;
+
+/**
+ * RectifySendState:
+ * @RECTIFY_SEND_STATE_DRAFT: not sent; the owner is still preparing it
+ * @RECTIFY_SEND_STATE_QUEUED: to be sent as soon as possible (waiting for
+ *   the network or for a retry)
+ * @RECTIFY_SEND_STATE_UPLOADING: attachments are being uploaded
+ * @RECTIFY_SEND_STATE_CREATING: the request is being created on the desk
+ * @RECTIFY_SEND_STATE_SENT: the desk created the request
+ * @RECTIFY_SEND_STATE_FAILED: sending stopped; the reason is kept
+ * @RECTIFY_SEND_STATE_NEEDS_CONFIRMATION: the request may or may not have
+ *   reached the desk; resending could duplicate it
+ * @RECTIFY_SEND_STATE_SENT_ELSEWHERE: the owner sent it another way
+ *   (e-mail, the help centre) and said so
+ *
+ * Where a case is in the outbox.
+ */
+typedef enum
+{
+  RECTIFY_SEND_STATE_DRAFT,
+  RECTIFY_SEND_STATE_QUEUED,
+  RECTIFY_SEND_STATE_UPLOADING,
+  RECTIFY_SEND_STATE_CREATING,
+  RECTIFY_SEND_STATE_SENT,
+  RECTIFY_SEND_STATE_FAILED,
+  RECTIFY_SEND_STATE_NEEDS_CONFIRMATION,
+  RECTIFY_SEND_STATE_SENT_ELSEWHERE,
+} RectifySendState;
+
+/**
+ * RectifyPeriod:
+ * @RECTIFY_PERIOD_MONTHLY: billed every calendar month
+ * @RECTIFY_PERIOD_ANNUAL: billed every calendar year
+ *
+ * How often the licences are billed: the length of one billing cycle.
+ */
+typedef enum
+{
+  RECTIFY_PERIOD_MONTHLY,
+  RECTIFY_PERIOD_ANNUAL,
+} RectifyPeriod;
+
+/**
+ * RectifyUrgency:
+ * @RECTIFY_URGENCY_CALM: more than a week before the next billing date
+ * @RECTIFY_URGENCY_SOON: three to seven days left
+ * @RECTIFY_URGENCY_URGENT: two days or less left, the billing day included
+ * @RECTIFY_URGENCY_PASSED: the next billing date has passed
+ *
+ * How pressing it is to ask for the correction before the next billing
+ * cycle starts; see rectify_billing_urgency().
+ */
+typedef enum
+{
+  RECTIFY_URGENCY_CALM,
+  RECTIFY_URGENCY_SOON,
+  RECTIFY_URGENCY_URGENT,
+  RECTIFY_URGENCY_PASSED,
+} RectifyUrgency;
+
+/**
+ * RectifyResolution:
+ * @RECTIFY_RESOLUTION_NONE: the owner has not chosen yet
+ * @RECTIFY_RESOLUTION_REMOVE: remove the licences, so the next statements
+ *   are lower
+ * @RECTIFY_RESOLUTION_REFUND: refund what was charged for the affected
+ *   licences
+ * @RECTIFY_RESOLUTION_CREDIT: the same amount as a credit on the account
+ * @RECTIFY_RESOLUTION_PRORATED: a prorated discount for the unused part of
+ *   the billing cycle
+ * @RECTIFY_RESOLUTION_SCHEDULED: a refund or credit applied on the next
+ *   billing cycle, where immediate processing is not possible
+ *
+ * What the owner asks support to do about the affected licences, as the
+ * help-centre article lists the options.
+ */
+typedef enum
+{
+  RECTIFY_RESOLUTION_NONE,
+  RECTIFY_RESOLUTION_REMOVE,
+  RECTIFY_RESOLUTION_REFUND,
+  RECTIFY_RESOLUTION_CREDIT,
+  RECTIFY_RESOLUTION_PRORATED,
+  RECTIFY_RESOLUTION_SCHEDULED,
+} RectifyResolution;
+
 #define RECTIFY_N_STEPS 4
 
 typedef struct _RectifyCase RectifyCase;

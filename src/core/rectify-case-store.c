@@ -1,0 +1,1168 @@
+/* rectify-case-store.c: every case, one file each, saved as it changes
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "rectify-case-file.h"
+#include "rectify-case-store.h"
+
+/* One JSON file per case, $XDG_DATA_HOME/rectify/cases/<reference>.json,
+ * mode 0600 in a 0700 directory, replaced atomically (write aside, rename).
+ *
+ * The store is the list of cases (a GListModel, most recently changed
+ * first) and their autosave: a case's ::changed schedules a save
+ * RECTIFY_CASE_STORE_AUTOSAVE_MS later; a save in flight is never doubled,
+ * a change during it saves again afterwards. Serializing happens on the main
+ * thread (it is small and the case lives there); all file I/O happens in
+ * worker threads. A failed save keeps the case dirty, says so through
+ * "save-error", and tries again.
+ *
+ * Removing a case hides it at once and deletes its file only when the removal
+ * is committed (the Undo toast went away, or on flush), so a crash in between
+ * brings it back rather than losing it. */
+
+typedef struct
+{
+  RectifyCase *rcase;
+  GFile       *file;
+  guint        save_source;
+  gboolean     saving;
+  gboolean     dirty;
+  gboolean     removed;
+  char        *save_error;
+} Entry;
+
+struct _RectifyCaseStore
+{
+  GObject     parent_instance;
+
+  GFile      *directory;
+  guint       autosave_ms;
+  guint       retry_ms;
+
+  /* reference → Entry, for every case including removed ones */
+  GHashTable *entries;
+  /* the visible cases, most recently changed first */
+  GPtrArray  *visible;
+
+  /* flushes waiting for saves in flight */
+  GPtrArray  *flush_tasks;
+  guint       in_flight;
+  gboolean    loaded;
+  char       *save_error;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RectifyCaseStore, rectify_case_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_SAVE_ERROR,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void save_entry (RectifyCaseStore *self,
+                        Entry            *entry);
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  g_clear_handle_id (&entry->save_source, g_source_remove);
+  g_clear_object (&entry->rcase);
+  g_clear_object (&entry->file);
+  g_clear_pointer (&entry->save_error, g_free);
+  g_free (entry);
+}
+
+static GType
+list_model_get_item_type (GListModel *model)
+{
+  return RECTIFY_TYPE_CASE;
+}
+
+static guint
+list_model_get_n_items (GListModel *model)
+{
+  return RECTIFY_CASE_STORE (model)->visible->len;
+}
+
+static gpointer
+list_model_get_item (GListModel *model,
+                     guint       position)
+{
+  RectifyCaseStore *self = RECTIFY_CASE_STORE (model);
+
+  if (position >= self->visible->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->visible, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_model_get_item_type;
+  iface->get_n_items = list_model_get_n_items;
+  iface->get_item = list_model_get_item;
+}
+
+static void
+items_changed (RectifyCaseStore *self,
+               guint             position,
+               guint             removed,
+               guint             added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* Most recently changed first; the reference breaks ties so the order is
+ * stable. */
+static int
+compare_cases (gconstpointer a,
+               gconstpointer b)
+{
+  RectifyCase *case_a = *(RectifyCase **)a;
+  RectifyCase *case_b = *(RectifyCase **)b;
+  int cmp = g_date_time_compare (rectify_case_get_updated (case_b),
+                                 rectify_case_get_updated (case_a));
+
+  if (cmp != 0)
+    return cmp;
+
+  return g_strcmp0 (rectify_case_get_reference (case_a), rectify_case_get_reference (case_b));
+}
+
+static guint
+sorted_position (RectifyCaseStore *self,
+                 RectifyCase      *rcase)
+{
+  guint low = 0, high = self->visible->len;
+
+  while (low < high)
+    {
+      guint mid = (low + high) / 2;
+
+      if (compare_cases (&g_ptr_array_index (self->visible, mid), &rcase) < 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  return low;
+}
+
+static void
+insert_visible (RectifyCaseStore *self,
+                RectifyCase      *rcase)
+{
+  guint position = sorted_position (self, rcase);
+
+  g_ptr_array_insert (self->visible, position, rcase);
+  items_changed (self, position, 0, 1);
+}
+
+static void
+remove_visible (RectifyCaseStore *self,
+                RectifyCase      *rcase)
+{
+  guint position;
+
+  if (g_ptr_array_find (self->visible, rcase, &position))
+    {
+      g_ptr_array_remove_index (self->visible, position);
+      items_changed (self, position, 1, 0);
+    }
+}
+
+static void
+update_save_error (RectifyCaseStore *self)
+{
+  GHashTableIter iter;
+  Entry *entry;
+  const char *error = NULL;
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (error == NULL && g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
+    error = entry->save_error;
+
+  if (g_strcmp0 (error, self->save_error) == 0)
+    return;
+
+  g_free (self->save_error);
+  self->save_error = g_strdup (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+}
+
+static void
+complete_flushes (RectifyCaseStore *self)
+{
+  g_autoptr(GPtrArray) tasks = NULL;
+
+  if (self->in_flight > 0 || self->flush_tasks->len == 0)
+    return;
+
+  tasks = g_steal_pointer (&self->flush_tasks);
+  self->flush_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      GTask *task = g_ptr_array_index (tasks, i);
+
+      if (self->save_error != NULL)
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", self->save_error);
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+}
+
+/* Worker-thread jobs. */
+
+typedef struct
+{
+  GFile  *directory;
+  GFile  *file;
+  GBytes *contents;
+} SaveJob;
+
+static void
+save_job_free (gpointer data)
+{
+  SaveJob *job = data;
+
+  g_clear_object (&job->directory);
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->contents, g_bytes_unref);
+  g_free (job);
+}
+
+static gboolean
+ensure_directory (GFile   *directory,
+                  GError **error)
+{
+  g_autofree char *path = g_file_get_path (directory);
+
+  if (g_mkdir_with_parents (path, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot create the folder for your cases: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Someone may have made it readable by others; case files hold personal
+   * data, so tighten it. */
+  if (g_chmod (path, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot protect the folder for your cases: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (job->contents, &length);
+
+  if (!ensure_directory (job->directory, &error) ||
+      !g_file_replace_contents (job->file, data, length, NULL, FALSE,
+                                G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                NULL, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+delete_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_delete (file, cancellable, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+typedef struct
+{
+  RectifyCaseStore *self;
+  char             *reference;
+} SaveSource;
+
+static void
+save_source_free (gpointer data)
+{
+  SaveSource *source = data;
+
+  g_object_unref (source->self);
+  g_free (source->reference);
+  g_free (source);
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  SaveSource *source = user_data;
+  Entry *entry = g_hash_table_lookup (source->self->entries, source->reference);
+
+  if (entry != NULL)
+    {
+      entry->save_source = 0;
+      save_entry (source->self, entry);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (RectifyCaseStore *self,
+               Entry            *entry,
+               guint             delay_ms)
+{
+  SaveSource *source;
+
+  if (entry->save_source != 0)
+    return;
+
+  source = g_new0 (SaveSource, 1);
+  source->self = g_object_ref (self);
+  source->reference = g_strdup (rectify_case_get_reference (entry->rcase));
+  entry->save_source = g_timeout_add_full (G_PRIORITY_DEFAULT, delay_ms,
+                                           save_timeout_cb, source, save_source_free);
+}
+
+/* Worker tasks have no source object: the store is referenced by the
+ * callback's data instead, so it is released on the main thread, never by a
+ * worker thread dropping the last reference to a task. */
+typedef struct
+{
+  RectifyCaseStore *self;
+  char             *reference;
+} JobClosure;
+
+static JobClosure *
+job_closure_new (RectifyCaseStore *self,
+                 const char       *reference)
+{
+  JobClosure *closure = g_new0 (JobClosure, 1);
+
+  closure->self = g_object_ref (self);
+  closure->reference = g_strdup (reference);
+  return closure;
+}
+
+static void
+job_closure_free (JobClosure *closure)
+{
+  g_object_unref (closure->self);
+  g_free (closure->reference);
+  g_free (closure);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JobClosure, job_closure_free)
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(JobClosure) closure = user_data;
+  RectifyCaseStore *self = closure->self;
+  const char *reference = closure->reference;
+  g_autoptr(GError) error = NULL;
+  Entry *entry;
+
+  self->in_flight--;
+  entry = g_hash_table_lookup (self->entries, reference);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_debug ("Could not save a case: %s", error->message);
+      if (entry != NULL)
+        {
+          entry->saving = FALSE;
+          entry->dirty = TRUE;
+          g_free (entry->save_error);
+          entry->save_error = g_strdup_printf (_("Your changes are kept in memory but cannot "
+                                                 "be saved: %s"), error->message);
+          if (!entry->removed)
+            schedule_save (self, entry, self->retry_ms);
+        }
+      update_save_error (self);
+      complete_flushes (self);
+      return;
+    }
+
+  if (entry != NULL)
+    {
+      entry->saving = FALSE;
+      g_clear_pointer (&entry->save_error, g_free);
+      update_save_error (self);
+      g_signal_emit (self, signals[SAVED], 0, entry->rcase);
+
+      /* Changed while it was being written: write again. */
+      if (entry->dirty && !entry->removed)
+        save_entry (self, entry);
+    }
+
+  complete_flushes (self);
+}
+
+static void
+save_entry (RectifyCaseStore *self,
+            Entry            *entry)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job;
+
+  g_clear_handle_id (&entry->save_source, g_source_remove);
+
+  if (entry->removed || !entry->dirty)
+    return;
+
+  if (entry->saving)
+    return; /* save_cb writes again: it is still dirty */
+
+  entry->saving = TRUE;
+  entry->dirty = FALSE;
+  self->in_flight++;
+
+  job = g_new0 (SaveJob, 1);
+  job->directory = g_object_ref (self->directory);
+  job->file = g_object_ref (entry->file);
+  job->contents = rectify_case_to_bytes (entry->rcase);
+
+  task = g_task_new (NULL, NULL, save_cb,
+                     job_closure_new (self, rectify_case_get_reference (entry->rcase)));
+  g_task_set_source_tag (task, save_entry);
+  g_task_set_task_data (task, job, save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+static void
+move_to_sorted_position (RectifyCaseStore *self,
+                         RectifyCase      *rcase)
+{
+  guint old_position, new_position;
+
+  if (!g_ptr_array_find (self->visible, rcase, &old_position))
+    return;
+
+  g_ptr_array_remove_index (self->visible, old_position);
+  new_position = sorted_position (self, rcase);
+  g_ptr_array_insert (self->visible, new_position, rcase);
+
+  if (old_position == new_position)
+    return;
+
+  {
+    guint first = MIN (old_position, new_position);
+    guint count = MAX (old_position, new_position) - first + 1;
+
+    g_list_model_items_changed (G_LIST_MODEL (self), first, count, count);
+  }
+}
+
+static void
+on_case_changed (RectifyCaseStore *self,
+                 RectifyCase      *rcase)
+{
+  Entry *entry = g_hash_table_lookup (self->entries, rectify_case_get_reference (rcase));
+
+  if (entry == NULL || entry->removed)
+    return;
+
+  entry->dirty = TRUE;
+  move_to_sorted_position (self, rcase);
+  schedule_save (self, entry, self->autosave_ms);
+}
+
+static GFile *
+file_for_reference (RectifyCaseStore *self,
+                    const char       *reference)
+{
+  g_autofree char *name = g_strconcat (reference, ".json", NULL);
+
+  return g_file_get_child (self->directory, name);
+}
+
+static Entry *
+track (RectifyCaseStore *self,
+       RectifyCase      *rcase,
+       GFile            *file)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->rcase = g_object_ref (rcase);
+  entry->file = file ? g_object_ref (file)
+                     : file_for_reference (self, rectify_case_get_reference (rcase));
+  g_hash_table_insert (self->entries, g_strdup (rectify_case_get_reference (rcase)), entry);
+  g_signal_connect_object (rcase, "changed", G_CALLBACK (on_case_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  return entry;
+}
+
+static void
+rectify_case_store_dispose (GObject *object)
+{
+  RectifyCaseStore *self = (RectifyCaseStore *)object;
+
+  if (self->entries != NULL)
+    {
+      GHashTableIter iter;
+      Entry *entry;
+
+      g_hash_table_iter_init (&iter, self->entries);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
+        g_signal_handlers_disconnect_by_data (entry->rcase, self);
+    }
+
+  g_clear_pointer (&self->visible, g_ptr_array_unref);
+  g_clear_pointer (&self->entries, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rectify_case_store_parent_class)->dispose (object);
+}
+
+static void
+rectify_case_store_finalize (GObject *object)
+{
+  RectifyCaseStore *self = (RectifyCaseStore *)object;
+
+  g_clear_object (&self->directory);
+  g_clear_pointer (&self->flush_tasks, g_ptr_array_unref);
+  g_clear_pointer (&self->save_error, g_free);
+
+  G_OBJECT_CLASS (rectify_case_store_parent_class)->finalize (object);
+}
+
+static void
+rectify_case_store_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RectifyCaseStore *self = RECTIFY_CASE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SAVE_ERROR:
+      g_value_set_string (value, self->save_error);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->visible ? self->visible->len : 0);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_case_store_class_init (RectifyCaseStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rectify_case_store_dispose;
+  object_class->finalize = rectify_case_store_finalize;
+  object_class->get_property = rectify_case_store_get_property;
+
+  properties[PROP_SAVE_ERROR] =
+    g_param_spec_string ("save-error", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RectifyCaseStore::saved:
+   * @self: the store
+   * @rcase: the case whose file was written
+   */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RECTIFY_TYPE_CASE);
+}
+
+static void
+rectify_case_store_init (RectifyCaseStore *self)
+{
+  self->autosave_ms = RECTIFY_CASE_STORE_AUTOSAVE_MS;
+  self->retry_ms = RECTIFY_CASE_STORE_RETRY_MS;
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entry_free);
+  self->visible = g_ptr_array_new ();
+  self->flush_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * rectify_case_store_new:
+ * @directory: (nullable): where the case files live, or %NULL for
+ *   `$XDG_DATA_HOME/rectify/cases`
+ *
+ * Returns: (transfer full): an empty store; load it next
+ */
+RectifyCaseStore *
+rectify_case_store_new (GFile *directory)
+{
+  RectifyCaseStore *self = g_object_new (RECTIFY_TYPE_CASE_STORE, NULL);
+
+  if (directory != NULL)
+    self->directory = g_object_ref (directory);
+  else
+    self->directory = g_file_new_build_filename (g_get_user_data_dir (), "rectify", "cases",
+                                                 NULL);
+
+  return self;
+}
+
+GFile *
+rectify_case_store_get_directory (RectifyCaseStore *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE_STORE (self), NULL);
+
+  return self->directory;
+}
+
+/* For tests: shorter (or longer) autosave and retry delays. */
+void
+rectify_case_store_set_autosave_delay (RectifyCaseStore *self,
+                                       guint             delay_ms,
+                                       guint             retry_ms)
+{
+  g_return_if_fail (RECTIFY_IS_CASE_STORE (self));
+
+  self->autosave_ms = delay_ms;
+  self->retry_ms = retry_ms;
+}
+
+/* Loading. */
+
+typedef struct
+{
+  GPtrArray *cases;      /* RectifyCase */
+  GPtrArray *files;      /* GFile, same index */
+  GPtrArray *set_aside;  /* GFile, where unreadable files were moved */
+} LoadResult;
+
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *result = data;
+
+  g_clear_pointer (&result->cases, g_ptr_array_unref);
+  g_clear_pointer (&result->files, g_ptr_array_unref);
+  g_clear_pointer (&result->set_aside, g_ptr_array_unref);
+  g_free (result);
+}
+
+/* Moves an unreadable file out of the way, to NAME.corrupt (or
+ * NAME.corrupt.N when that exists), so it is kept for a person to look at and
+ * never read again. */
+static GFile *
+set_aside (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *target = i == 0 ? g_strconcat (path, ".corrupt", NULL)
+                                       : g_strdup_printf ("%s.corrupt.%u", path, i);
+
+      if (g_file_test (target, G_FILE_TEST_EXISTS))
+        continue;
+
+      if (g_rename (path, target) == 0)
+        return g_file_new_for_path (target);
+      break;
+    }
+
+  return g_object_ref (file);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *directory = task_data;
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  LoadResult *result;
+
+  if (!ensure_directory (directory, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  enumerator = g_file_enumerate_children (directory,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                          cancellable, &error);
+  if (enumerator == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = g_new0 (LoadResult, 1);
+  result->cases = g_ptr_array_new_with_free_func (g_object_unref);
+  result->files = g_ptr_array_new_with_free_func (g_object_unref);
+  result->set_aside = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (;;)
+    {
+      g_autoptr(GError) load_error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(RectifyCase) rcase = NULL;
+      GFileInfo *info;
+      GFile *child;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, &child, cancellable, &error))
+        {
+          load_result_free (result);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      if (info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+          !g_str_has_suffix (name, ".json"))
+        continue;
+
+      bytes = g_file_load_bytes (child, cancellable, NULL, &load_error);
+      if (bytes != NULL)
+        rcase = rectify_case_from_bytes (bytes, &load_error);
+
+      if (rcase != NULL &&
+          g_hash_table_contains (seen, rectify_case_get_reference (rcase)))
+        {
+          g_clear_object (&rcase);
+          g_set_error_literal (&load_error, RECTIFY_CASE_FILE_ERROR,
+                               RECTIFY_CASE_FILE_ERROR_PARSE,
+                               "Another file holds the same case");
+        }
+
+      if (rcase == NULL)
+        {
+          if (g_error_matches (load_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              load_result_free (result);
+              g_task_return_error (task, g_steal_pointer (&load_error));
+              return;
+            }
+          g_debug ("Setting aside an unreadable case file: %s", load_error->message);
+          g_ptr_array_add (result->set_aside, set_aside (child));
+          continue;
+        }
+
+      g_hash_table_add (seen, (gpointer)rectify_case_get_reference (rcase));
+      g_ptr_array_add (result->files, g_object_ref (child));
+      g_ptr_array_add (result->cases, g_steal_pointer (&rcase));
+    }
+
+  g_task_return_pointer (task, result, load_result_free);
+}
+
+static void
+load_worker_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  LoadResult *loaded;
+
+  loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  if (loaded == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, loaded, load_result_free);
+}
+
+/**
+ * rectify_case_store_load_async:
+ * @self: a #RectifyCaseStore
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every case is read
+ * @user_data: for @callback
+ *
+ * Reads every case file in a worker thread. Files that cannot be read are
+ * set aside and reported by the finish function; the others still load.
+ */
+void
+rectify_case_store_load_async (RectifyCaseStore    *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+
+  g_return_if_fail (RECTIFY_IS_CASE_STORE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rectify_case_store_load_async);
+
+  /* The worker's task has no source object (see JobClosure). */
+  worker = g_task_new (NULL, cancellable, load_worker_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, load_thread);
+  g_task_set_task_data (worker, g_object_ref (self->directory), g_object_unref);
+  g_task_run_in_thread (worker, load_thread);
+}
+
+/**
+ * rectify_case_store_load_finish:
+ * @self: a #RectifyCaseStore
+ * @result: the result given to the callback
+ * @set_aside: (out) (optional) (transfer full) (element-type GFile): where
+ *   unreadable files were moved
+ * @error: where to put why nothing could be loaded
+ *
+ * Adds the cases read to the store.
+ *
+ * Returns: %TRUE when the folder could be read
+ */
+gboolean
+rectify_case_store_load_finish (RectifyCaseStore  *self,
+                                GAsyncResult      *result,
+                                GPtrArray        **set_aside_files,
+                                GError           **error)
+{
+  LoadResult *loaded;
+  g_autoptr(GPtrArray) added = NULL;
+  guint old_len;
+
+  g_return_val_if_fail (RECTIFY_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rectify_case_store_load_async, FALSE);
+
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return FALSE;
+
+  added = g_ptr_array_new ();
+  for (guint i = 0; i < loaded->cases->len; i++)
+    {
+      RectifyCase *rcase = g_ptr_array_index (loaded->cases, i);
+
+      /* A case added while the files were read wins over its file. */
+      if (g_hash_table_contains (self->entries, rectify_case_get_reference (rcase)))
+        continue;
+
+      track (self, rcase, g_ptr_array_index (loaded->files, i));
+      g_ptr_array_add (added, rcase);
+    }
+
+  old_len = self->visible->len;
+  g_ptr_array_extend (self->visible, added, NULL, NULL);
+  g_ptr_array_sort (self->visible, compare_cases);
+  self->loaded = TRUE;
+  items_changed (self, 0, old_len, self->visible->len);
+
+  if (set_aside_files != NULL)
+    *set_aside_files = g_ptr_array_ref (loaded->set_aside);
+
+  load_result_free (loaded);
+  return TRUE;
+}
+
+gboolean
+rectify_case_store_is_loaded (RectifyCaseStore *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE_STORE (self), FALSE);
+
+  return self->loaded;
+}
+
+/**
+ * rectify_case_store_add:
+ * @self: a #RectifyCaseStore
+ * @rcase: a case not in the store yet
+ *
+ * Adds @rcase and saves it soon; from now on it is saved whenever it changes.
+ */
+void
+rectify_case_store_add (RectifyCaseStore *self,
+                        RectifyCase      *rcase)
+{
+  Entry *entry;
+
+  g_return_if_fail (RECTIFY_IS_CASE_STORE (self));
+  g_return_if_fail (RECTIFY_IS_CASE (rcase));
+  g_return_if_fail (!g_hash_table_contains (self->entries, rectify_case_get_reference (rcase)));
+
+  entry = track (self, rcase, NULL);
+  entry->dirty = TRUE;
+  insert_visible (self, rcase);
+  schedule_save (self, entry, self->autosave_ms);
+}
+
+/**
+ * rectify_case_store_lookup:
+ * @self: a #RectifyCaseStore
+ * @reference: a case reference
+ *
+ * Returns: (transfer none) (nullable): the visible case with @reference
+ */
+RectifyCase *
+rectify_case_store_lookup (RectifyCaseStore *self,
+                           const char       *reference)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (RECTIFY_IS_CASE_STORE (self), NULL);
+
+  if (reference == NULL)
+    return NULL;
+
+  entry = g_hash_table_lookup (self->entries, reference);
+
+  return entry != NULL && !entry->removed ? entry->rcase : NULL;
+}
+
+/**
+ * rectify_case_store_remove:
+ * @self: a #RectifyCaseStore
+ * @rcase: a case in the store
+ *
+ * Hides @rcase. Its file stays until rectify_case_store_commit_remove() (or
+ * a flush), so rectify_case_store_undo_remove() can bring it back.
+ */
+void
+rectify_case_store_remove (RectifyCaseStore *self,
+                           RectifyCase      *rcase)
+{
+  Entry *entry;
+
+  g_return_if_fail (RECTIFY_IS_CASE_STORE (self));
+  g_return_if_fail (RECTIFY_IS_CASE (rcase));
+
+  entry = g_hash_table_lookup (self->entries, rectify_case_get_reference (rcase));
+  if (entry == NULL || entry->removed)
+    return;
+
+  entry->removed = TRUE;
+  g_clear_handle_id (&entry->save_source, g_source_remove);
+  remove_visible (self, rcase);
+}
+
+void
+rectify_case_store_undo_remove (RectifyCaseStore *self,
+                                RectifyCase      *rcase)
+{
+  Entry *entry;
+
+  g_return_if_fail (RECTIFY_IS_CASE_STORE (self));
+  g_return_if_fail (RECTIFY_IS_CASE (rcase));
+
+  entry = g_hash_table_lookup (self->entries, rectify_case_get_reference (rcase));
+  if (entry == NULL || !entry->removed)
+    return;
+
+  entry->removed = FALSE;
+  insert_visible (self, rcase);
+  if (entry->dirty)
+    schedule_save (self, entry, self->autosave_ms);
+}
+
+static void
+delete_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(JobClosure) closure = user_data;
+  RectifyCaseStore *self = closure->self;
+  g_autoptr(GError) error = NULL;
+
+  self->in_flight--;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_debug ("Could not delete a case file: %s", error->message);
+
+  complete_flushes (self);
+}
+
+static void
+delete_entry (RectifyCaseStore *self,
+              const char       *reference)
+{
+  g_autoptr(GTask) task = NULL;
+  Entry *entry = g_hash_table_lookup (self->entries, reference);
+
+  if (entry == NULL || !entry->removed)
+    return;
+
+  self->in_flight++;
+  task = g_task_new (NULL, NULL, delete_cb, job_closure_new (self, reference));
+  g_task_set_source_tag (task, delete_entry);
+  g_task_set_task_data (task, g_object_ref (entry->file), g_object_unref);
+
+  g_signal_handlers_disconnect_by_data (entry->rcase, self);
+  g_hash_table_remove (self->entries, reference);
+
+  g_task_run_in_thread (task, delete_thread);
+}
+
+/**
+ * rectify_case_store_commit_remove:
+ * @self: a #RectifyCaseStore
+ * @rcase: a removed case
+ *
+ * Deletes the file of a removed case; there is no undo after this.
+ */
+void
+rectify_case_store_commit_remove (RectifyCaseStore *self,
+                                  RectifyCase      *rcase)
+{
+  g_autofree char *reference = NULL;
+
+  g_return_if_fail (RECTIFY_IS_CASE_STORE (self));
+  g_return_if_fail (RECTIFY_IS_CASE (rcase));
+
+  reference = g_strdup (rectify_case_get_reference (rcase));
+  delete_entry (self, reference);
+}
+
+/* Whether some change is not on disk yet. */
+gboolean
+rectify_case_store_has_unsaved (RectifyCaseStore *self)
+{
+  GHashTableIter iter;
+  Entry *entry;
+
+  g_return_val_if_fail (RECTIFY_IS_CASE_STORE (self), FALSE);
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
+    if (!entry->removed && (entry->dirty || entry->saving))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Why saving fails at the moment, for the owner, or %NULL. */
+const char *
+rectify_case_store_get_save_error (RectifyCaseStore *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE_STORE (self), NULL);
+
+  return self->save_error;
+}
+
+/**
+ * rectify_case_store_flush_async:
+ * @self: a #RectifyCaseStore
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when everything is on disk
+ * @user_data: for @callback
+ *
+ * Saves every pending change now and deletes the files of removed cases;
+ * for closing. Fails when some save failed.
+ */
+void
+rectify_case_store_flush_async (RectifyCaseStore    *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  const char *reference;
+  Entry *entry;
+
+  g_return_if_fail (RECTIFY_IS_CASE_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rectify_case_store_flush_async);
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&reference, (gpointer *)&entry))
+    {
+      if (entry->removed)
+        g_ptr_array_add (removed, g_strdup (reference));
+      else if (entry->dirty)
+        save_entry (self, entry);
+    }
+
+  for (guint i = 0; i < removed->len; i++)
+    delete_entry (self, g_ptr_array_index (removed, i));
+
+  g_ptr_array_add (self->flush_tasks, g_steal_pointer (&task));
+  complete_flushes (self);
+}
+
+gboolean
+rectify_case_store_flush_finish (RectifyCaseStore  *self,
+                                 GAsyncResult      *result,
+                                 GError           **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rectify_case_store_flush_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

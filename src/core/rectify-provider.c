@@ -1,0 +1,380 @@
+/* rectify-provider.c: the facts about Ringover, read from data
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "rectify-core-resources.h"
+#include "rectify-provider.h"
+
+/* Ringover's help-desk address, support e-mail, attachment rules and licence
+ * names are data (data/ringover.json, compiled into the core resource), so a
+ * changed fact is a data change and a test desk is a setting. */
+
+struct _RectifyProvider
+{
+  GObject   parent_instance;
+
+  char     *display_name;
+  char     *desk_base_url;
+  char     *request_link;
+  char     *support_email;
+  char     *success_email;
+  goffset   max_attachment_size;
+  GStrv     content_types;
+  GStrv     licence_types;
+  GStrv     currencies;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyProvider, rectify_provider, G_TYPE_OBJECT)
+G_DEFINE_QUARK (rectify-provider-error-quark, rectify_provider_error)
+
+static void
+rectify_provider_finalize (GObject *object)
+{
+  RectifyProvider *self = (RectifyProvider *)object;
+
+  g_free (self->display_name);
+  g_free (self->desk_base_url);
+  g_free (self->request_link);
+  g_free (self->support_email);
+  g_free (self->success_email);
+  g_strfreev (self->content_types);
+  g_strfreev (self->licence_types);
+  g_strfreev (self->currencies);
+
+  G_OBJECT_CLASS (rectify_provider_parent_class)->finalize (object);
+}
+
+static void
+rectify_provider_class_init (RectifyProviderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rectify_provider_finalize;
+}
+
+static void
+rectify_provider_init (RectifyProvider *self)
+{
+}
+
+/* Walks a dotted path of objects ("desk.base_url") to a member. */
+static JsonNode *
+lookup (JsonObject *root,
+        const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  JsonObject *object = root;
+  JsonNode *node = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      node = json_object_get_member (object, parts[i]);
+      if (node == NULL)
+        return NULL;
+      if (parts[i + 1] != NULL)
+        {
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            return NULL;
+          object = json_node_get_object (node);
+        }
+    }
+
+  return node;
+}
+
+static gboolean
+read_string (JsonObject  *root,
+             const char  *path,
+             char       **out,
+             GError     **error)
+{
+  JsonNode *node = lookup (root, path);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING ||
+      *json_node_get_string (node) == '\0')
+    {
+      g_set_error (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
+                   "The provider profile needs a non-empty string at “%s”", path);
+      return FALSE;
+    }
+
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+read_strv (JsonObject  *root,
+           const char  *path,
+           GStrv       *out,
+           GError     **error)
+{
+  JsonNode *node = lookup (root, path);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (array = json_node_get_array (node)) == 0)
+    {
+      g_set_error (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
+                   "The provider profile needs a non-empty list at “%s”", path);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) ||
+          json_node_get_value_type (element) != G_TYPE_STRING ||
+          *json_node_get_string (element) == '\0')
+        {
+          g_set_error (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
+                       "The provider profile’s list “%s” holds something that is not "
+                       "a non-empty string", path);
+          return FALSE;
+        }
+      g_strv_builder_add (builder, json_node_get_string (element));
+    }
+
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+is_web_url (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  return uri != NULL &&
+         g_strcmp0 (g_uri_get_scheme (uri), "https") == 0 &&
+         g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
+}
+
+/**
+ * rectify_provider_new_from_bytes:
+ * @bytes: a provider profile, JSON
+ * @error: where to put the reason it is refused
+ *
+ * Reads and checks a provider profile: every fact the app relies on must be
+ * there and of the right type; unknown members are ignored.
+ *
+ * Returns: (transfer full): the profile, or %NULL with @error set
+ */
+RectifyProvider *
+rectify_provider_new_from_bytes (GBytes  *bytes,
+                                 GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(RectifyProvider) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      g_set_error (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
+                   "The provider profile is not valid JSON: %s", local_error->message);
+      return NULL;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
+                           "The provider profile is not a JSON object");
+      return NULL;
+    }
+  root = json_node_get_object (node);
+
+  node = json_object_get_member (root, "version");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) != 1)
+    {
+      g_set_error_literal (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
+                           "The provider profile must be of version 1");
+      return NULL;
+    }
+
+  self = g_object_new (RECTIFY_TYPE_PROVIDER, NULL);
+
+  if (!read_string (root, "display_name", &self->display_name, error) ||
+      !read_string (root, "desk.base_url", &self->desk_base_url, error) ||
+      !read_string (root, "desk.request_link", &self->request_link, error) ||
+      !read_string (root, "desk.support_email", &self->support_email, error) ||
+      !read_string (root, "desk.success_email", &self->success_email, error) ||
+      !read_strv (root, "attachments.content_types", &self->content_types, error) ||
+      !read_strv (root, "licence_types", &self->licence_types, error) ||
+      !read_strv (root, "currencies", &self->currencies, error))
+    return NULL;
+
+  if (!is_web_url (self->desk_base_url))
+    {
+      g_set_error (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
+                   "The provider profile’s desk address “%s” is not an https:// address",
+                   self->desk_base_url);
+      return NULL;
+    }
+
+  if (strstr (self->request_link, "{id}") == NULL)
+    {
+      g_set_error_literal (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
+                           "The provider profile’s request link has no “{id}”");
+      return NULL;
+    }
+
+  node = lookup (root, "attachments.max_size_bytes");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) <= 0)
+    {
+      g_set_error_literal (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
+                           "The provider profile needs a positive attachments.max_size_bytes");
+      return NULL;
+    }
+  self->max_attachment_size = json_node_get_int (node);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * rectify_provider_get_default:
+ *
+ * Ringover's profile, as built into the app. It is checked by the tests, so
+ * failing to read it is a programming error.
+ *
+ * Returns: (transfer none): the profile
+ */
+RectifyProvider *
+rectify_provider_get_default (void)
+{
+  static RectifyProvider *provider;
+
+  if (g_once_init_enter (&provider))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      RectifyProvider *loaded;
+
+      bytes = g_resource_lookup_data (rectify_core_get_resource (),
+                                      "/io/github/rectify/Rectify/core/ringover.json",
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      loaded = bytes ? rectify_provider_new_from_bytes (bytes, &error) : NULL;
+      if (loaded == NULL)
+        g_critical ("The built-in provider profile cannot be read: %s", error->message);
+
+      g_once_init_leave (&provider, loaded);
+    }
+
+  return provider;
+}
+
+const char *
+rectify_provider_get_display_name (RectifyProvider *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), NULL);
+
+  return self->display_name;
+}
+
+const char *
+rectify_provider_get_desk_base_url (RectifyProvider *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), NULL);
+
+  return self->desk_base_url;
+}
+
+const char *
+rectify_provider_get_support_email (RectifyProvider *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), NULL);
+
+  return self->support_email;
+}
+
+const char *
+rectify_provider_get_success_email (RectifyProvider *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), NULL);
+
+  return self->success_email;
+}
+
+/**
+ * rectify_provider_dup_request_link:
+ * @self: a #RectifyProvider
+ * @base_url: (nullable): the desk in use, or %NULL for the profile's own
+ * @request_id: the request number
+ *
+ * The help-centre page where a person reads the request.
+ *
+ * Returns: (transfer full): the address
+ */
+char *
+rectify_provider_dup_request_link (RectifyProvider *self,
+                                   const char      *base_url,
+                                   gint64           request_id)
+{
+  g_autoptr(GString) link = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), NULL);
+  g_return_val_if_fail (request_id > 0, NULL);
+
+  base = g_strdup (base_url ? base_url : self->desk_base_url);
+  while (g_str_has_suffix (base, "/"))
+    base[strlen (base) - 1] = '\0';
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, request_id);
+
+  link = g_string_new (self->request_link);
+  g_string_replace (link, "{base}", base, 0);
+  g_string_replace (link, "{id}", id, 0);
+
+  return g_string_free (g_steal_pointer (&link), FALSE);
+}
+
+goffset
+rectify_provider_get_max_attachment_size (RectifyProvider *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), 0);
+
+  return self->max_attachment_size;
+}
+
+gboolean
+rectify_provider_accepts_content_type (RectifyProvider *self,
+                                       const char      *mime_type)
+{
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), FALSE);
+
+  return mime_type != NULL && g_strv_contains ((const char * const *)self->content_types,
+                                               mime_type);
+}
+
+/* Suggestions for the licence type entry; owners may type others. */
+const char * const *
+rectify_provider_get_licence_types (RectifyProvider *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), NULL);
+
+  return (const char * const *)self->licence_types;
+}
+
+/* The currencies offered first; any known ISO 4217 code is accepted. */
+const char * const *
+rectify_provider_get_currencies (RectifyProvider *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), NULL);
+
+  return (const char * const *)self->currencies;
+}

@@ -1,0 +1,102 @@
+/* rectify-test-case.c: ready-made cases and a fixed day for the tests
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rectify-clock.h"
+#include "rectify-test-case.h"
+
+void
+rectify_test_set_today (guint year,
+                        guint month,
+                        guint day)
+{
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, day, month, year);
+  rectify_clock_set_today (&today);
+}
+
+/* Step 1 filled in for a day of 26 November 2026: bought on 20 November,
+ * billed monthly, next on 20 December (24 of 30 days left). */
+void
+rectify_test_fill_identify (RectifyCase     *rcase,
+                            RectifyScenario  scenario)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  rectify_case_set_scenario (rcase, scenario);
+  g_date_set_dmy (&date, 20, 11, 2026);
+  rectify_case_set_purchase_date (rcase, &date);
+  g_date_set_dmy (&date, 20, 12, 2026);
+  rectify_case_set_next_billing (rcase, &date);
+  rectify_case_set_period (rcase, RECTIFY_PERIOD_MONTHLY);
+}
+
+/* Steps 1 to 3 complete: five Smart licences at 19.99 EUR; two added by
+ * mistake, two to keep, or Business meant; a credit chosen. */
+void
+rectify_test_fill_complete (RectifyCase     *rcase,
+                            RectifyScenario  scenario)
+{
+  rectify_test_fill_identify (rcase, scenario);
+  rectify_case_set_text (rcase, RECTIFY_TEXT_ACCOUNT, "Acme SL (ID 48213)");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_OWNER_NAME, "Ana García");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_CONTACT_EMAIL, "ana@example.com");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_LICENCE_TYPE, "Smart");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_QUANTITY, "5");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_UNIT_PRICE, "19.99");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_CURRENCY, "EUR");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_INTENDED_TYPE, "Business");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_ADDED_BY_MISTAKE, "2");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_KEEP_COUNT, "2");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_EXPLANATION,
+                         "I pressed Add twice in the dashboard and got licences "
+                         "I do not need.");
+  rectify_case_set_resolution (rcase, RECTIFY_RESOLUTION_CREDIT);
+}
+
+static void
+check_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rectify_attachment_check_finish (RECTIFY_ATTACHMENT (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* Runs the attachment's check to its end. */
+void
+rectify_test_check_attachment (RectifyAttachment *attachment)
+{
+  gboolean done = FALSE;
+
+  rectify_attachment_check_async (attachment, NULL, check_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* G_TEST_OPTION_ISOLATE_DIRS hides the system's MIME database, so GIO would
+ * call every file text/plain: point GIO at the system's one. */
+void
+rectify_test_use_system_mime_database (void)
+{
+  static const char * const dirs[] = { "/usr/share/mime", NULL };
+
+  if (!g_file_test ("/usr/share/mime/mime.cache", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("No shared MIME database in /usr/share/mime");
+      return;
+    }
+
+  g_content_type_set_mime_dirs (dirs);
+}

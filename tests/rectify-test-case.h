@@ -1,0 +1,23 @@
+/* rectify-test-case.h: ready-made cases and a fixed day for the tests
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rectify-case.h"
+
+G_BEGIN_DECLS
+
+void rectify_test_set_today         (guint              year,
+                                     guint              month,
+                                     guint              day);
+void rectify_test_fill_identify     (RectifyCase       *rcase,
+                                     RectifyScenario    scenario);
+void rectify_test_fill_complete     (RectifyCase       *rcase,
+                                     RectifyScenario    scenario);
+void rectify_test_check_attachment  (RectifyAttachment *attachment);
+void rectify_test_use_system_mime_database (void);
+
+G_END_DECLS

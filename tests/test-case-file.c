@@ -1,0 +1,192 @@
+/* test-case-file.c: a case to JSON and back
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rectify-case-file.h"
+#include "rectify-clock.h"
+#include "rectify-test-case.h"
+
+static RectifyCase *
+round_trip (RectifyCase *rcase)
+{
+  g_autoptr(GBytes) bytes = rectify_case_to_bytes (rcase);
+  g_autoptr(GError) error = NULL;
+  RectifyCase *copy = rectify_case_from_bytes (bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  return copy;
+}
+
+static void
+assert_same_case (RectifyCase *a,
+                  RectifyCase *b)
+{
+  g_autoptr(GBytes) bytes_a = rectify_case_to_bytes (a);
+  g_autoptr(GBytes) bytes_b = rectify_case_to_bytes (b);
+
+  /* The serialization is deterministic, so equal files mean equal cases;
+   * a few fields are also compared directly so a field the writer forgot
+   * cannot hide on both sides. */
+  g_assert_cmpmem (g_bytes_get_data (bytes_a, NULL), g_bytes_get_size (bytes_a),
+                   g_bytes_get_data (bytes_b, NULL), g_bytes_get_size (bytes_b));
+  g_assert_cmpstr (rectify_case_get_reference (a), ==, rectify_case_get_reference (b));
+  g_assert_true (g_date_time_equal (rectify_case_get_created (a), rectify_case_get_created (b)));
+  g_assert_true (g_date_time_equal (rectify_case_get_updated (a), rectify_case_get_updated (b)));
+  g_assert_cmpint (rectify_case_get_scenario (a), ==, rectify_case_get_scenario (b));
+  g_assert_cmpint (g_date_valid (rectify_case_get_next_billing (a)), ==,
+                   g_date_valid (rectify_case_get_next_billing (b)));
+  if (g_date_valid (rectify_case_get_next_billing (a)))
+    g_assert_cmpint (g_date_compare (rectify_case_get_next_billing (a),
+                                     rectify_case_get_next_billing (b)), ==, 0);
+  for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
+    g_assert_cmpstr (rectify_case_get_text (a, i), ==, rectify_case_get_text (b, i));
+  g_assert_cmpint (rectify_case_get_resolution (a), ==, rectify_case_get_resolution (b));
+  g_assert_cmpint (rectify_case_get_send_state (a), ==, rectify_case_get_send_state (b));
+  g_assert_cmpint (rectify_case_get_request_id (a), ==, rectify_case_get_request_id (b));
+  g_assert_cmpint (rectify_case_get_current_step (a), ==, rectify_case_get_current_step (b));
+}
+
+static void
+test_file_round_trip_empty (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(RectifyCase) copy = round_trip (rcase);
+
+  assert_same_case (rcase, copy);
+  g_assert_false (g_date_valid (rectify_case_get_purchase_date (copy)));
+}
+
+static void
+test_file_round_trip_full (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(RectifyCase) copy = NULL;
+  g_autoptr(RectifyAttachment) attachment = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path ("/home/ana/Facturas/factura 2026-11.pdf");
+  g_autoptr(GDateTime) uploaded = g_date_time_new_utc (2026, 11, 26, 10, 0, 0);
+  g_autoptr(RectifyAttachment) copied = NULL;
+  GDateTime *done, *copied_done;
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_TOO_MANY);
+  rectify_case_set_text (rcase, RECTIFY_TEXT_EXPLANATION,
+                         "Línea «uno»\n\tdos — “tres” 😀 and a \"quote\" \\ backslash");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_STATEMENT_AMOUNT, "47,98");
+  attachment = rectify_attachment_new (file);
+  rectify_attachment_set_info (attachment, RECTIFY_ATTACHMENT_STATE_READY, "factura 2026-11.pdf",
+                               48213, "application/pdf");
+  rectify_attachment_set_upload (attachment, "tok-123", uploaded);
+  rectify_case_add_attachment (rcase, attachment);
+  rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_SENT, NULL);
+  rectify_case_set_request (rcase, 4242, "https://support.example/hc/requests/4242", "open");
+  rectify_case_set_checklist_done (rcase, RECTIFY_CHECKLIST_VERIFY, TRUE);
+  rectify_case_set_current_step (rcase, RECTIFY_STEP_FOLLOW_UP);
+
+  copy = round_trip (rcase);
+  assert_same_case (rcase, copy);
+
+  copied = g_list_model_get_item (rectify_case_get_attachments (copy), 0);
+  g_assert_nonnull (copied);
+  g_assert_cmpstr (rectify_attachment_get_path (copied), ==, rectify_attachment_get_path (attachment));
+  g_assert_cmpint (rectify_attachment_get_size (copied), ==, 48213);
+  g_assert_cmpstr (rectify_attachment_get_upload_token (copied), ==, "tok-123");
+  g_assert_true (g_date_time_equal (rectify_attachment_get_uploaded_at (copied), uploaded));
+
+  done = rectify_case_get_checklist_done (rcase, RECTIFY_CHECKLIST_VERIFY);
+  copied_done = rectify_case_get_checklist_done (copy, RECTIFY_CHECKLIST_VERIFY);
+  g_assert_nonnull (copied_done);
+  g_assert_true (g_date_time_equal (done, copied_done));
+  g_assert_null (rectify_case_get_checklist_done (copy, RECTIFY_CHECKLIST_REMOVE_USERS));
+
+  /* Validation is recomputed on reading, not stored. */
+  g_assert_true (rectify_case_get_step_complete (copy, RECTIFY_STEP_RESOLUTION));
+  rectify_clock_set_today (NULL);
+}
+
+static RectifyCase *
+parse (const char  *json,
+       GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return rectify_case_from_bytes (bytes, error);
+}
+
+#define REF "\"reference\": \"3f1c2a4e-8b7d-4c1e-9a2b-5d6e7f8a9b0c\""
+
+static void
+test_file_unknown_members_ignored (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyCase) rcase = NULL;
+
+  rcase = parse ("{\"version\": 1, " REF ", \"owner_name\": \"Ana\", "
+                 "\"from_the_future\": {\"x\": [1, 2]}, \"scenario\": \"unintended\"}",
+                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rectify_case_get_text (rcase, RECTIFY_TEXT_OWNER_NAME), ==, "Ana");
+  g_assert_cmpint (rectify_case_get_scenario (rcase), ==, RECTIFY_SCENARIO_UNINTENDED);
+}
+
+static void
+test_file_wrong_types_rejected (void)
+{
+  const struct {
+    const char *json;
+    const char *member;
+    int         code;
+  } cases[] = {
+    { "{\"version\": 1, " REF ", \"owner_name\": 42}", "owner_name", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"scenario\": \"oops\"}", "scenario", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"scenario\": 2}", "scenario", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"purchase_date\": \"2026-02-30\"}", "purchase_date", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"purchase_date\": \"26/11/2026\"}", "purchase_date", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"created\": \"yesterday\"}", "created", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"attachments\": {}}", "attachments", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"attachments\": [{\"size\": 3}]}", "attachments", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"attachments\": [{\"path\": \"/a\", \"size\": \"3\"}]}", "size", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"send\": []}", "send", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"request\": {\"id\": \"42\"}}", "id", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"request\": {\"id\": -1}}", "id", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"checklist\": {\"verify\": true}}", "verify", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, \"reference\": \"not-a-uuid\"}", "reference", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1}", "reference", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": \"1\", " REF "}", "version", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 2, " REF "}", "version 2", RECTIFY_CASE_FILE_ERROR_VERSION },
+    { "{" REF "}", "version 0", RECTIFY_CASE_FILE_ERROR_VERSION },
+    { "[1, 2]", "object", RECTIFY_CASE_FILE_ERROR_PARSE },
+    { "{\"version\": 1, " REF, "Not a case file", RECTIFY_CASE_FILE_ERROR_PARSE },
+    { "", "empty", RECTIFY_CASE_FILE_ERROR_PARSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RectifyCase) rcase = parse (cases[i].json, &error);
+
+      g_test_message ("%s", cases[i].json);
+      g_assert_null (rcase);
+      g_assert_error (error, RECTIFY_CASE_FILE_ERROR, cases[i].code);
+      if (strstr (error->message, cases[i].member) == NULL)
+        g_error ("“%s” does not name “%s”", error->message, cases[i].member);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/case-file/round-trip/empty", test_file_round_trip_empty);
+  g_test_add_func ("/case-file/round-trip/full", test_file_round_trip_full);
+  g_test_add_func ("/case-file/unknown-members-ignored", test_file_unknown_members_ignored);
+  g_test_add_func ("/case-file/wrong-types-rejected", test_file_wrong_types_rejected);
+
+  return g_test_run ();
+}

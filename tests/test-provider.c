@@ -1,0 +1,105 @@
+/* test-provider.c: the provider profile
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rectify-provider.h"
+
+static void
+test_provider_builtin (void)
+{
+  RectifyProvider *provider = rectify_provider_get_default ();
+  g_autofree char *link = NULL;
+
+  g_assert_nonnull (provider);
+  g_assert_cmpstr (rectify_provider_get_display_name (provider), ==, "Ringover");
+  g_assert_true (g_str_has_prefix (rectify_provider_get_desk_base_url (provider), "https://"));
+  g_assert_nonnull (strchr (rectify_provider_get_support_email (provider), '@'));
+  g_assert_true (rectify_provider_accepts_content_type (provider, "application/pdf"));
+  g_assert_true (rectify_provider_accepts_content_type (provider, "image/png"));
+  g_assert_true (rectify_provider_accepts_content_type (provider, "image/jpeg"));
+  g_assert_false (rectify_provider_accepts_content_type (provider, "application/zip"));
+  g_assert_false (rectify_provider_accepts_content_type (provider, NULL));
+  g_assert_cmpint (rectify_provider_get_max_attachment_size (provider), >, 0);
+  g_assert_cmpuint (g_strv_length ((GStrv)rectify_provider_get_licence_types (provider)), >, 0);
+
+  link = rectify_provider_dup_request_link (provider, "http://127.0.0.1:8080/", 42);
+  g_assert_cmpstr (link, ==, "http://127.0.0.1:8080/hc/requests/42");
+  g_clear_pointer (&link, g_free);
+  link = rectify_provider_dup_request_link (provider, NULL, 7);
+  g_assert_true (g_str_has_prefix (link, rectify_provider_get_desk_base_url (provider)));
+  g_assert_true (g_str_has_suffix (link, "/hc/requests/7"));
+}
+
+static const char *valid_profile =
+  "{\"version\": 1, \"display_name\": \"Desk\","
+  " \"desk\": {\"base_url\": \"https://desk.example\", \"request_link\": \"{base}/r/{id}\","
+  "          \"support_email\": \"s@desk.example\", \"success_email\": \"c@desk.example\"},"
+  " \"attachments\": {\"max_size_bytes\": 1000, \"content_types\": [\"application/pdf\"]},"
+  " \"licence_types\": [\"A\"], \"currencies\": [\"EUR\"], \"extra\": true}";
+
+static void
+test_provider_parse (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (valid_profile, strlen (valid_profile));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyProvider) provider = rectify_provider_new_from_bytes (bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (rectify_provider_get_max_attachment_size (provider), ==, 1000);
+}
+
+static void
+test_provider_invalid (void)
+{
+  const struct {
+    const char *from;
+    const char *to;
+    const char *message;
+  } mutations[] = {
+    { "\"version\": 1", "\"version\": 2", "version 1" },
+    { "\"https://desk.example\"", "\"http://desk.example\"", "https://" },
+    { "\"https://desk.example\"", "\"\"", "desk.base_url" },
+    { "{base}/r/{id}", "{base}/r/", "{id}" },
+    { "\"support_email\": \"s@desk.example\"", "\"support_email\": 3", "desk.support_email" },
+    { "\"max_size_bytes\": 1000", "\"max_size_bytes\": 0", "max_size_bytes" },
+    { "\"max_size_bytes\": 1000", "\"max_size_bytes\": \"1000\"", "max_size_bytes" },
+    { "[\"application/pdf\"]", "[]", "attachments.content_types" },
+    { "[\"A\"]", "[\"A\", 2]", "licence_types" },
+    { "\"display_name\": \"Desk\",", "", "display_name" },
+    { "{\"version\"", "[\"version\"", "JSON" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
+    {
+      g_autoptr(GString) text = g_string_new (valid_profile);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RectifyProvider) provider = NULL;
+
+      g_assert_cmpuint (g_string_replace (text, mutations[i].from, mutations[i].to, 1), ==, 1);
+      bytes = g_bytes_new (text->str, text->len);
+      provider = rectify_provider_new_from_bytes (bytes, &error);
+      g_test_message ("%s → %s", mutations[i].from, mutations[i].to);
+      g_assert_null (provider);
+      g_assert_error (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID);
+      if (strstr (error->message, mutations[i].message) == NULL)
+        g_error ("“%s” does not mention “%s”", error->message, mutations[i].message);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/provider/builtin", test_provider_builtin);
+  g_test_add_func ("/provider/parse", test_provider_parse);
+  g_test_add_func ("/provider/invalid", test_provider_invalid);
+
+  return g_test_run ();
+}
