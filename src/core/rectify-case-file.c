@@ -22,7 +22,8 @@
  *     "attachments": [ { "path", "display_name", "size", "content_type",
  *                        "state", "upload_token", "uploaded_at" } ],
  *     "resolution": "refund", "current_step": "details",
- *     "send": { "state": "sent", "error": null },
+ *     "send": { "state": "sent", "error": null, "submitted_at": ISO8601,
+ *               "expected_minor": 4798 },
  *     "request": { "id": 42, "url": "…", "status": "open" },
  *     "checklist": { "verify": ISO8601, … } }
  *
@@ -187,6 +188,16 @@ rectify_case_to_json (RectifyCase *self)
   json_builder_add_string_value (builder, enum_nick (RECTIFY_TYPE_SEND_STATE,
                                                      rectify_case_get_send_state (self)));
   add_nullable_string (builder, "error", rectify_case_get_send_error (self));
+  add_datetime (builder, "submitted_at", rectify_case_get_submitted_at (self));
+  json_builder_set_member_name (builder, "expected_minor");
+  {
+    gint64 expected;
+
+    if (rectify_case_get_expected_minor (self, &expected))
+      json_builder_add_int_value (builder, expected);
+    else
+      json_builder_add_null_value (builder);
+  }
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "request");
@@ -466,6 +477,8 @@ rectify_case_from_json (JsonNode  *node,
   int step = RECTIFY_STEP_IDENTIFY;
   int send_state = RECTIFY_SEND_STATE_DRAFT;
   const char *send_error = NULL;
+  g_autoptr(GDateTime) submitted_at = NULL;
+  gint64 expected_minor = -1;
   gint64 request_id = 0;
   const char *request_url = NULL;
   const char *request_status = NULL;
@@ -516,7 +529,9 @@ rectify_case_from_json (JsonNode  *node,
 
   if (send != NULL &&
       (!read_enum (send, "state", RECTIFY_TYPE_SEND_STATE, &send_state, error) ||
-       !read_string (send, "error", &send_error, error)))
+       !read_string (send, "error", &send_error, error) ||
+       !read_datetime (send, "submitted_at", &submitted_at, error) ||
+       !read_int (send, "expected_minor", &expected_minor, error)))
     return NULL;
 
   if (request != NULL &&
@@ -555,6 +570,7 @@ rectify_case_from_json (JsonNode  *node,
   rectify_case_set_resolution (rcase, resolution);
   rectify_case_set_current_step (rcase, step);
   rectify_case_set_send_state (rcase, send_state, send_error);
+  rectify_case_restore_submission (rcase, submitted_at, expected_minor);
   rectify_case_set_request (rcase, request_id, request_url, request_status);
 
   rectify_case_end_load (rcase, updated);

@@ -1009,6 +1009,30 @@ rectify_case_store_remove (RectifyCaseStore *self,
   remove_visible (self, rcase);
 }
 
+/**
+ * rectify_case_store_lookup_removed:
+ * @self: a #RectifyCaseStore
+ * @reference: a case reference
+ *
+ * Returns: (transfer none) (nullable): the removed case with @reference,
+ *   while its removal can still be undone
+ */
+RectifyCase *
+rectify_case_store_lookup_removed (RectifyCaseStore *self,
+                                   const char       *reference)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (RECTIFY_IS_CASE_STORE (self), NULL);
+
+  if (reference == NULL)
+    return NULL;
+
+  entry = g_hash_table_lookup (self->entries, reference);
+
+  return entry != NULL && entry->removed ? entry->rcase : NULL;
+}
+
 void
 rectify_case_store_undo_remove (RectifyCaseStore *self,
                                 RectifyCase      *rcase)

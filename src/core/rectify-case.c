@@ -40,6 +40,8 @@ struct _RectifyCase
 
   RectifySendState   send_state;
   char              *send_error;
+  GDateTime         *submitted_at;
+  gint64             expected_minor;
   gint64             request_id;
   char              *request_url;
   char              *request_status;
@@ -480,6 +482,19 @@ validate_resolution (RectifyCase *self,
                  _("This resolution does not apply to the mistake you chose"));
 }
 
+static void
+validate_follow_up (RectifyCase *self,
+                    GPtrArray   *problems)
+{
+  g_autofree char *currency = dup_trimmed (self, RECTIFY_TEXT_CURRENCY);
+  g_autoptr(GError) error = NULL;
+  gint64 amount;
+
+  if (!is_blank (self, RECTIFY_TEXT_STATEMENT_AMOUNT) && rectify_currency_is_known (currency) &&
+      !rectify_money_parse (self->texts[RECTIFY_TEXT_STATEMENT_AMOUNT], currency, &amount, &error))
+    add_problem (problems, "statement-amount", FALSE, "%s", error->message);
+}
+
 static gboolean
 has_error (GPtrArray *problems)
 {
@@ -529,6 +544,8 @@ rectify_case_revalidate (RectifyCase *self)
           validate_resolution (self, self->problems[step]);
           break;
         case RECTIFY_STEP_FOLLOW_UP:
+          validate_follow_up (self, self->problems[step]);
+          break;
         default:
           break;
         }
@@ -607,6 +624,7 @@ rectify_case_finalize (GObject *object)
   for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
     g_clear_pointer (&self->texts[i], g_free);
   g_clear_pointer (&self->send_error, g_free);
+  g_clear_pointer (&self->submitted_at, g_date_time_unref);
   g_clear_pointer (&self->request_url, g_free);
   g_clear_pointer (&self->request_status, g_free);
   g_clear_pointer (&self->checklist, g_hash_table_unref);
@@ -820,6 +838,7 @@ rectify_case_init (RectifyCase *self)
 {
   g_date_clear (&self->purchase_date, 1);
   g_date_clear (&self->next_billing, 1);
+  self->expected_minor = -1;
   self->attachments = g_list_store_new (RECTIFY_TYPE_ATTACHMENT);
   self->checklist = g_hash_table_new_full (g_str_hash, g_str_equal,
                                            g_free, (GDestroyNotify)g_date_time_unref);
@@ -1338,7 +1357,24 @@ rectify_case_set_send_state (RectifyCase      *self,
 
   if (self->send_state != state)
     {
+      gboolean was_submitted = rectify_case_is_submitted (self);
+
       self->send_state = state;
+
+      /* The moment it reaches support fixes what the statement should show:
+       * a prorated amount computed later would be for fewer days. */
+      if (!was_submitted && rectify_case_is_submitted (self) && self->loading == 0)
+        {
+          GDate today;
+
+          rectify_clock_get_today (&today);
+          g_clear_pointer (&self->submitted_at, g_date_time_unref);
+          self->submitted_at = rectify_clock_now_utc ();
+          if (!rectify_case_compute_amount (self, self->resolution, &today,
+                                            &self->expected_minor, NULL))
+            self->expected_minor = -1;
+        }
+
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEND_STATE]);
       changed = TRUE;
     }
@@ -1438,6 +1474,53 @@ rectify_case_set_request (RectifyCase *self,
     case_changed (self);
 }
 
+/* When the request reached support (or the owner said it did), or %NULL. */
+GDateTime *
+rectify_case_get_submitted_at (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return self->submitted_at;
+}
+
+/**
+ * rectify_case_get_expected_minor:
+ * @self: a #RectifyCase
+ * @out_minor: (out): the amount
+ *
+ * The adjustment the next statement should show, as computed when the
+ * request reached support, in minor units of the case's currency.
+ *
+ * Returns: whether it is known
+ */
+gboolean
+rectify_case_get_expected_minor (RectifyCase *self,
+                                 gint64      *out_minor)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+  g_return_val_if_fail (out_minor != NULL, FALSE);
+
+  if (self->expected_minor < 0)
+    return FALSE;
+
+  *out_minor = self->expected_minor;
+  return TRUE;
+}
+
+/* For the store: restores when it was submitted and what was expected. */
+void
+rectify_case_restore_submission (RectifyCase *self,
+                                 GDateTime   *submitted_at,
+                                 gint64       expected_minor)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+
+  g_clear_pointer (&self->submitted_at, g_date_time_unref);
+  if (submitted_at != NULL)
+    self->submitted_at = g_date_time_ref (submitted_at);
+  self->expected_minor = expected_minor >= 0 ? expected_minor : -1;
+}
+
 /* Whether the request reached support, through Rectify or otherwise. */
 gboolean
 rectify_case_is_submitted (RectifyCase *self)
@@ -1446,6 +1529,58 @@ rectify_case_is_submitted (RectifyCase *self)
 
   return self->send_state == RECTIFY_SEND_STATE_SENT ||
          self->send_state == RECTIFY_SEND_STATE_SENT_ELSEWHERE;
+}
+
+/**
+ * rectify_case_is_finished:
+ * @self: a #RectifyCase
+ *
+ * Whether nothing is left to do: the request reached support and every
+ * follow-up step is ticked.
+ */
+gboolean
+rectify_case_is_finished (RectifyCase *self)
+{
+  const char * const *items;
+
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+
+  if (!rectify_case_is_submitted (self))
+    return FALSE;
+
+  items = rectify_case_get_checklist_items (self);
+  for (guint i = 0; items[i] != NULL; i++)
+    if (!g_hash_table_contains (self->checklist, items[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * rectify_case_is_blank:
+ * @self: a #RectifyCase
+ *
+ * Whether the owner has entered nothing yet (the currency it starts with
+ * does not count).
+ */
+gboolean
+rectify_case_is_blank (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+
+  if (self->scenario != RECTIFY_SCENARIO_NONE ||
+      g_date_valid (&self->purchase_date) || g_date_valid (&self->next_billing) ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->attachments)) > 0 ||
+      self->resolution != RECTIFY_RESOLUTION_NONE ||
+      self->send_state != RECTIFY_SEND_STATE_DRAFT ||
+      g_hash_table_size (self->checklist) > 0)
+    return FALSE;
+
+  for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
+    if (i != RECTIFY_TEXT_CURRENCY && self->texts[i] != NULL && *self->texts[i] != '\0')
+      return FALSE;
+
+  return TRUE;
 }
 
 /**

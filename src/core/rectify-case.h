@@ -134,6 +134,11 @@ void                   rectify_case_set_request             (RectifyCase        
                                                              const char         *url,
                                                              const char         *status);
 gboolean               rectify_case_is_submitted            (RectifyCase        *self);
+GDateTime             *rectify_case_get_submitted_at        (RectifyCase        *self);
+gboolean               rectify_case_get_expected_minor      (RectifyCase        *self,
+                                                             gint64             *out_minor);
+gboolean               rectify_case_is_finished             (RectifyCase        *self);
+gboolean               rectify_case_is_blank                (RectifyCase        *self);
 
 const char * const    *rectify_case_get_checklist_items     (RectifyCase        *self);
 GDateTime             *rectify_case_get_checklist_done      (RectifyCase        *self,

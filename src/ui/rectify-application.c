@@ -9,11 +9,22 @@
 #include <glib/gi18n.h>
 
 #include "rectify-application.h"
+#include "rectify-case-store.h"
 #include "rectify-window.h"
+
+/* The application owns the services windows share: the case store, loaded
+ * once at start-up in a worker thread. It holds no case state itself. */
 
 struct _RectifyApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication    parent_instance;
+
+  RectifyCaseStore *store;
+  /* What loading found, for the first window to report once. */
+  GPtrArray        *set_aside;
+  char             *load_error;
+  gboolean          loading;
+  gboolean          activate_pending;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyApplication, rectify_application, ADW_TYPE_APPLICATION)
@@ -21,17 +32,50 @@ G_DEFINE_FINAL_TYPE (RectifyApplication, rectify_application, ADW_TYPE_APPLICATI
 static void
 rectify_application_activate (GApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  RectifyApplication *self = RECTIFY_APPLICATION (app);
+  GtkWindow *window;
 
+  /* Activation waits for the cases: a window always opens on real data. */
+  if (self->loading)
+    {
+      self->activate_pending = TRUE;
+      return;
+    }
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     {
-      g_autoptr(RectifyCase) rcase = rectify_case_new ();
+      RectifyWindow *new_window = rectify_window_new (GTK_APPLICATION (app), self->store);
 
-      window = GTK_WINDOW (rectify_window_new (GTK_APPLICATION (app)));
-      rectify_window_set_case (RECTIFY_WINDOW (window), rcase);
+      rectify_window_report_load (new_window, self->set_aside, self->load_error);
+      g_clear_pointer (&self->set_aside, g_ptr_array_unref);
+      g_clear_pointer (&self->load_error, g_free);
+      window = GTK_WINDOW (new_window);
     }
 
   gtk_window_present (window);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(RectifyApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rectify_case_store_load_finish (RECTIFY_CASE_STORE (object), result,
+                                       &self->set_aside, &error))
+    self->load_error = g_strdup (error->message);
+
+  self->loading = FALSE;
+  if (self->activate_pending)
+    {
+      self->activate_pending = FALSE;
+      g_application_activate (G_APPLICATION (self));
+    }
+
+  g_application_release (G_APPLICATION (self));
 }
 
 static void
@@ -91,9 +135,15 @@ static const GActionEntry app_actions[] = {
 static void
 rectify_application_startup (GApplication *app)
 {
+  RectifyApplication *self = RECTIFY_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (rectify_application_parent_class)->startup (app);
+
+  self->store = rectify_case_store_new (NULL);
+  self->loading = TRUE;
+  g_application_hold (app);
+  rectify_case_store_load_async (self->store, NULL, load_cb, g_object_ref (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
@@ -101,9 +151,23 @@ rectify_application_startup (GApplication *app)
 }
 
 static void
+rectify_application_finalize (GObject *object)
+{
+  RectifyApplication *self = (RectifyApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->set_aside, g_ptr_array_unref);
+  g_clear_pointer (&self->load_error, g_free);
+
+  G_OBJECT_CLASS (rectify_application_parent_class)->finalize (object);
+}
+
+static void
 rectify_application_class_init (RectifyApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = rectify_application_finalize;
 
   app_class->activate = rectify_application_activate;
   app_class->startup = rectify_application_startup;
@@ -112,6 +176,20 @@ rectify_application_class_init (RectifyApplicationClass *klass)
 static void
 rectify_application_init (RectifyApplication *self)
 {
+}
+
+/**
+ * rectify_application_get_store:
+ * @self: a #RectifyApplication
+ *
+ * Returns: (transfer none): the case store
+ */
+RectifyCaseStore *
+rectify_application_get_store (RectifyApplication *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_APPLICATION (self), NULL);
+
+  return self->store;
 }
 
 RectifyApplication *

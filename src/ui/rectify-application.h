@@ -8,12 +8,15 @@
 
 #include <adwaita.h>
 
+#include "rectify-case-store.h"
+
 G_BEGIN_DECLS
 
 #define RECTIFY_TYPE_APPLICATION (rectify_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (RectifyApplication, rectify_application, RECTIFY, APPLICATION, AdwApplication)
 
-RectifyApplication *rectify_application_new (void);
+RectifyApplication *rectify_application_new       (void);
+RectifyCaseStore   *rectify_application_get_store (RectifyApplication *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* rectify-window.c: the main window, the flow of one case
+/* rectify-window.c: the main window, the case list and the flow of one case
  *
  * Copyright 2026 The Rectify developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,25 +8,36 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-case-row.h"
 #include "rectify-details-page.h"
 #include "rectify-followup-page.h"
 #include "rectify-identify-page.h"
 #include "rectify-resolution-page.h"
 #include "rectify-window.h"
 
-/* The window shows one case through the four pages. It owns no case state:
- * the pages bind to the case, and navigation asks the pages whether they are
- * complete and applicable. */
+/* The window shows the store's cases in a sidebar and one case through the
+ * four pages. It owns no case state: the pages bind to the case, navigation
+ * asks the pages whether they are complete and applicable, and the page the
+ * owner is on is kept in the case so reopening it comes back there. */
 
 struct _RectifyWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  RectifyCaseStore     *store;
   RectifyCase          *rcase;
+  GtkSingleSelection   *selection;
+  gboolean              switching;
 
+  AdwToastOverlay      *toast_overlay;
+  AdwFlap              *flap;
+  GtkListView          *case_list;
   AdwWindowTitle       *window_title;
+  GtkWidget            *next_button;
   GtkProgressBar       *step_progress;
+  GtkRevealer          *save_error_revealer;
+  GtkLabel             *save_error_label;
   GtkStack             *stack;
   RectifyPage          *identify_page;
   RectifyPage          *details_page;
@@ -39,6 +50,7 @@ G_DEFINE_FINAL_TYPE (RectifyWindow, rectify_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_CASE,
+  PROP_STORE,
   N_PROPS
 };
 
@@ -83,18 +95,37 @@ find_applicable (RectifyWindow *self,
   return -1;
 }
 
+/* Whether the owner may be on @step: every page before it complete. */
+static gboolean
+step_reachable (RectifyWindow *self,
+                guint          step)
+{
+  if (!rectify_page_get_applicable (get_page (self, step)))
+    return FALSE;
+
+  for (guint i = 0; i < step; i++)
+    if (rectify_page_get_applicable (get_page (self, i)) &&
+        !rectify_page_get_complete (get_page (self, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 update_navigation (RectifyWindow *self)
 {
   guint current = get_current_index (self);
   RectifyPage *page = get_page (self, current);
   g_autofree char *subtitle = NULL;
+  int next = find_applicable (self, current, +1);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
                                  find_applicable (self, current, -1) >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-next",
-                                 rectify_page_get_complete (page) &&
-                                 find_applicable (self, current, +1) >= 0);
+                                 rectify_page_get_complete (page) && next >= 0);
+  /* Nothing comes after the last step. */
+  gtk_widget_set_visible (self->next_button, current + 1 < RECTIFY_N_STEPS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", self->rcase != NULL);
 
   /* Translators: the step indicator under the window title, e.g. "Step 2 of 4" */
   subtitle = g_strdup_printf (_("Step %u of %u"), current + 1, RECTIFY_N_STEPS);
@@ -105,10 +136,19 @@ update_navigation (RectifyWindow *self)
 }
 
 static void
+on_visible_page_changed (RectifyWindow *self)
+{
+  update_navigation (self);
+
+  if (self->rcase != NULL && !self->switching)
+    rectify_case_set_current_step (self->rcase, get_current_index (self));
+}
+
+static void
 go_to (RectifyWindow *self,
        int            index)
 {
-  if (index < 0)
+  if (index < 0 || index >= RECTIFY_N_STEPS)
     return;
 
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (get_page (self, index)));
@@ -140,14 +180,285 @@ go_next_action (GtkWidget  *widget,
   go_to (self, find_applicable (self, current, +1));
 }
 
+/* win.show-step(i): for pages that send the owner elsewhere (to the details
+ * after support refused a field, to the follow-up once sent). Refuses a step
+ * that cannot be reached yet. */
+static void
+show_step_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  int step = g_variant_get_int32 (parameter);
+
+  if (step >= 0 && step < RECTIFY_N_STEPS && step_reachable (self, step))
+    go_to (self, step);
+}
+
+static void
+select_case_in_list (RectifyWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyCase) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (item == self->rcase)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_store_items_changed (RectifyWindow *self)
+{
+  /* A case moves to the top as it changes: keep it selected. */
+  select_case_in_list (self);
+}
+
+static void
+new_case (RectifyWindow *self)
+{
+  g_autoptr(RectifyCase) rcase = NULL;
+
+  /* Nothing typed in this one yet: it already is a new case. */
+  if (self->rcase != NULL && rectify_case_is_blank (self->rcase))
+    {
+      go_to (self, RECTIFY_STEP_IDENTIFY);
+      return;
+    }
+
+  rcase = rectify_case_new ();
+  if (self->store != NULL)
+    rectify_case_store_add (self->store, rcase);
+  rectify_window_set_case (self, rcase);
+}
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+
+  new_case (self);
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* The case to open: the most recently changed that still needs something
+ * from the owner, else a new one. */
+static void
+open_initial_case (RectifyWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyCase) rcase = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (!rectify_case_is_finished (rcase))
+        {
+          rectify_window_set_case (self, rcase);
+          return;
+        }
+    }
+
+  new_case (self);
+}
+
+static void
+on_toast_dismissed (AdwToast      *toast,
+                    RectifyWindow *self)
+{
+  RectifyCase *rcase = g_object_get_data (G_OBJECT (toast), "rectify-case");
+
+  /* Undone cases are back in the store; this only deletes the others. */
+  if (self->store != NULL && rcase != NULL &&
+      rectify_case_store_lookup (self->store, rectify_case_get_reference (rcase)) == NULL)
+    rectify_case_store_commit_remove (self->store, rcase);
+}
+
+static void
+delete_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  g_autoptr(RectifyCase) rcase = NULL;
+  AdwToast *toast;
+
+  if (self->rcase == NULL || self->store == NULL)
+    return;
+
+  rcase = g_object_ref (self->rcase);
+  rectify_case_store_remove (self->store, rcase);
+
+  toast = adw_toast_new (_("Case deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_action_target_value (toast,
+                                     g_variant_new_string (rectify_case_get_reference (rcase)));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "rectify-case", g_object_ref (rcase), g_object_unref);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  open_initial_case (self);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  RectifyCase *rcase;
+
+  if (self->store == NULL)
+    return;
+
+  rcase = rectify_case_store_lookup_removed (self->store, g_variant_get_string (parameter, NULL));
+  if (rcase == NULL)
+    return;
+
+  rectify_case_store_undo_remove (self->store, rcase);
+  rectify_window_set_case (self, rcase);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+on_case_activated (RectifyWindow *self,
+                   guint          position)
+{
+  g_autoptr(RectifyCase) rcase = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (rcase != NULL)
+    rectify_window_set_case (self, rcase);
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+setup_row (GtkListItemFactory *factory,
+           GtkListItem        *item)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (rectify_case_row_new ()));
+}
+
+static void
+bind_row (GtkListItemFactory *factory,
+          GtkListItem        *item)
+{
+  rectify_case_row_set_case (RECTIFY_CASE_ROW (gtk_list_item_get_child (item)),
+                             gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (GtkListItemFactory *factory,
+            GtkListItem        *item)
+{
+  rectify_case_row_set_case (RECTIFY_CASE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+on_save_error_changed (RectifyWindow *self)
+{
+  const char *error = rectify_case_store_get_save_error (self->store);
+
+  if (error != NULL)
+    gtk_label_set_label (self->save_error_label, error);
+  gtk_revealer_set_reveal_child (self->save_error_revealer, error != NULL);
+}
+
+static void
+flush_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+
+  rectify_case_store_flush_finish (RECTIFY_CASE_STORE (object), result, NULL);
+  if (app != NULL)
+    g_application_release (app);
+}
+
+static gboolean
+rectify_window_close_request (GtkWindow *window)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (window);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (window));
+
+  /* Everything typed goes to disk before the application may end. */
+  if (self->store != NULL)
+    {
+      if (app != NULL)
+        g_application_hold (app);
+      rectify_case_store_flush_async (self->store, NULL, flush_cb,
+                                      app ? g_object_ref (app) : NULL);
+    }
+
+  return GTK_WINDOW_CLASS (rectify_window_parent_class)->close_request (window);
+}
+
+static void
+rectify_window_constructed (GObject *object)
+{
+  RectifyWindow *self = (RectifyWindow *)object;
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  G_OBJECT_CLASS (rectify_window_parent_class)->constructed (object);
+
+  if (self->store == NULL)
+    return;
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->case_list, factory);
+  gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->store, "items-changed",
+                           G_CALLBACK (on_store_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::save-error",
+                           G_CALLBACK (on_save_error_changed), self, G_CONNECT_SWAPPED);
+  on_save_error_changed (self);
+
+  open_initial_case (self);
+}
+
 static void
 rectify_window_dispose (GObject *object)
 {
   RectifyWindow *self = (RectifyWindow *)object;
 
+  /* Pages first, so they let go of the case before it is dropped. */
+  for (guint i = 0; i < RECTIFY_N_STEPS && self->stack != NULL; i++)
+    rectify_page_set_case (get_page (self, i), NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_WINDOW);
 
+  g_clear_object (&self->selection);
   g_clear_object (&self->rcase);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rectify_window_parent_class)->dispose (object);
@@ -165,6 +476,10 @@ rectify_window_get_property (GObject    *object,
     {
     case PROP_CASE:
       g_value_set_object (value, self->rcase);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
       break;
 
     default:
@@ -186,9 +501,21 @@ rectify_window_set_property (GObject      *object,
       rectify_window_set_case (self, g_value_get_object (value));
       break;
 
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* The case list shows beside the flow when there is room, and over it on
+ * demand when there is not. */
+static void
+on_folded_changed (RectifyWindow *self)
+{
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap));
 }
 
 static void
@@ -196,15 +523,23 @@ rectify_window_class_init (RectifyWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = rectify_window_constructed;
   object_class->dispose = rectify_window_dispose;
   object_class->get_property = rectify_window_get_property;
   object_class->set_property = rectify_window_set_property;
+  window_class->close_request = rectify_window_close_request;
 
   properties[PROP_CASE] =
     g_param_spec_object ("case", NULL, NULL,
                          RECTIFY_TYPE_CASE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         RECTIFY_TYPE_CASE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -214,19 +549,34 @@ rectify_window_class_init (RectifyWindowClass *klass)
   g_type_ensure (RECTIFY_TYPE_FOLLOWUP_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rectify-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, case_list);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, step_progress);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, save_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, identify_page);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, details_page);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, resolution_page);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, followup_page);
-  gtk_widget_class_bind_template_callback (widget_class, update_navigation);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.go-next", NULL, go_next_action);
+  gtk_widget_class_install_action (widget_class, "win.show-step", "i", show_step_action);
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.go-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 }
 
 static void
@@ -245,19 +595,35 @@ rectify_window_init (RectifyWindow *self)
                                G_CALLBACK (update_navigation), self, G_CONNECT_SWAPPED);
     }
 
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
+
   self->settings = g_settings_new (SCHEMA_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
+  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (on_folded_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_folded_changed (self);
+
   update_navigation (self);
 }
 
+/**
+ * rectify_window_new:
+ * @application: the application
+ * @store: (nullable): the cases to show, loaded
+ *
+ * Returns: (transfer none): a window showing the most recent unfinished case
+ *   of @store, or a new one
+ */
 RectifyWindow *
-rectify_window_new (GtkApplication *application)
+rectify_window_new (GtkApplication   *application,
+                    RectifyCaseStore *store)
 {
   return g_object_new (RECTIFY_TYPE_WINDOW,
                        "application", application,
+                       "store", store,
                        NULL);
 }
 
@@ -274,22 +640,37 @@ rectify_window_get_case (RectifyWindow *self)
  * @self: a #RectifyWindow
  * @rcase: (nullable): the case to show
  *
- * Shows @rcase from its first page.
+ * Shows @rcase on the page the owner was last on, or the first one that is
+ * not complete before it.
  */
 void
 rectify_window_set_case (RectifyWindow *self,
                          RectifyCase   *rcase)
 {
+  guint step;
+
   g_return_if_fail (RECTIFY_IS_WINDOW (self));
   g_return_if_fail (!rcase || RECTIFY_IS_CASE (rcase));
 
   if (!g_set_object (&self->rcase, rcase))
     return;
 
+  self->switching = TRUE;
+
   for (guint i = 0; i < RECTIFY_N_STEPS; i++)
     rectify_page_set_case (get_page (self, i), rcase);
 
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->identify_page));
+  step = rcase ? rectify_case_get_current_step (rcase) : RECTIFY_STEP_IDENTIFY;
+  while (step > 0 && !step_reachable (self, step))
+    step--;
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  go_to (self, step);
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
+
+  self->switching = FALSE;
+
+  if (self->selection != NULL)
+    select_case_in_list (self);
   update_navigation (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
@@ -301,4 +682,53 @@ rectify_window_get_visible_page (RectifyWindow *self)
   g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
 
   return get_page (self, get_current_index (self));
+}
+
+/**
+ * rectify_window_report_load:
+ * @self: a #RectifyWindow
+ * @set_aside: (nullable) (element-type GFile): case files that could not be
+ *   read and were moved aside
+ * @error: (nullable): why the cases could not be read at all
+ *
+ * Tells the owner, once, what loading the cases found.
+ */
+void
+rectify_window_report_load (RectifyWindow *self,
+                            GPtrArray     *set_aside,
+                            const char    *error)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (RECTIFY_IS_WINDOW (self));
+
+  if (error != NULL)
+    {
+      title = g_strdup_printf (_("Your saved cases cannot be read: %s"), error);
+    }
+  else if (set_aside != NULL && set_aside->len > 0)
+    {
+      title = g_strdup_printf (ngettext ("%u saved case was damaged and has been set aside",
+                                         "%u saved cases were damaged and have been set aside",
+                                         set_aside->len),
+                               set_aside->len);
+    }
+
+  if (title != NULL)
+    {
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+/* For toasts from the pages. */
+void
+rectify_window_add_toast (RectifyWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (RECTIFY_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "rectify-case-store.h"
 #include "rectify-case.h"
 #include "rectify-page.h"
 
@@ -17,10 +18,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RectifyWindow, rectify_window, RECTIFY, WINDOW, AdwApplicationWindow)
 
-RectifyWindow *rectify_window_new              (GtkApplication *application);
-RectifyCase   *rectify_window_get_case         (RectifyWindow  *self);
-void           rectify_window_set_case         (RectifyWindow  *self,
-                                                RectifyCase    *rcase);
-RectifyPage   *rectify_window_get_visible_page (RectifyWindow  *self);
+RectifyWindow *rectify_window_new              (GtkApplication   *application,
+                                                RectifyCaseStore *store);
+RectifyCase   *rectify_window_get_case         (RectifyWindow    *self);
+void           rectify_window_set_case         (RectifyWindow    *self,
+                                                RectifyCase      *rcase);
+RectifyPage   *rectify_window_get_visible_page (RectifyWindow    *self);
+void           rectify_window_report_load      (RectifyWindow    *self,
+                                                GPtrArray        *set_aside,
+                                                const char       *error);
+void           rectify_window_add_toast        (RectifyWindow    *self,
+                                                AdwToast         *toast);
 
 G_END_DECLS

@@ -9,27 +9,504 @@
 #include <glib/gi18n.h>
 
 #include "rectify-details-page.h"
+#include "rectify-field-group.h"
+#include "rectify-provider.h"
 
 struct _RectifyDetailsPage
 {
-  RectifyPage parent_instance;
+  RectifyPage        parent_instance;
+
+  RectifyFieldGroup *fields;
+  GCancellable      *cancellable;
+  gboolean           syncing_explanation;
+
+  AdwEntryRow       *account_row;
+  AdwEntryRow       *owner_row;
+  AdwEntryRow       *email_row;
+  AdwEntryRow       *licence_type_row;
+  GtkMenuButton     *licence_type_menu;
+  AdwEntryRow       *quantity_row;
+  AdwEntryRow       *unit_price_row;
+  AdwEntryRow       *currency_row;
+  GtkMenuButton     *currency_menu;
+  AdwEntryRow       *intended_type_row;
+  GtkMenuButton     *intended_type_menu;
+  AdwEntryRow       *added_row;
+  AdwEntryRow       *keep_row;
+  GtkWidget         *explanation_frame;
+  GtkTextView       *explanation_view;
+  GtkLabel          *explanation_count;
+  GtkLabel          *explanation_message;
+  GtkListBox        *attachments_list;
+  GtkLabel          *attachments_message;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyDetailsPage, rectify_details_page, RECTIFY_TYPE_PAGE)
 
+/* Only the scenario's own question is asked. */
+static void
+sync_scenario (RectifyDetailsPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyScenario scenario = rcase ? rectify_case_get_scenario (rcase) : RECTIFY_SCENARIO_NONE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->intended_type_row),
+                          scenario == RECTIFY_SCENARIO_WRONG_TYPE);
+  gtk_widget_set_visible (GTK_WIDGET (self->added_row), scenario == RECTIFY_SCENARIO_UNINTENDED);
+  gtk_widget_set_visible (GTK_WIDGET (self->keep_row), scenario == RECTIFY_SCENARIO_TOO_MANY);
+}
+
+static void
+sync_explanation (RectifyDetailsPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->explanation_view);
+  const char *text = rcase ? rectify_case_get_text (rcase, RECTIFY_TEXT_EXPLANATION) : "";
+  g_autofree char *shown = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *count = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (shown, text) != 0)
+    {
+      self->syncing_explanation = TRUE;
+      gtk_text_buffer_set_text (buffer, text, -1);
+      self->syncing_explanation = FALSE;
+    }
+
+  trimmed = g_strstrip (g_strdup (text));
+  /* Translators: characters typed of the most allowed, e.g. "120 / 5000" */
+  count = g_strdup_printf (_("%ld / %d"), g_utf8_strlen (trimmed, -1), RECTIFY_MAX_EXPLANATION);
+  gtk_label_set_label (self->explanation_count, count);
+}
+
+static void
+on_explanation_changed (RectifyDetailsPage *self,
+                        GtkTextBuffer      *buffer)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->syncing_explanation || rcase == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  rectify_case_set_text (rcase, RECTIFY_TEXT_EXPLANATION, text);
+  rectify_field_group_touch (self->fields, self->explanation_frame);
+}
+
+/* Attachments. */
+
+static void
+check_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  /* The attachment's state says what was found; only cancellation fails. */
+  rectify_attachment_check_finish (RECTIFY_ATTACHMENT (object), result, NULL);
+}
+
+static char *
+describe_attachment (RectifyAttachment *attachment)
+{
+  g_autofree char *size = NULL;
+
+  switch (rectify_attachment_get_state (attachment))
+    {
+    case RECTIFY_ATTACHMENT_STATE_UNCHECKED:
+      return g_strdup (_("Checking…"));
+    case RECTIFY_ATTACHMENT_STATE_MISSING:
+      return g_strdup (_("No longer there"));
+    case RECTIFY_ATTACHMENT_STATE_UNREADABLE:
+      return g_strdup (_("Cannot be read"));
+    case RECTIFY_ATTACHMENT_STATE_READY:
+    default:
+      size = g_format_size (MAX (rectify_attachment_get_size (attachment), 0));
+      return g_strdup_printf ("%s · %s", size,
+                              rectify_attachment_get_content_type (attachment)
+                                ? rectify_attachment_get_content_type (attachment) : "");
+    }
+}
+
+static void
+update_attachment_row (AdwActionRow      *row,
+                       GParamSpec        *pspec,
+                       RectifyAttachment *attachment)
+{
+  g_autofree char *subtitle = describe_attachment (attachment);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 rectify_attachment_get_display_name (attachment));
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static void
+on_remove_attachment (GtkButton          *button,
+                      RectifyDetailsPage *self)
+{
+  RectifyAttachment *attachment = g_object_get_data (G_OBJECT (button), "rectify-attachment");
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  if (rcase != NULL && attachment != NULL)
+    rectify_case_remove_attachment (rcase, attachment);
+}
+
+static GtkWidget *
+create_attachment_row (gpointer item,
+                       gpointer user_data)
+{
+  RectifyDetailsPage *self = user_data;
+  RectifyAttachment *attachment = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *label = g_strdup_printf (_("Remove “%s”"),
+                                            rectify_attachment_get_display_name (attachment));
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (remove), "rectify-attachment",
+                          g_object_ref (attachment), g_object_unref);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_attachment), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("mail-attachment-symbolic"));
+
+  g_signal_connect_object (attachment, "notify", G_CALLBACK (update_attachment_row), row,
+                           G_CONNECT_SWAPPED);
+  update_attachment_row (ADW_ACTION_ROW (row), NULL, attachment);
+
+  return row;
+}
+
+static void
+add_files (RectifyDetailsPage *self,
+           GListModel         *files)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  if (rcase == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autoptr(RectifyAttachment) attachment = rectify_attachment_new (file);
+
+      rectify_case_add_attachment (rcase, attachment);
+      rectify_attachment_check_async (attachment, self->cancellable, check_cb, NULL);
+    }
+
+  rectify_field_group_touch (self->fields, GTK_WIDGET (self->attachments_list));
+}
+
+static GListModel *
+attachment_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("Invoices and Screenshots"));
+  gtk_file_filter_add_mime_type (all, "application/pdf");
+  gtk_file_filter_add_mime_type (all, "image/png");
+  gtk_file_filter_add_mime_type (all, "image/jpeg");
+  gtk_file_filter_set_name (pdf, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_set_name (images, _("Images"));
+  gtk_file_filter_add_mime_type (images, "image/png");
+  gtk_file_filter_add_mime_type (images, "image/jpeg");
+
+  g_list_store_append (filters, all);
+  g_list_store_append (filters, pdf);
+  g_list_store_append (filters, images);
+
+  return G_LIST_MODEL (filters);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+/* GtkFileDialog exists from GTK 4.10; the version macros pin the API to
+ * 4.8, so its use is allowed here explicitly. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+open_multiple_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(RectifyDetailsPage) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+
+  files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (object), result, NULL);
+  if (files != NULL)
+    add_files (self, files);
+}
+
+static void
+add_attachment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RectifyDetailsPage *self = RECTIFY_DETAILS_PAGE (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = attachment_filters ();
+
+  gtk_file_dialog_set_title (dialog, _("Attach Files"));
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 self->cancellable, open_multiple_cb, g_object_ref (self));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+
+static void
+on_chooser_response (GtkNativeDialog    *chooser,
+                     int                 response,
+                     RectifyDetailsPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      add_files (self, files);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+add_attachment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RectifyDetailsPage *self = RECTIFY_DETAILS_PAGE (widget);
+  g_autoptr(GListModel) filters = attachment_filters ();
+  GtkFileChooserNative *chooser;
+
+  /* Through the file-chooser portal inside Flatpak. */
+  chooser = gtk_file_chooser_native_new (_("Attach Files"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Attach"), NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+#endif
+
+/* Suggestions from the provider profile; the owner may type anything. */
+static void
+set_text_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RectifyDetailsPage *self = RECTIFY_DETAILS_PAGE (widget);
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  const char *value = g_variant_get_string (parameter, NULL);
+  RectifyText text;
+  AdwEntryRow *row;
+
+  if (rcase == NULL)
+    return;
+
+  if (g_str_equal (action_name, "page.set-licence-type"))
+    text = RECTIFY_TEXT_LICENCE_TYPE, row = self->licence_type_row;
+  else if (g_str_equal (action_name, "page.set-intended-type"))
+    text = RECTIFY_TEXT_INTENDED_TYPE, row = self->intended_type_row;
+  else
+    text = RECTIFY_TEXT_CURRENCY, row = self->currency_row;
+
+  rectify_case_set_text (rcase, text, value);
+  rectify_field_group_touch (self->fields, GTK_WIDGET (row));
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static GMenuModel *
+suggestions_menu (const char          *action_name,
+                  const char * const  *values)
+{
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (values[i], NULL);
+
+      g_menu_item_set_action_and_target_value (item, action_name, g_variant_new_string (values[i]));
+      g_menu_append_item (menu, item);
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+rectify_details_page_case_changed (RectifyPage *page,
+                                   RectifyCase *old_case)
+{
+  RectifyDetailsPage *self = RECTIFY_DETAILS_PAGE (page);
+  RectifyCase *rcase = rectify_page_get_case (page);
+
+  if (old_case != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (old_case, sync_scenario, self);
+      g_signal_handlers_disconnect_by_func (old_case, sync_explanation, self);
+    }
+
+  /* Checks started for the previous case's files are of no use now. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (rcase != NULL)
+    {
+      GListModel *attachments = rectify_case_get_attachments (rcase);
+
+      g_signal_connect_object (rcase, "notify::scenario",
+                               G_CALLBACK (sync_scenario), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (rcase, "notify::explanation",
+                               G_CALLBACK (sync_explanation), self, G_CONNECT_SWAPPED);
+      gtk_list_box_bind_model (self->attachments_list, attachments,
+                               create_attachment_row, self, NULL);
+
+      /* What was true when the case was saved may not be now. */
+      for (guint i = 0; i < g_list_model_get_n_items (attachments); i++)
+        {
+          g_autoptr(RectifyAttachment) attachment = g_list_model_get_item (attachments, i);
+
+          rectify_attachment_check_async (attachment, self->cancellable, check_cb, NULL);
+        }
+    }
+  else
+    {
+      gtk_list_box_bind_model (self->attachments_list, NULL, NULL, NULL, NULL);
+    }
+
+  sync_scenario (self);
+  sync_explanation (self);
+  rectify_field_group_set_case (self->fields, rcase);
+}
+
+static void
+rectify_details_page_dispose (GObject *object)
+{
+  RectifyDetailsPage *self = (RectifyDetailsPage *)object;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (rectify_details_page_parent_class)->dispose (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->fields);
+}
+
 static void
 rectify_details_page_class_init (RectifyDetailsPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RectifyPageClass *page_class = RECTIFY_PAGE_CLASS (klass);
 
-  rectify_page_class_set_step (RECTIFY_PAGE_CLASS (klass), RECTIFY_STEP_DETAILS);
+  object_class->dispose = rectify_details_page_dispose;
+  page_class->case_changed = rectify_details_page_case_changed;
+  rectify_page_class_set_step (page_class, RECTIFY_STEP_DETAILS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/pages/rectify-details-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, account_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, licence_type_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, licence_type_menu);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, quantity_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, unit_price_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, currency_menu);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, intended_type_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, intended_type_menu);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, added_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, keep_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, explanation_frame);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, explanation_view);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, explanation_count);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, explanation_message);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, attachments_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, attachments_message);
+
+  gtk_widget_class_install_action (widget_class, "page.add-attachment", NULL,
+                                   add_attachment_action);
+  gtk_widget_class_install_action (widget_class, "page.set-licence-type", "s", set_text_action);
+  gtk_widget_class_install_action (widget_class, "page.set-intended-type", "s", set_text_action);
+  gtk_widget_class_install_action (widget_class, "page.set-currency", "s", set_text_action);
 }
 
 static void
 rectify_details_page_init (RectifyDetailsPage *self)
 {
+  RectifyProvider *provider = rectify_provider_get_default ();
+  const struct {
+    AdwEntryRow **row;
+    RectifyText   text;
+  } text_rows[] = {
+    { &self->account_row, RECTIFY_TEXT_ACCOUNT },
+    { &self->owner_row, RECTIFY_TEXT_OWNER_NAME },
+    { &self->email_row, RECTIFY_TEXT_CONTACT_EMAIL },
+    { &self->licence_type_row, RECTIFY_TEXT_LICENCE_TYPE },
+    { &self->quantity_row, RECTIFY_TEXT_QUANTITY },
+    { &self->unit_price_row, RECTIFY_TEXT_UNIT_PRICE },
+    { &self->currency_row, RECTIFY_TEXT_CURRENCY },
+    { &self->intended_type_row, RECTIFY_TEXT_INTENDED_TYPE },
+    { &self->added_row, RECTIFY_TEXT_ADDED_BY_MISTAKE },
+    { &self->keep_row, RECTIFY_TEXT_KEEP_COUNT },
+  };
+  g_autoptr(GMenuModel) licence_menu = NULL;
+  g_autoptr(GMenuModel) intended_menu = NULL;
+  g_autoptr(GMenuModel) currency_menu = NULL;
+  GtkWidget *placeholder;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->fields = rectify_field_group_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
+    rectify_field_group_add_text (self->fields, *text_rows[i].row, text_rows[i].text);
+  rectify_field_group_add_widget (self->fields, self->explanation_frame,
+                                  self->explanation_message, "explanation");
+  rectify_field_group_add_widget (self->fields, GTK_WIDGET (self->attachments_list),
+                                  self->attachments_message, "attachments");
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->explanation_view), "changed",
+                           G_CALLBACK (on_explanation_changed), self, G_CONNECT_SWAPPED);
+
+  licence_menu = suggestions_menu ("page.set-licence-type",
+                                   rectify_provider_get_licence_types (provider));
+  intended_menu = suggestions_menu ("page.set-intended-type",
+                                    rectify_provider_get_licence_types (provider));
+  currency_menu = suggestions_menu ("page.set-currency",
+                                    rectify_provider_get_currencies (provider));
+  gtk_menu_button_set_menu_model (self->licence_type_menu, licence_menu);
+  gtk_menu_button_set_menu_model (self->intended_type_menu, intended_menu);
+  gtk_menu_button_set_menu_model (self->currency_menu, currency_menu);
+
+  placeholder = gtk_label_new (_("No attachments"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->attachments_list, placeholder);
 }

@@ -8,28 +8,423 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-billing.h"
+#include "rectify-clock.h"
+#include "rectify-field-group.h"
 #include "rectify-followup-page.h"
+#include "rectify-format.h"
+#include "rectify-money.h"
+#include "rectify-provider.h"
+
+#define N_ITEMS 4
 
 struct _RectifyFollowupPage
 {
-  RectifyPage parent_instance;
+  RectifyPage        parent_instance;
+
+  RectifyFieldGroup *fields;
+  GCancellable      *cancellable;
+  gboolean           syncing;
+
+  AdwActionRow      *request_row;
+  GtkWidget         *open_button;
+  AdwActionRow      *status_row;
+  AdwActionRow      *remove_users_row;
+  AdwActionRow      *customer_success_row;
+  AdwActionRow      *verify_row;
+  AdwActionRow      *check_statement_row;
+  GtkCheckButton    *remove_users_check;
+  GtkCheckButton    *customer_success_check;
+  GtkCheckButton    *verify_check;
+  GtkCheckButton    *check_statement_check;
+  AdwPreferencesGroup *statement_group;
+  AdwActionRow      *expected_row;
+  AdwEntryRow       *statement_row;
+  AdwActionRow      *result_row;
+  GtkImage          *result_icon;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyFollowupPage, rectify_followup_page, RECTIFY_TYPE_PAGE)
 
+static const char * const item_ids[N_ITEMS] = {
+  RECTIFY_CHECKLIST_REMOVE_USERS,
+  RECTIFY_CHECKLIST_CUSTOMER_SUCCESS,
+  RECTIFY_CHECKLIST_VERIFY,
+  RECTIFY_CHECKLIST_CHECK_STATEMENT,
+};
+
+static AdwActionRow *
+item_row (RectifyFollowupPage *self,
+          guint                i)
+{
+  AdwActionRow *rows[N_ITEMS] = {
+    self->remove_users_row, self->customer_success_row, self->verify_row,
+    self->check_statement_row,
+  };
+
+  return rows[i];
+}
+
+static GtkCheckButton *
+item_check (RectifyFollowupPage *self,
+            guint                i)
+{
+  GtkCheckButton *checks[N_ITEMS] = {
+    self->remove_users_check, self->customer_success_check, self->verify_check,
+    self->check_statement_check,
+  };
+
+  return checks[i];
+}
+
+/* What each step involves, from the help centre. */
+static char *
+item_description (guint i)
+{
+  RectifyProvider *provider = rectify_provider_get_default ();
+
+  switch (i)
+    {
+    case 0:
+      return g_strdup (_("Only unassigned licences can be removed. Deleting a user also deletes "
+                         "that user’s call recordings: download the ones you want to keep "
+                         "first."));
+    case 1:
+      /* Translators: %s is an e-mail address */
+      return g_strdup_printf (_("Your customer success manager (%s) can adjust your plan to the "
+                                "licences you keep."),
+                              rectify_provider_get_success_email (provider));
+    case 2:
+      return g_strdup (_("In the Billing section of your Ringover dashboard: the licence types "
+                         "and their number."));
+    case 3:
+    default:
+      return g_strdup (_("On or after the next billing date, compare it below."));
+    }
+}
+
+static char *
+format_when (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (when);
+  GDate day;
+  g_autofree char *date = NULL;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  date = rectify_format_date_long (&day);
+
+  return g_steal_pointer (&date);
+}
+
+static const char *
+status_label (const char *status)
+{
+  /* Zendesk's request statuses, in the owner's words. */
+  if (g_strcmp0 (status, "new") == 0)
+    return _("Received, not yet read by support");
+  if (g_strcmp0 (status, "open") == 0)
+    return _("Support is working on it");
+  if (g_strcmp0 (status, "pending") == 0)
+    return _("Support is waiting for your reply");
+  if (g_strcmp0 (status, "hold") == 0)
+    return _("On hold at support");
+  if (g_strcmp0 (status, "solved") == 0)
+    return _("Solved");
+  if (g_strcmp0 (status, "closed") == 0)
+    return _("Closed");
+
+  return status;
+}
+
+static void
+update_request (RectifyFollowupPage *self,
+                RectifyCase         *rcase)
+{
+  g_autofree char *subtitle = NULL;
+  g_autofree char *when = NULL;
+  GDateTime *submitted = rectify_case_get_submitted_at (rcase);
+
+  if (submitted != NULL)
+    when = format_when (submitted);
+
+  if (rectify_case_get_request_id (rcase) > 0)
+    /* Translators: a request number and the day it was sent, e.g. "#4242, sent 26 November 2026" */
+    subtitle = g_strdup_printf (_("#%" G_GINT64_FORMAT ", sent %s"),
+                                rectify_case_get_request_id (rcase), when ? when : "");
+  else if (rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_SENT_ELSEWHERE)
+    subtitle = g_strdup_printf (_("You sent it yourself on %s"), when ? when : "");
+  else
+    subtitle = g_strdup (rectify_send_state_get_label (rectify_case_get_send_state (rcase)));
+
+  adw_action_row_set_subtitle (self->request_row, subtitle);
+  gtk_widget_set_visible (self->open_button, rectify_case_get_request_url (rcase) != NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_row),
+                          rectify_case_get_request_status (rcase) != NULL);
+  if (rectify_case_get_request_status (rcase) != NULL)
+    adw_action_row_set_subtitle (self->status_row,
+                                 status_label (rectify_case_get_request_status (rcase)));
+}
+
+static void
+update_checklist (RectifyFollowupPage *self,
+                  RectifyCase         *rcase)
+{
+  const char * const *items = rectify_case_get_checklist_items (rcase);
+
+  self->syncing = TRUE;
+
+  for (guint i = 0; i < N_ITEMS; i++)
+    {
+      GDateTime *done = rectify_case_get_checklist_done (rcase, item_ids[i]);
+      g_autofree char *description = item_description (i);
+      g_autofree char *subtitle = NULL;
+
+      gtk_widget_set_visible (GTK_WIDGET (item_row (self, i)),
+                              g_strv_contains (items, item_ids[i]));
+      gtk_check_button_set_active (item_check (self, i), done != NULL);
+
+      if (done != NULL)
+        {
+          g_autofree char *when = format_when (done);
+
+          /* Translators: %s is a description, %s a date, e.g. "…\nDone on 26 November 2026" */
+          subtitle = g_strdup_printf (_("%s\nDone on %s"), description, when);
+        }
+      adw_action_row_set_subtitle (item_row (self, i), subtitle ? subtitle : description);
+    }
+
+  self->syncing = FALSE;
+}
+
+static void
+update_statement (RectifyFollowupPage *self,
+                  RectifyCase         *rcase)
+{
+  g_autofree char *currency = g_strstrip (g_strdup (rectify_case_get_text (rcase,
+                                                                           RECTIFY_TEXT_CURRENCY)));
+  const GDate *next = rectify_case_get_next_billing (rcase);
+  g_autofree char *next_text = rectify_format_date_long (next);
+  g_autofree char *description = NULL;
+  gboolean due = FALSE;
+  gint64 expected, seen;
+  GDate today;
+
+  rectify_clock_get_today (&today);
+  if (g_date_valid (next))
+    due = rectify_billing_days_left (&today, next) <= 0;
+
+  if (due)
+    description = g_strdup (_("Enter the adjustment your statement shows to compare it with what "
+                              "was asked for."));
+  else
+    /* Translators: %s is a date */
+    description = g_strdup_printf (_("Your next statement comes on %s. Come back then to "
+                                     "compare it."), next_text);
+  adw_preferences_group_set_description (self->statement_group, description);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->statement_row), due);
+
+  if (rectify_case_get_expected_minor (rcase, &expected) && rectify_currency_is_known (currency))
+    {
+      g_autofree char *amount = rectify_money_format (expected, currency);
+
+      adw_action_row_set_subtitle (self->expected_row, amount);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->expected_row,
+                                   _("Not known: the details were not complete when it was sent"));
+      gtk_widget_set_visible (GTK_WIDGET (self->result_row), FALSE);
+      return;
+    }
+
+  if (!due || !rectify_case_get_statement_minor (rcase, &seen))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->result_row), FALSE);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->result_row), TRUE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->result_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->result_icon), "warning");
+
+  if (seen == expected)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->result_row),
+                                     _("It matches what was asked for"));
+      adw_action_row_set_subtitle (self->result_row,
+                                   _("The correction is on your statement. You can tick the last "
+                                     "step."));
+      gtk_image_set_from_icon_name (self->result_icon, "emblem-ok-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->result_icon), "success");
+    }
+  else
+    {
+      g_autofree char *difference = rectify_money_format (seen > expected ? seen - expected
+                                                                          : expected - seen,
+                                                          currency);
+      g_autofree char *subtitle = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->result_row),
+                                     seen > expected ? _("More than was asked for")
+                                                     : _("Less than was asked for"));
+      /* Translators: %s is an amount; the reference is the case's */
+      subtitle = g_strdup_printf (_("It differs by %s. Reply to support quoting your case "
+                                    "reference %s."),
+                                  difference, rectify_case_get_reference (rcase));
+      adw_action_row_set_subtitle (self->result_row, subtitle);
+      gtk_image_set_from_icon_name (self->result_icon, "dialog-warning-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->result_icon), "warning");
+    }
+}
+
+static void
+update (RectifyFollowupPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  rectify_page_set_applicable (RECTIFY_PAGE (self), rcase && rectify_case_is_submitted (rcase));
+  if (rcase == NULL)
+    return;
+
+  update_request (self, rcase);
+  update_checklist (self, rcase);
+  update_statement (self, rcase);
+}
+
+static void
+on_item_toggled (RectifyFollowupPage *self,
+                 GtkCheckButton      *check)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  if (rcase == NULL || self->syncing)
+    return;
+
+  for (guint i = 0; i < N_ITEMS; i++)
+    if (item_check (self, i) == check)
+      rectify_case_set_checklist_done (rcase, item_ids[i], gtk_check_button_get_active (check));
+}
+
+static void
+open_launched (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error);
+#endif
+
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not open the request page: %s", error->message);
+}
+
+static void
+open_request_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (widget);
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+  const char *url;
+
+  if (rcase == NULL || (url = rectify_case_get_request_url (rcase)) == NULL)
+    return;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (url);
+
+    gtk_uri_launcher_launch (launcher, window, self->cancellable, open_launched, NULL);
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  gtk_show_uri_full (window, url, GDK_CURRENT_TIME, self->cancellable, open_launched, NULL);
+#endif
+}
+
+static void
+rectify_followup_page_case_changed (RectifyPage *page,
+                                    RectifyCase *old_case)
+{
+  RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (page);
+  RectifyCase *rcase = rectify_page_get_case (page);
+
+  if (old_case != NULL)
+    g_signal_handlers_disconnect_by_func (old_case, update, self);
+  if (rcase != NULL)
+    g_signal_connect_object (rcase, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+
+  rectify_field_group_set_case (self->fields, rcase);
+  update (self);
+}
+
+static void
+rectify_followup_page_dispose (GObject *object)
+{
+  RectifyFollowupPage *self = (RectifyFollowupPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (rectify_followup_page_parent_class)->dispose (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->fields);
+}
+
 static void
 rectify_followup_page_class_init (RectifyFollowupPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RectifyPageClass *page_class = RECTIFY_PAGE_CLASS (klass);
 
-  rectify_page_class_set_step (RECTIFY_PAGE_CLASS (klass), RECTIFY_STEP_FOLLOW_UP);
+  object_class->dispose = rectify_followup_page_dispose;
+  page_class->case_changed = rectify_followup_page_case_changed;
+  rectify_page_class_set_step (page_class, RECTIFY_STEP_FOLLOW_UP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/pages/rectify-followup-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, request_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, remove_users_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, customer_success_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, verify_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, check_statement_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, remove_users_check);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, customer_success_check);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, verify_check);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, check_statement_check);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, statement_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, expected_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, statement_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, result_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, result_icon);
+  gtk_widget_class_bind_template_callback (widget_class, on_item_toggled);
+
+  gtk_widget_class_install_action (widget_class, "page.open-request", NULL, open_request_action);
 }
 
 static void
 rectify_followup_page_init (RectifyFollowupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->fields = rectify_field_group_new ();
+  rectify_field_group_add_text (self->fields, self->statement_row, RECTIFY_TEXT_STATEMENT_AMOUNT);
+
+  /* Not reachable until the request reached support. */
+  rectify_page_set_applicable (RECTIFY_PAGE (self), FALSE);
 }

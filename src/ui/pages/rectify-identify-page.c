@@ -8,15 +8,24 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-date-row.h"
+#include "rectify-field-group.h"
 #include "rectify-identify-page.h"
+#include "rectify-urgency-banner.h"
 
 struct _RectifyIdentifyPage
 {
-  RectifyPage     parent_instance;
+  RectifyPage           parent_instance;
 
-  GtkCheckButton *wrong_type_check;
-  GtkCheckButton *unintended_check;
-  GtkCheckButton *too_many_check;
+  RectifyFieldGroup    *fields;
+
+  GtkCheckButton       *wrong_type_check;
+  GtkCheckButton       *unintended_check;
+  GtkCheckButton       *too_many_check;
+  RectifyDateRow       *purchase_row;
+  RectifyDateRow       *next_billing_row;
+  AdwComboRow          *period_row;
+  RectifyUrgencyBanner *urgency_banner;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyIdentifyPage, rectify_identify_page, RECTIFY_TYPE_PAGE)
@@ -40,6 +49,26 @@ check_for_scenario (RectifyIdentifyPage *self,
 }
 
 /* Model → widgets. */
+static void
+sync_period (RectifyIdentifyPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  guint selected = rcase && rectify_case_get_period (rcase) == RECTIFY_PERIOD_ANNUAL ? 1 : 0;
+
+  if (adw_combo_row_get_selected (self->period_row) != selected)
+    adw_combo_row_set_selected (self->period_row, selected);
+}
+
+static void
+on_period_selected (RectifyIdentifyPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  if (rcase != NULL)
+    rectify_case_set_period (rcase, adw_combo_row_get_selected (self->period_row) == 1
+                                      ? RECTIFY_PERIOD_ANNUAL : RECTIFY_PERIOD_MONTHLY);
+}
+
 static void
 sync_scenario (RectifyIdentifyPage *self)
 {
@@ -85,22 +114,43 @@ rectify_identify_page_case_changed (RectifyPage *page,
   RectifyCase *rcase = rectify_page_get_case (page);
 
   if (old_case != NULL)
-    g_signal_handlers_disconnect_by_func (old_case, sync_scenario, self);
+    {
+      g_signal_handlers_disconnect_by_func (old_case, sync_scenario, self);
+      g_signal_handlers_disconnect_by_func (old_case, sync_period, self);
+    }
 
   if (rcase != NULL)
-    g_signal_connect_object (rcase, "notify::scenario",
-                             G_CALLBACK (sync_scenario), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (rcase, "notify::scenario",
+                               G_CALLBACK (sync_scenario), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (rcase, "notify::period",
+                               G_CALLBACK (sync_period), self, G_CONNECT_SWAPPED);
+    }
 
   sync_scenario (self);
+  sync_period (self);
+  rectify_field_group_set_case (self->fields, rcase);
+  rectify_urgency_banner_set_case (self->urgency_banner, rcase);
+}
+
+static void
+rectify_identify_page_dispose (GObject *object)
+{
+  RectifyIdentifyPage *self = (RectifyIdentifyPage *)object;
+
+  G_OBJECT_CLASS (rectify_identify_page_parent_class)->dispose (object);
+
+  g_clear_object (&self->fields);
 }
 
 static void
 rectify_identify_page_class_init (RectifyIdentifyPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RectifyPageClass *page_class = RECTIFY_PAGE_CLASS (klass);
 
+  object_class->dispose = rectify_identify_page_dispose;
   page_class->case_changed = rectify_identify_page_case_changed;
   rectify_page_class_set_step (page_class, RECTIFY_STEP_IDENTIFY);
 
@@ -109,11 +159,22 @@ rectify_identify_page_class_init (RectifyIdentifyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, wrong_type_check);
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, unintended_check);
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, too_many_check);
+  gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, purchase_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, next_billing_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, period_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, urgency_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_scenario_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_selected);
 }
 
 static void
 rectify_identify_page_init (RectifyIdentifyPage *self)
 {
+  g_type_ensure (RECTIFY_TYPE_DATE_ROW);
+  g_type_ensure (RECTIFY_TYPE_URGENCY_BANNER);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->fields = rectify_field_group_new ();
+  rectify_field_group_add_date (self->fields, GTK_WIDGET (self->purchase_row), "purchase-date");
+  rectify_field_group_add_date (self->fields, GTK_WIDGET (self->next_billing_row), "next-billing");
 }

@@ -8,28 +8,541 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-billing.h"
+#include "rectify-clock.h"
+#include "rectify-money.h"
+#include "rectify-provider.h"
+#include "rectify-request.h"
 #include "rectify-resolution-page.h"
+#include "rectify-urgency-banner.h"
+#include "rectify-window.h"
+
+#define N_CHOICES 5
 
 struct _RectifyResolutionPage
 {
-  RectifyPage parent_instance;
+  RectifyPage           parent_instance;
+
+  GCancellable         *cancellable;
+
+  RectifyUrgencyBanner *urgency_banner;
+  AdwActionRow         *remove_row;
+  AdwActionRow         *refund_row;
+  AdwActionRow         *credit_row;
+  AdwActionRow         *prorated_row;
+  AdwActionRow         *scheduled_row;
+  GtkCheckButton       *remove_check;
+  GtkCheckButton       *refund_check;
+  GtkCheckButton       *credit_check;
+  GtkCheckButton       *prorated_check;
+  GtkCheckButton       *scheduled_check;
+  GtkWidget            *recommended_label;
+  GtkLabel             *subject_label;
+  GtkLabel             *body_label;
+  GtkWidget            *mark_sent_button;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyResolutionPage, rectify_resolution_page, RECTIFY_TYPE_PAGE)
 
+static const RectifyResolution choices[N_CHOICES] = {
+  RECTIFY_RESOLUTION_REMOVE,
+  RECTIFY_RESOLUTION_REFUND,
+  RECTIFY_RESOLUTION_CREDIT,
+  RECTIFY_RESOLUTION_PRORATED,
+  RECTIFY_RESOLUTION_SCHEDULED,
+};
+
+static AdwActionRow *
+row_for (RectifyResolutionPage *self,
+         guint                  i)
+{
+  AdwActionRow *rows[N_CHOICES] = {
+    self->remove_row, self->refund_row, self->credit_row, self->prorated_row,
+    self->scheduled_row,
+  };
+
+  return rows[i];
+}
+
+static GtkCheckButton *
+check_for (RectifyResolutionPage *self,
+           guint                  i)
+{
+  GtkCheckButton *checks[N_CHOICES] = {
+    self->remove_check, self->refund_check, self->credit_check, self->prorated_check,
+    self->scheduled_check,
+  };
+
+  return checks[i];
+}
+
+/* What each choice means, with its amount when the details allow it. */
+static char *
+describe_choice (RectifyCase       *rcase,
+                 RectifyResolution  resolution,
+                 const GDate       *today)
+{
+  g_autofree char *currency = g_strstrip (g_strdup (rectify_case_get_text (rcase,
+                                                                           RECTIFY_TEXT_CURRENCY)));
+  g_autofree char *amount = NULL;
+  gint64 minor;
+  int days = 0;
+
+  if (!rectify_case_compute_amount (rcase, resolution, today, &minor, NULL))
+    {
+      switch (resolution)
+        {
+        case RECTIFY_RESOLUTION_REMOVE:
+          return g_strdup (_("Take them off the account so later statements are lower"));
+        case RECTIFY_RESOLUTION_REFUND:
+          return g_strdup (_("Money back to your payment method"));
+        case RECTIFY_RESOLUTION_CREDIT:
+          return g_strdup (_("Money kept on your Ringover account for later invoices"));
+        case RECTIFY_RESOLUTION_PRORATED:
+          return g_strdup (_("A discount for the unused part of the cycle"));
+        case RECTIFY_RESOLUTION_SCHEDULED:
+        case RECTIFY_RESOLUTION_NONE:
+        default:
+          return g_strdup (_("When it cannot be done now: refunded or credited with the next "
+                             "statement"));
+        }
+    }
+
+  amount = rectify_money_format (minor, currency);
+  if (g_date_valid (rectify_case_get_next_billing (rcase)))
+    days = rectify_billing_days_remaining (today, rectify_case_get_next_billing (rcase),
+                                           rectify_case_get_period (rcase));
+
+  switch (resolution)
+    {
+    case RECTIFY_RESOLUTION_REMOVE:
+      /* Translators: %s is an amount, e.g. "39.98 EUR" */
+      return g_strdup_printf (_("%s less on each statement from the next one"), amount);
+    case RECTIFY_RESOLUTION_REFUND:
+      return g_strdup_printf (_("%s back to your payment method"), amount);
+    case RECTIFY_RESOLUTION_CREDIT:
+      return g_strdup_printf (_("%s kept on your Ringover account for later invoices"), amount);
+    case RECTIFY_RESOLUTION_PRORATED:
+      return g_strdup_printf (ngettext ("%s for the %d day left in this cycle",
+                                        "%s for the %d days left in this cycle", days),
+                              amount, days);
+    case RECTIFY_RESOLUTION_SCHEDULED:
+    case RECTIFY_RESOLUTION_NONE:
+    default:
+      return g_strdup_printf (_("%s refunded or credited with the next statement"), amount);
+    }
+}
+
+static void
+update (RectifyResolutionPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  gboolean passed = FALSE;
+  GDate today;
+
+  if (rcase == NULL)
+    return;
+
+  rectify_clock_get_today (&today);
+  if (g_date_valid (rectify_case_get_next_billing (rcase)))
+    passed = rectify_billing_days_left (&today, rectify_case_get_next_billing (rcase)) < 0;
+
+  for (guint i = 0; i < N_CHOICES; i++)
+    {
+      g_autofree char *subtitle = describe_choice (rcase, choices[i], &today);
+      GtkCheckButton *check = check_for (self, i);
+      gboolean active = rectify_case_get_resolution (rcase) == choices[i];
+
+      gtk_widget_set_visible (GTK_WIDGET (row_for (self, i)),
+                              rectify_resolution_applies (rectify_case_get_scenario (rcase),
+                                                          choices[i]));
+      adw_action_row_set_subtitle (row_for (self, i), subtitle);
+      if (gtk_check_button_get_active (check) != active)
+        gtk_check_button_set_active (check, active);
+    }
+
+  /* Once the cycle has started again, the next one is where it can happen. */
+  gtk_widget_set_visible (self->recommended_label, passed);
+
+  subject = rectify_request_dup_subject (rcase);
+  body = rectify_request_dup_body (rcase, &today);
+  gtk_label_set_label (self->subject_label, subject);
+  gtk_label_set_label (self->body_label, body);
+
+  gtk_widget_set_visible (self->mark_sent_button, !rectify_case_is_submitted (rcase));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.send",
+                                 rectify_page_get_complete (RECTIFY_PAGE (self)) &&
+                                 !rectify_case_is_submitted (rcase));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.email",
+                                 rectify_page_get_complete (RECTIFY_PAGE (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy",
+                                 rectify_page_get_complete (RECTIFY_PAGE (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save",
+                                 rectify_page_get_complete (RECTIFY_PAGE (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.mark-sent",
+                                 rectify_page_get_complete (RECTIFY_PAGE (self)));
+}
+
+static void
+on_resolution_toggled (RectifyResolutionPage *self,
+                       GtkCheckButton        *check)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  if (rcase == NULL || !gtk_check_button_get_active (check))
+    return;
+
+  for (guint i = 0; i < N_CHOICES; i++)
+    if (check_for (self, i) == check)
+      rectify_case_set_resolution (rcase, choices[i]);
+}
+
+static void
+toast (RectifyResolutionPage *self,
+       AdwToast              *toast_)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (RECTIFY_IS_WINDOW (root))
+    rectify_window_add_toast (RECTIFY_WINDOW (root), toast_);
+  else
+    g_object_unref (g_object_ref_sink (toast_));
+}
+
+static char *
+dup_request_text (RectifyResolutionPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  g_autofree char *subject = rectify_request_dup_subject (rcase);
+  g_autofree char *body = NULL;
+  GDate today;
+
+  rectify_clock_get_today (&today);
+  body = rectify_request_dup_body (rcase, &today);
+
+  return g_strdup_printf ("%s\n\n%s", subject, body);
+}
+
+static void
+send_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  GApplication *app = g_application_get_default ();
+
+  if (rcase == NULL)
+    return;
+
+  /* Sending belongs to the application's outbox, so the Send button, a
+   * notification and the command line go the same way. */
+  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "send-case"))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (app), "send-case",
+                                      g_variant_new_string (rectify_case_get_reference (rcase)));
+      return;
+    }
+
+  toast (self, adw_toast_new (_("Sending from Rectify is not available in this version: "
+                                "use E-mail, Copy or Save")));
+}
+
+static void
+email_launched (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RectifyResolutionPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AdwToast *t;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error);
+#endif
+
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, adw_toast_new (_("No e-mail app could be opened: use Copy or Save instead")));
+      return;
+    }
+
+  t = adw_toast_new (_("Your e-mail app has the request. Once you have sent it, mark it as sent."));
+  adw_toast_set_button_label (t, _("_Mark as Sent"));
+  adw_toast_set_action_name (t, "page.mark-sent");
+  adw_toast_set_timeout (t, 0);
+  toast (self, t);
+}
+
+static void
+email_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyProvider *provider = rectify_provider_get_default ();
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+  g_autofree char *uri = NULL;
+  GDate today;
+
+  if (rcase == NULL)
+    return;
+
+  rectify_clock_get_today (&today);
+  uri = rectify_request_dup_mailto (rcase, rectify_provider_get_support_email (provider), &today);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+    gtk_uri_launcher_launch (launcher, window, self->cancellable, email_launched,
+                             g_object_ref (self));
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, self->cancellable, email_launched,
+                     g_object_ref (self));
+#endif
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
+  g_autofree char *text = NULL;
+
+  if (rectify_page_get_case (RECTIFY_PAGE (self)) == NULL)
+    return;
+
+  text = dup_request_text (self);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  toast (self, adw_toast_new (_("Request copied")));
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(RectifyResolutionPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("The request could not be saved: %s"),
+                                                      error->message);
+
+          toast (self, adw_toast_new (message));
+        }
+      return;
+    }
+
+  toast (self, adw_toast_new (_("Request saved")));
+}
+
+static void
+save_to (RectifyResolutionPage *self,
+         GFile                 *file)
+{
+  char *text = dup_request_text (self);
+  gsize length = strlen (text);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (text, length);
+
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       self->cancellable, saved_cb, g_object_ref (self));
+}
+
+static char *
+suggested_name (RectifyResolutionPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  g_autofree char *short_ref = g_strndup (rectify_case_get_reference (rcase), 8);
+
+  /* Translators: the file name offered when saving the request; keep .txt */
+  return g_strdup_printf (_("ringover-request-%s.txt"), short_ref);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+save_dialog_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RectifyResolutionPage) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file != NULL)
+    save_to (self, file);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autofree char *name = NULL;
+
+  if (rectify_page_get_case (RECTIFY_PAGE (self)) == NULL)
+    return;
+
+  name = suggested_name (self);
+  gtk_file_dialog_set_title (dialog, _("Save Request"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), self->cancellable,
+                        save_dialog_cb, g_object_ref (self));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+
+static void
+on_save_response (GtkNativeDialog       *chooser,
+                  int                    response,
+                  RectifyResolutionPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        save_to (self, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (rectify_page_get_case (RECTIFY_PAGE (self)) == NULL)
+    return;
+
+  /* Through the file-chooser portal inside Flatpak. */
+  chooser = gtk_file_chooser_native_new (_("Save Request"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), NULL);
+  name = suggested_name (self);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+#endif
+
+static void
+mark_sent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  if (rcase == NULL || rectify_case_is_submitted (rcase) ||
+      !rectify_page_get_complete (RECTIFY_PAGE (self)))
+    return;
+
+  rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_SENT_ELSEWHERE, NULL);
+  gtk_widget_activate_action (widget, "win.show-step", "i", RECTIFY_STEP_FOLLOW_UP);
+}
+
+static void
+rectify_resolution_page_case_changed (RectifyPage *page,
+                                      RectifyCase *old_case)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (page);
+  RectifyCase *rcase = rectify_page_get_case (page);
+
+  if (old_case != NULL)
+    g_signal_handlers_disconnect_by_func (old_case, update, self);
+  if (rcase != NULL)
+    g_signal_connect_object (rcase, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+
+  rectify_urgency_banner_set_case (self->urgency_banner, rcase);
+  update (self);
+}
+
+static void
+rectify_resolution_page_dispose (GObject *object)
+{
+  RectifyResolutionPage *self = (RectifyResolutionPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (rectify_resolution_page_parent_class)->dispose (object);
+
+  g_clear_object (&self->cancellable);
+}
+
 static void
 rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RectifyPageClass *page_class = RECTIFY_PAGE_CLASS (klass);
 
-  rectify_page_class_set_step (RECTIFY_PAGE_CLASS (klass), RECTIFY_STEP_RESOLUTION);
+  object_class->dispose = rectify_resolution_page_dispose;
+  page_class->case_changed = rectify_resolution_page_case_changed;
+  rectify_page_class_set_step (page_class, RECTIFY_STEP_RESOLUTION);
+
+  g_type_ensure (RECTIFY_TYPE_URGENCY_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/pages/rectify-resolution-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, urgency_banner);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, remove_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, refund_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, credit_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, prorated_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, scheduled_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, remove_check);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, refund_check);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, credit_check);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, prorated_check);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, scheduled_check);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, recommended_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, subject_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, body_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, mark_sent_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_resolution_toggled);
+
+  gtk_widget_class_install_action (widget_class, "page.send", NULL, send_action);
+  gtk_widget_class_install_action (widget_class, "page.email", NULL, email_action);
+  gtk_widget_class_install_action (widget_class, "page.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "page.mark-sent", NULL, mark_sent_action);
 }
 
 static void
 rectify_resolution_page_init (RectifyResolutionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect (self, "notify::complete", G_CALLBACK (update), NULL);
 }

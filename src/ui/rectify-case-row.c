@@ -1,0 +1,113 @@
+/* rectify-case-row.c: one case in the case list
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rectify-case-row.h"
+#include "rectify-format.h"
+
+struct _RectifyCaseRow
+{
+  GtkWidget    parent_instance;
+
+  RectifyCase *rcase;
+
+  GtkLabel    *title_label;
+  GtkLabel    *subtitle_label;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyCaseRow, rectify_case_row, GTK_TYPE_WIDGET)
+
+static void
+update (RectifyCaseRow *self)
+{
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *account = NULL;
+  g_autofree char *date = NULL;
+  GDateTime *created;
+  GDate day;
+
+  if (self->rcase == NULL)
+    return;
+
+  gtk_label_set_label (self->title_label,
+                       rectify_scenario_get_label (rectify_case_get_scenario (self->rcase)));
+
+  account = g_strstrip (g_strdup (rectify_case_get_text (self->rcase, RECTIFY_TEXT_ACCOUNT)));
+  if (*account != '\0')
+    g_string_append_printf (subtitle, "%s · ", account);
+
+  created = rectify_case_get_created (self->rcase);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (created),
+                  g_date_time_get_month (created), g_date_time_get_year (created));
+  date = rectify_format_date_numeric (&day);
+  g_string_append_printf (subtitle, "%s · %s", date,
+                          rectify_send_state_get_label (rectify_case_get_send_state (self->rcase)));
+
+  gtk_label_set_label (self->subtitle_label, subtitle->str);
+}
+
+static void
+rectify_case_row_dispose (GObject *object)
+{
+  RectifyCaseRow *self = (RectifyCaseRow *)object;
+
+  rectify_case_row_set_case (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_CASE_ROW);
+  /* The box the template makes is not bound to a field: let it go too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (rectify_case_row_parent_class)->dispose (object);
+}
+
+static void
+rectify_case_row_class_init (RectifyCaseRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rectify_case_row_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rectify-case-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyCaseRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCaseRow, subtitle_label);
+}
+
+static void
+rectify_case_row_init (RectifyCaseRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+RectifyCaseRow *
+rectify_case_row_new (void)
+{
+  return g_object_new (RECTIFY_TYPE_CASE_ROW, NULL);
+}
+
+/* Shows @rcase, following its changes, or nothing. */
+void
+rectify_case_row_set_case (RectifyCaseRow *self,
+                           RectifyCase    *rcase)
+{
+  g_return_if_fail (RECTIFY_IS_CASE_ROW (self));
+
+  if (self->rcase == rcase)
+    return;
+
+  if (self->rcase != NULL)
+    g_signal_handlers_disconnect_by_func (self->rcase, update, self);
+  g_set_object (&self->rcase, rcase);
+  if (rcase != NULL)
+    g_signal_connect_object (rcase, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+
+  update (self);
+}

@@ -1,0 +1,23 @@
+/* rectify-case-row.h: one case in the case list
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rectify-case.h"
+
+G_BEGIN_DECLS
+
+#define RECTIFY_TYPE_CASE_ROW (rectify_case_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (RectifyCaseRow, rectify_case_row, RECTIFY, CASE_ROW, GtkWidget)
+
+RectifyCaseRow *rectify_case_row_new      (void);
+void            rectify_case_row_set_case (RectifyCaseRow *self,
+                                           RectifyCase    *rcase);
+
+G_END_DECLS
