@@ -100,3 +100,26 @@ rectify_test_use_system_mime_database (void)
 
   g_content_type_set_mime_dirs (dirs);
 }
+
+/* Deletes @directory, its files and its parent (a folder made for a test). */
+void
+rectify_test_remove_tree (GFile *directory)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GFile) parent = g_file_get_parent (directory);
+
+  enumerator = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (enumerator != NULL)
+    {
+      GFile *child = NULL;
+
+      if (!g_file_enumerator_iterate (enumerator, NULL, &child, NULL, NULL) || child == NULL)
+        break;
+      g_file_delete (child, NULL, NULL);
+    }
+
+  g_file_delete (directory, NULL, NULL);
+  if (parent != NULL)
+    g_file_delete (parent, NULL, NULL);
+}

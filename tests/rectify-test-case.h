@@ -19,5 +19,6 @@ void rectify_test_fill_complete     (RectifyCase       *rcase,
                                      RectifyScenario    scenario);
 void rectify_test_check_attachment  (RectifyAttachment *attachment);
 void rectify_test_use_system_mime_database (void);
+void rectify_test_remove_tree      (GFile             *directory);
 
 G_END_DECLS

@@ -36,7 +36,7 @@ static gboolean
 row_has_title (GtkWidget  *widget,
                const char *title)
 {
-  return ADW_IS_PREFERENCES_ROW (widget) &&
+  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
@@ -46,6 +46,36 @@ button_has_action (GtkWidget  *widget,
 {
   return GTK_IS_BUTTON (widget) &&
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static gboolean
+label_contains (GtkWidget  *widget,
+                const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_text_view (GtkWidget  *widget,
+              const char *unused)
+{
+  return GTK_IS_TEXT_VIEW (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* The first shown label under @root whose text contains @text. */
+GtkWidget *
+rectify_test_find_label (GtkWidget  *root,
+                         const char *text)
+{
+  return find_widget (root, label_contains, text);
+}
+
+/* The first shown text view under @root. */
+GtkWidget *
+rectify_test_find_text_view (GtkWidget *root)
+{
+  return find_widget (root, is_text_view, NULL);
 }
 
 /* The first preferences row under @root whose title is @title. */
@@ -76,4 +106,36 @@ rectify_test_iterate_until (RectifyTestPredicate done,
     g_main_context_iteration (NULL, FALSE);
 
   return done (data);
+}
+
+/* The message shown under an entry row (the row the field group adds after
+ * it), or %NULL when none is shown. */
+const char *
+rectify_test_row_message (GtkWidget *row)
+{
+  GtkWidget *next = gtk_widget_get_next_sibling (row);
+  GtkWidget *label;
+
+  if (next == NULL || !gtk_widget_has_css_class (next, "rectify-message-row") ||
+      !gtk_widget_get_visible (next))
+    return NULL;
+
+  label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (next));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static gboolean
+time_is_up (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *)data;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+void
+rectify_test_iterate (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (!time_is_up (&until))
+    g_main_context_iteration (NULL, FALSE);
 }

@@ -18,5 +18,10 @@ GtkWidget *rectify_test_find_action_button  (GtkWidget            *root,
                                              const char           *action_name);
 gboolean   rectify_test_iterate_until       (RectifyTestPredicate  done,
                                              gpointer              data);
+GtkWidget *rectify_test_find_label          (GtkWidget            *root,
+                                             const char           *text);
+GtkWidget *rectify_test_find_text_view      (GtkWidget            *root);
+const char *rectify_test_row_message        (GtkWidget            *row);
+void       rectify_test_iterate             (guint                 ms);
 
 G_END_DECLS

@@ -38,10 +38,6 @@ update (RectifyCaseRow *self)
   gtk_label_set_label (self->title_label,
                        rectify_scenario_get_label (rectify_case_get_scenario (self->rcase)));
 
-  account = g_strstrip (g_strdup (rectify_case_get_text (self->rcase, RECTIFY_TEXT_ACCOUNT)));
-  if (*account != '\0')
-    g_string_append_printf (subtitle, "%s · ", account);
-
   created = rectify_case_get_created (self->rcase);
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, g_date_time_get_day_of_month (created),
@@ -49,6 +45,10 @@ update (RectifyCaseRow *self)
   date = rectify_format_date_numeric (&day);
   g_string_append_printf (subtitle, "%s · %s", date,
                           rectify_send_state_get_label (rectify_case_get_send_state (self->rcase)));
+  /* Last, so a long name is what gets cut. */
+  account = g_strstrip (g_strdup (rectify_case_get_text (self->rcase, RECTIFY_TEXT_ACCOUNT)));
+  if (*account != '\0')
+    g_string_append_printf (subtitle, " · %s", account);
 
   gtk_label_set_label (self->subtitle_label, subtitle->str);
 }

@@ -109,6 +109,11 @@ field_has_content (RectifyFieldGroup *self,
       return *gtk_editable_get_text (GTK_EDITABLE (field->widget)) != '\0';
     case FIELD_WIDGET:
     default:
+      for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
+        if (g_str_equal (rectify_case_text_property (i), field->field))
+          return *rectify_case_get_text (self->rcase, i) != '\0';
+      if (g_str_equal (field->field, "attachments"))
+        return g_list_model_get_n_items (rectify_case_get_attachments (self->rcase)) > 0;
       return field->touched;
     }
 }

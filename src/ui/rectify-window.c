@@ -123,8 +123,8 @@ update_navigation (RectifyWindow *self)
                                  find_applicable (self, current, -1) >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-next",
                                  rectify_page_get_complete (page) && next >= 0);
-  /* Nothing comes after the last step. */
-  gtk_widget_set_visible (self->next_button, current + 1 < RECTIFY_N_STEPS);
+  /* Nothing comes after the last step (the follow-up opens once sent). */
+  gtk_widget_set_visible (self->next_button, next >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", self->rcase != NULL);
 
   /* Translators: the step indicator under the window title, e.g. "Step 2 of 4" */
