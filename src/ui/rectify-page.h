@@ -39,5 +39,6 @@ void         rectify_page_set_applicable    (RectifyPage      *self,
 RectifyCase *rectify_page_get_case          (RectifyPage      *self);
 void         rectify_page_set_case          (RectifyPage      *self,
                                              RectifyCase      *rcase);
+void         rectify_page_label_check_rows  (RectifyPage      *self);
 
 G_END_DECLS

@@ -420,6 +420,7 @@ static void
 rectify_followup_page_init (RectifyFollowupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rectify_page_label_check_rows (RECTIFY_PAGE (self));
 
   self->cancellable = g_cancellable_new ();
   self->fields = rectify_field_group_new ();

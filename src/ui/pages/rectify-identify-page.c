@@ -173,6 +173,7 @@ rectify_identify_page_init (RectifyIdentifyPage *self)
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
   g_type_ensure (RECTIFY_TYPE_URGENCY_BANNER);
   gtk_widget_init_template (GTK_WIDGET (self));
+  rectify_page_label_check_rows (RECTIFY_PAGE (self));
 
   self->fields = rectify_field_group_new ();
   rectify_field_group_add_date (self->fields, GTK_WIDGET (self->purchase_row), "purchase-date");

@@ -542,6 +542,7 @@ static void
 rectify_resolution_page_init (RectifyResolutionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rectify_page_label_check_rows (RECTIFY_PAGE (self));
 
   self->cancellable = g_cancellable_new ();
   g_signal_connect (self, "notify::complete", G_CALLBACK (update), NULL);
