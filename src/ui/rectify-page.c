@@ -71,6 +71,13 @@ on_case_notify (RectifyPage *self)
 }
 
 static void
+on_case_changed (RectifyPage *self)
+{
+  if (RECTIFY_PAGE_GET_CLASS (self)->case_updated != NULL)
+    RECTIFY_PAGE_GET_CLASS (self)->case_updated (self);
+}
+
+static void
 rectify_page_dispose (GObject *object)
 {
   RectifyPage *self = (RectifyPage *)object;
@@ -305,7 +312,10 @@ rectify_page_set_case (RectifyPage *self,
 
   old_case = g_steal_pointer (&priv->rcase);
   if (old_case != NULL)
-    g_signal_handlers_disconnect_by_func (old_case, on_case_notify, self);
+    {
+      g_signal_handlers_disconnect_by_func (old_case, on_case_notify, self);
+      g_signal_handlers_disconnect_by_func (old_case, on_case_changed, self);
+    }
 
   if (rcase != NULL)
     {
@@ -315,12 +325,16 @@ rectify_page_set_case (RectifyPage *self,
       g_signal_connect_object (rcase, "notify",
                                G_CALLBACK (on_case_notify), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (rcase, "changed",
+                               G_CALLBACK (on_case_changed), self,
+                               G_CONNECT_SWAPPED);
     }
 
   on_case_notify (self);
 
   if (RECTIFY_PAGE_GET_CLASS (self)->case_changed != NULL)
     RECTIFY_PAGE_GET_CLASS (self)->case_changed (self, old_case);
+  on_case_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }

@@ -24,6 +24,11 @@ struct _RectifyPageClass
    * the one it had before. Subclasses connect to the new case here. */
   void (*case_changed) (RectifyPage *self,
                         RectifyCase *old_case);
+
+  /* Called after case_changed and whenever the case says it changed
+   * (RectifyCase::changed), for pages that show what is derived from the
+   * whole case. */
+  void (*case_updated) (RectifyPage *self);
 };
 
 void         rectify_page_class_set_step    (RectifyPageClass *klass,

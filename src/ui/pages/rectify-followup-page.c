@@ -13,6 +13,7 @@
 #include "rectify-field-group.h"
 #include "rectify-followup-page.h"
 #include "rectify-format.h"
+#include "rectify-launcher.h"
 #include "rectify-money.h"
 #include "rectify-provider.h"
 
@@ -281,9 +282,10 @@ update_statement (RectifyFollowupPage *self,
 }
 
 static void
-update (RectifyFollowupPage *self)
+rectify_followup_page_case_updated (RectifyPage *page)
 {
-  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (page);
+  RectifyCase *rcase = rectify_page_get_case (page);
 
   rectify_page_set_applicable (RECTIFY_PAGE (self), rcase && rectify_case_is_submitted (rcase));
   if (rcase == NULL)
@@ -315,15 +317,7 @@ open_launched (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-#else
-  gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error);
-#endif
-
-  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!rectify_launch_uri_finish (result, &error) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("Could not open the request page: %s", error->message);
 }
 
@@ -334,23 +328,12 @@ open_request_action (GtkWidget  *widget,
 {
   RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (widget);
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
-  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
   const char *url;
 
   if (rcase == NULL || (url = rectify_case_get_request_url (rcase)) == NULL)
     return;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  {
-    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (url);
-
-    gtk_uri_launcher_launch (launcher, window, self->cancellable, open_launched, NULL);
-  }
-  G_GNUC_END_IGNORE_DEPRECATIONS
-#else
-  gtk_show_uri_full (window, url, GDK_CURRENT_TIME, self->cancellable, open_launched, NULL);
-#endif
+  rectify_launch_uri_async (widget, url, self->cancellable, open_launched, NULL);
 }
 
 static void
@@ -358,15 +341,8 @@ rectify_followup_page_case_changed (RectifyPage *page,
                                     RectifyCase *old_case)
 {
   RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (page);
-  RectifyCase *rcase = rectify_page_get_case (page);
 
-  if (old_case != NULL)
-    g_signal_handlers_disconnect_by_func (old_case, update, self);
-  if (rcase != NULL)
-    g_signal_connect_object (rcase, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-
-  rectify_field_group_set_case (self->fields, rcase);
-  update (self);
+  rectify_field_group_set_case (self->fields, rectify_page_get_case (page));
 }
 
 static void
@@ -391,6 +367,7 @@ rectify_followup_page_class_init (RectifyFollowupPageClass *klass)
 
   object_class->dispose = rectify_followup_page_dispose;
   page_class->case_changed = rectify_followup_page_case_changed;
+  page_class->case_updated = rectify_followup_page_case_updated;
   rectify_page_class_set_step (page_class, RECTIFY_STEP_FOLLOW_UP);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -10,6 +10,7 @@
 
 #include "rectify-billing.h"
 #include "rectify-clock.h"
+#include "rectify-launcher.h"
 #include "rectify-money.h"
 #include "rectify-provider.h"
 #include "rectify-request.h"
@@ -134,9 +135,10 @@ describe_choice (RectifyCase       *rcase,
 }
 
 static void
-update (RectifyResolutionPage *self)
+rectify_resolution_page_case_updated (RectifyPage *page)
 {
-  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (page);
+  RectifyCase *rcase = rectify_page_get_case (page);
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
   gboolean passed = FALSE;
@@ -259,15 +261,7 @@ email_launched (GObject      *object,
   g_autoptr(GError) error = NULL;
   AdwToast *t;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-#else
-  gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error);
-#endif
-
-  if (error != NULL)
+  if (!rectify_launch_uri_finish (result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, adw_toast_new (_("No e-mail app could be opened: use Copy or Save instead")));
@@ -289,7 +283,6 @@ email_action (GtkWidget  *widget,
   RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
   RectifyProvider *provider = rectify_provider_get_default ();
-  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
   g_autofree char *uri = NULL;
   GDate today;
 
@@ -298,20 +291,7 @@ email_action (GtkWidget  *widget,
 
   rectify_clock_get_today (&today);
   uri = rectify_request_dup_mailto (rcase, rectify_provider_get_support_email (provider), &today);
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  {
-    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
-
-    gtk_uri_launcher_launch (launcher, window, self->cancellable, email_launched,
-                             g_object_ref (self));
-  }
-  G_GNUC_END_IGNORE_DEPRECATIONS
-#else
-  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, self->cancellable, email_launched,
-                     g_object_ref (self));
-#endif
+  rectify_launch_uri_async (widget, uri, self->cancellable, email_launched, g_object_ref (self));
 }
 
 static void
@@ -476,15 +456,8 @@ rectify_resolution_page_case_changed (RectifyPage *page,
                                       RectifyCase *old_case)
 {
   RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (page);
-  RectifyCase *rcase = rectify_page_get_case (page);
 
-  if (old_case != NULL)
-    g_signal_handlers_disconnect_by_func (old_case, update, self);
-  if (rcase != NULL)
-    g_signal_connect_object (rcase, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-
-  rectify_urgency_banner_set_case (self->urgency_banner, rcase);
-  update (self);
+  rectify_urgency_banner_set_case (self->urgency_banner, rectify_page_get_case (page));
 }
 
 static void
@@ -508,6 +481,7 @@ rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
 
   object_class->dispose = rectify_resolution_page_dispose;
   page_class->case_changed = rectify_resolution_page_case_changed;
+  page_class->case_updated = rectify_resolution_page_case_updated;
   rectify_page_class_set_step (page_class, RECTIFY_STEP_RESOLUTION);
 
   g_type_ensure (RECTIFY_TYPE_URGENCY_BANNER);
@@ -545,5 +519,6 @@ rectify_resolution_page_init (RectifyResolutionPage *self)
   rectify_page_label_check_rows (RECTIFY_PAGE (self));
 
   self->cancellable = g_cancellable_new ();
-  g_signal_connect (self, "notify::complete", G_CALLBACK (update), NULL);
+  g_signal_connect (self, "notify::complete",
+                    G_CALLBACK (rectify_resolution_page_case_updated), NULL);
 }
