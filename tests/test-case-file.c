@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "rectify-case-file.h"
+#include "rectify-case-private.h"
 #include "rectify-clock.h"
 #include "rectify-test-case.h"
 
@@ -84,6 +85,7 @@ test_file_round_trip_full (void)
   rectify_case_add_attachment (rcase, attachment);
   rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_SENT, NULL);
   rectify_case_set_request (rcase, 4242, "https://support.example/hc/requests/4242", "open");
+  rectify_case_set_send_attempts (rcase, 2, uploaded);
   rectify_case_set_checklist_done (rcase, RECTIFY_CHECKLIST_VERIFY, TRUE);
   rectify_case_set_current_step (rcase, RECTIFY_STEP_FOLLOW_UP);
 
@@ -96,6 +98,8 @@ test_file_round_trip_full (void)
   g_assert_cmpint (rectify_attachment_get_size (copied), ==, 48213);
   g_assert_cmpstr (rectify_attachment_get_upload_token (copied), ==, "tok-123");
   g_assert_true (g_date_time_equal (rectify_attachment_get_uploaded_at (copied), uploaded));
+  g_assert_cmpuint (rectify_case_get_send_attempts (copy), ==, 2);
+  g_assert_true (g_date_time_equal (rectify_case_get_last_attempt (copy), uploaded));
 
   done = rectify_case_get_checklist_done (rcase, RECTIFY_CHECKLIST_VERIFY);
   copied_done = rectify_case_get_checklist_done (copy, RECTIFY_CHECKLIST_VERIFY);
@@ -151,6 +155,9 @@ test_file_wrong_types_rejected (void)
     { "{\"version\": 1, " REF ", \"attachments\": [{\"size\": 3}]}", "attachments", RECTIFY_CASE_FILE_ERROR_TYPE },
     { "{\"version\": 1, " REF ", \"attachments\": [{\"path\": \"/a\", \"size\": \"3\"}]}", "size", RECTIFY_CASE_FILE_ERROR_TYPE },
     { "{\"version\": 1, " REF ", \"send\": []}", "send", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"send\": {\"attempts\": \"2\"}}", "attempts", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"send\": {\"attempts\": -1}}", "attempts", RECTIFY_CASE_FILE_ERROR_TYPE },
+    { "{\"version\": 1, " REF ", \"send\": {\"last_attempt\": \"soon\"}}", "last_attempt", RECTIFY_CASE_FILE_ERROR_TYPE },
     { "{\"version\": 1, " REF ", \"request\": {\"id\": \"42\"}}", "id", RECTIFY_CASE_FILE_ERROR_TYPE },
     { "{\"version\": 1, " REF ", \"request\": {\"id\": -1}}", "id", RECTIFY_CASE_FILE_ERROR_TYPE },
     { "{\"version\": 1, " REF ", \"checklist\": {\"verify\": true}}", "verify", RECTIFY_CASE_FILE_ERROR_TYPE },

@@ -221,6 +221,70 @@ test_store_flush_writes_now (Fixture       *fixture,
   g_assert_cmpstr (rectify_case_get_text (copy, RECTIFY_TEXT_ACCOUNT), ==, "Acme");
 }
 
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} SaveResult;
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SaveResult *save = user_data;
+
+  rectify_case_store_save_finish (RECTIFY_CASE_STORE (object), result, &save->error);
+  save->done = TRUE;
+}
+
+static GError *
+save_case (RectifyCaseStore *store,
+           RectifyCase      *rcase)
+{
+  SaveResult save = { FALSE, NULL };
+
+  rectify_case_store_save_async (store, rcase, NULL, save_cb, &save);
+  wait_for (&save.done);
+
+  return save.error;
+}
+
+static void
+test_store_save_one_now (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(RectifyCase) removed = rectify_case_new ();
+  g_autoptr(RectifyCase) copy = NULL;
+  g_autoptr(GFile) file = case_file (fixture, rcase);
+  g_autoptr(GFile) removed_file = case_file (fixture, removed);
+  g_autoptr(GError) error = NULL;
+
+  rectify_case_store_add (fixture->store, removed);
+  flush (fixture->store);
+  rectify_case_store_remove (fixture->store, removed);
+
+  /* A long delay, so only the save can write it. */
+  rectify_case_store_set_autosave_delay (fixture->store, 60000, 60000);
+  rectify_case_store_add (fixture->store, rcase);
+  rectify_case_set_text (rcase, RECTIFY_TEXT_ACCOUNT, "Acme");
+  error = save_case (fixture->store, rcase);
+  g_assert_no_error (error);
+
+  copy = read_case_file (file);
+  g_assert_cmpstr (rectify_case_get_text (copy, RECTIFY_TEXT_ACCOUNT), ==, "Acme");
+
+  /* Unlike a flush, it leaves a removal undoable; a removed case is not
+   * saved. */
+  g_assert_true (g_file_query_exists (removed_file, NULL));
+  error = save_case (fixture->store, removed);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  rectify_case_store_undo_remove (fixture->store, removed);
+  g_assert_true (rectify_case_store_lookup (fixture->store,
+                                            rectify_case_get_reference (removed)) == removed);
+}
+
 static void
 test_store_reload_sorted (Fixture       *fixture,
                           gconstpointer  data)
@@ -441,6 +505,7 @@ main (int   argc,
   ADD ("/store/new-case-saved", test_store_new_case_saved);
   ADD ("/store/autosave-debounced", test_store_autosave_debounced);
   ADD ("/store/flush-writes-now", test_store_flush_writes_now);
+  ADD ("/store/save-one-now", test_store_save_one_now);
   ADD ("/store/reload-sorted", test_store_reload_sorted);
   ADD ("/store/corrupt-set-aside", test_store_corrupt_set_aside);
   ADD ("/store/remove-undo-commit", test_store_remove_undo_commit);

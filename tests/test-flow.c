@@ -72,7 +72,7 @@ flush (RectifyCaseStore *store)
 static RectifyWindow *
 open_window (RectifyCaseStore *store)
 {
-  RectifyWindow *window = rectify_window_new (NULL, store);
+  RectifyWindow *window = rectify_window_new (NULL, store, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
   gtk_window_present (GTK_WINDOW (window));

@@ -126,7 +126,7 @@ test_request_text (void)
   g_assert_nonnull (strstr (body, "- Exact number of licences to keep: 2\n"));
   g_assert_nonnull (strstr (body, "- Licences to correct: 3\n"));
   g_assert_nonnull (strstr (body, "- Purchase date: 20 November 2026\n"));
-  g_assert_nonnull (strstr (body, "- Next billing date: 20 December 2026 (Monthly)\n"));
+  g_assert_nonnull (strstr (body, "- Next billing date: 20 December 2026 (billed monthly)\n"));
   /* 3 × 19.99 × 24/30 = 47.976 → 47.98 */
   g_assert_nonnull (strstr (body, "prorated discount for the 3 licences"));
   g_assert_nonnull (strstr (body, "47.98 EUR"));

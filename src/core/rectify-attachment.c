@@ -36,6 +36,7 @@ enum {
   PROP_SIZE,
   PROP_CONTENT_TYPE,
   PROP_STATE,
+  PROP_UPLOAD_TOKEN,
   N_PROPS
 };
 
@@ -82,6 +83,10 @@ rectify_attachment_get_property (GObject    *object,
       g_value_set_enum (value, self->state);
       break;
 
+    case PROP_UPLOAD_TOKEN:
+      g_value_set_string (value, self->upload_token);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -115,6 +120,13 @@ rectify_attachment_class_init (RectifyAttachmentClass *klass)
                        RECTIFY_TYPE_ATTACHMENT_STATE,
                        RECTIFY_ATTACHMENT_STATE_UNCHECKED,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Notified so the case is saved with it: the outbox reuses a fresh token
+   * after a restart rather than uploading the file again. */
+  properties[PROP_UPLOAD_TOKEN] =
+    g_param_spec_string ("upload-token", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -387,11 +399,17 @@ rectify_attachment_set_upload (RectifyAttachment *self,
                                const char        *token,
                                GDateTime         *uploaded_at)
 {
+  gboolean changed;
+
   g_return_if_fail (RECTIFY_IS_ATTACHMENT (self));
 
+  changed = g_strcmp0 (self->upload_token, token) != 0;
   g_free (self->upload_token);
   self->upload_token = g_strdup (token);
   g_clear_pointer (&self->uploaded_at, g_date_time_unref);
   if (token != NULL && uploaded_at != NULL)
     self->uploaded_at = g_date_time_ref (uploaded_at);
+
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPLOAD_TOKEN]);
 }

@@ -23,7 +23,7 @@
  *                        "state", "upload_token", "uploaded_at" } ],
  *     "resolution": "refund", "current_step": "details",
  *     "send": { "state": "sent", "error": null, "submitted_at": ISO8601,
- *               "expected_minor": 4798 },
+ *               "expected_minor": 4798, "attempts": 0, "last_attempt": ISO8601 },
  *     "request": { "id": 42, "url": "…", "status": "open" },
  *     "checklist": { "verify": ISO8601, … } }
  *
@@ -154,10 +154,17 @@ rectify_case_to_json (RectifyCase *self)
   for (guint i = 0; i < g_list_model_get_n_items (attachments); i++)
     {
       g_autoptr(RectifyAttachment) attachment = g_list_model_get_item (attachments, i);
+      const char *path = rectify_attachment_get_path (attachment);
+      g_autofree char *uri = NULL;
+
+      /* A file name is bytes, JSON is UTF-8: a name that is not goes as a
+       * URI, which escapes it (and reads back as the same file). */
+      if (!g_utf8_validate (path, -1, NULL))
+        path = uri = g_file_get_uri (rectify_attachment_get_file (attachment));
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "path");
-      json_builder_add_string_value (builder, rectify_attachment_get_path (attachment));
+      json_builder_add_string_value (builder, path);
       add_nullable_string (builder, "display_name",
                            rectify_attachment_get_display_name (attachment));
       json_builder_set_member_name (builder, "size");
@@ -198,6 +205,9 @@ rectify_case_to_json (RectifyCase *self)
     else
       json_builder_add_null_value (builder);
   }
+  json_builder_set_member_name (builder, "attempts");
+  json_builder_add_int_value (builder, rectify_case_get_send_attempts (self));
+  add_datetime (builder, "last_attempt", rectify_case_get_last_attempt (self));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "request");
@@ -339,7 +349,9 @@ read_date (JsonObject  *object,
   if (text == NULL)
     return TRUE;
 
-  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
+  /* %u also takes a sign: "-026-12-02" would read as the year 65510. */
+  if (!g_ascii_isdigit (text[0]) ||
+      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
       strlen (text) != 10 || !g_date_valid_dmy (day, month, year))
     return type_error (error, member, "a date as YYYY-MM-DD");
 
@@ -479,6 +491,8 @@ rectify_case_from_json (JsonNode  *node,
   const char *send_error = NULL;
   g_autoptr(GDateTime) submitted_at = NULL;
   gint64 expected_minor = -1;
+  gint64 send_attempts = 0;
+  g_autoptr(GDateTime) last_attempt = NULL;
   gint64 request_id = 0;
   const char *request_url = NULL;
   const char *request_status = NULL;
@@ -531,8 +545,15 @@ rectify_case_from_json (JsonNode  *node,
       (!read_enum (send, "state", RECTIFY_TYPE_SEND_STATE, &send_state, error) ||
        !read_string (send, "error", &send_error, error) ||
        !read_datetime (send, "submitted_at", &submitted_at, error) ||
-       !read_int (send, "expected_minor", &expected_minor, error)))
+       !read_int (send, "expected_minor", &expected_minor, error) ||
+       !read_int (send, "attempts", &send_attempts, error) ||
+       !read_datetime (send, "last_attempt", &last_attempt, error)))
     return NULL;
+  if (send_attempts < 0 || send_attempts > G_MAXUINT)
+    {
+      type_error (error, "attempts", "a count");
+      return NULL;
+    }
 
   if (request != NULL &&
       (!read_int (request, "id", &request_id, error) ||
@@ -571,6 +592,7 @@ rectify_case_from_json (JsonNode  *node,
   rectify_case_set_current_step (rcase, step);
   rectify_case_set_send_state (rcase, send_state, send_error);
   rectify_case_restore_submission (rcase, submitted_at, expected_minor);
+  rectify_case_set_send_attempts (rcase, (guint) send_attempts, last_attempt);
   rectify_case_set_request (rcase, request_id, request_url, request_status);
 
   rectify_case_end_load (rcase, updated);
@@ -621,7 +643,9 @@ rectify_case_from_bytes (GBytes  *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  if (length == 0 || !json_parser_load_from_data (parser, data, length, &local_error))
+  /* Only white space parses, to no root at all. */
+  if (length == 0 || !json_parser_load_from_data (parser, data, length, &local_error) ||
+      json_parser_get_root (parser) == NULL)
     {
       g_set_error (error, RECTIFY_CASE_FILE_ERROR, RECTIFY_CASE_FILE_ERROR_PARSE,
                    "Not a case file: %s",

@@ -294,13 +294,18 @@ save_thread (GTask        *task,
 {
   SaveJob *job = task_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (job->file);
   gsize length;
   const char *data = g_bytes_get_data (job->contents, &length);
 
+  /* Not g_file_replace_contents(): when a write fails (a full disk), it
+   * still closes the stream, which renames the short temporary file over
+   * the last good one. g_file_set_contents_full() renames only a file
+   * written in full. */
   if (!ensure_directory (job->directory, &error) ||
-      !g_file_replace_contents (job->file, data, length, NULL, FALSE,
-                                G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, cancellable, &error))
+      !g_file_set_contents_full (path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -1187,6 +1192,65 @@ rectify_case_store_flush_finish (RectifyCaseStore  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
                         rectify_case_store_flush_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * rectify_case_store_save_async:
+ * @self: a #RectifyCaseStore
+ * @rcase: a case in the store
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when @rcase is on disk as it is now
+ * @user_data: for @callback
+ *
+ * Writes @rcase now rather than after the autosave delay, for the outbox's
+ * write-ahead. Unlike a flush, it leaves removed cases alone, so their
+ * removal can still be undone. Fails when @rcase was removed, or when some
+ * save failed.
+ */
+void
+rectify_case_store_save_async (RectifyCaseStore    *self,
+                               RectifyCase         *rcase,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Entry *entry;
+
+  g_return_if_fail (RECTIFY_IS_CASE_STORE (self));
+  g_return_if_fail (RECTIFY_IS_CASE (rcase));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rectify_case_store_save_async);
+
+  entry = g_hash_table_lookup (self->entries, rectify_case_get_reference (rcase));
+  if (entry == NULL || entry->removed || entry->rcase != rcase)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("The case was deleted"));
+      return;
+    }
+
+  /* Written now, or again once the save in flight is done (it is dirty);
+   * either way the store is idle only after. */
+  if (entry->dirty)
+    save_entry (self, entry);
+
+  g_ptr_array_add (self->flush_tasks, g_steal_pointer (&task));
+  complete_flushes (self);
+}
+
+gboolean
+rectify_case_store_save_finish (RectifyCaseStore  *self,
+                                GAsyncResult      *result,
+                                GError           **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rectify_case_store_save_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

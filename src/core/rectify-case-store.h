@@ -56,5 +56,13 @@ void              rectify_case_store_flush_async        (RectifyCaseStore    *se
 gboolean          rectify_case_store_flush_finish       (RectifyCaseStore    *self,
                                                          GAsyncResult        *result,
                                                          GError             **error);
+void              rectify_case_store_save_async         (RectifyCaseStore    *self,
+                                                         RectifyCase         *rcase,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean          rectify_case_store_save_finish        (RectifyCaseStore    *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 
 G_END_DECLS

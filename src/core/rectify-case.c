@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "rectify-billing.h"
@@ -45,6 +47,8 @@ struct _RectifyCase
   gint64             request_id;
   char              *request_url;
   char              *request_status;
+  guint              send_attempts;
+  GDateTime         *last_attempt;
 
   /* item id → GDateTime it was ticked */
   GHashTable        *checklist;
@@ -200,8 +204,8 @@ check_count (RectifyCase *self,
   if (value < min || value > max)
     {
       /* Translators: a number the owner typed is out of range, e.g. "Enter a number from 1 to 10000" */
-      add_problem (problems, field, FALSE, _("Enter a number from %" G_GINT64_FORMAT
-                                             " to %" G_GINT64_FORMAT),
+      add_problem (problems, field, FALSE, _("Enter a number from %" PRId64
+                                             " to %" PRId64),
                    min, max);
       return FALSE;
     }
@@ -473,6 +477,7 @@ validate_details (RectifyCase *self,
 
 static void
 validate_resolution (RectifyCase *self,
+                     const GDate *today,
                      GPtrArray   *problems)
 {
   if (self->resolution == RECTIFY_RESOLUTION_NONE)
@@ -480,6 +485,12 @@ validate_resolution (RectifyCase *self,
   else if (!rectify_resolution_applies (self->scenario, self->resolution))
     add_problem (problems, "resolution", FALSE, "%s",
                  _("This resolution does not apply to the mistake you chose"));
+  else if (self->resolution == RECTIFY_RESOLUTION_PRORATED &&
+           g_date_valid (&self->next_billing) && !rectify_case_is_submitted (self) &&
+           rectify_billing_days_remaining (today, &self->next_billing, self->period) == 0)
+    add_problem (problems, "resolution", FALSE, "%s",
+                 _("The billing cycle has ended, so nothing is left to prorate: ask for a "
+                   "refund or credit on the next cycle instead"));
 }
 
 static void
@@ -541,7 +552,7 @@ rectify_case_revalidate (RectifyCase *self)
           validate_details (self, self->problems[step]);
           break;
         case RECTIFY_STEP_RESOLUTION:
-          validate_resolution (self, self->problems[step]);
+          validate_resolution (self, &today, self->problems[step]);
           break;
         case RECTIFY_STEP_FOLLOW_UP:
           validate_follow_up (self, self->problems[step]);
@@ -627,6 +638,7 @@ rectify_case_finalize (GObject *object)
   g_clear_pointer (&self->submitted_at, g_date_time_unref);
   g_clear_pointer (&self->request_url, g_free);
   g_clear_pointer (&self->request_status, g_free);
+  g_clear_pointer (&self->last_attempt, g_date_time_unref);
   g_clear_pointer (&self->checklist, g_hash_table_unref);
   for (guint i = 0; i < RECTIFY_N_STEPS; i++)
     g_clear_pointer (&self->problems[i], g_ptr_array_unref);
@@ -1469,6 +1481,69 @@ rectify_case_set_request (RectifyCase *self,
     }
   changed |= set_owned_string (self, &self->request_url, url, PROP_REQUEST_URL);
   changed |= set_owned_string (self, &self->request_status, status, PROP_REQUEST_STATUS);
+
+  if (changed)
+    case_changed (self);
+}
+
+/**
+ * rectify_case_get_send_attempts:
+ * @self: a #RectifyCase
+ *
+ * How many times the outbox sent the request to the desk without learning
+ * whether it arrived (0 once the outcome is known). With credentials, the
+ * outbox looks the request up after such an attempt and sends again at most
+ * once; see rectify_outbox_send().
+ */
+guint
+rectify_case_get_send_attempts (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), 0);
+
+  return self->send_attempts;
+}
+
+/* When the outbox last sent the request to the desk, or %NULL. */
+GDateTime *
+rectify_case_get_last_attempt (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return self->last_attempt;
+}
+
+/**
+ * rectify_case_set_send_attempts:
+ * @self: a #RectifyCase
+ * @attempts: sends whose outcome is not known
+ * @last_attempt: (nullable): when the last one went out
+ *
+ * For the outbox, which saves them before each send, and the store.
+ */
+void
+rectify_case_set_send_attempts (RectifyCase *self,
+                                guint        attempts,
+                                GDateTime   *last_attempt)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+
+  if (self->send_attempts != attempts)
+    {
+      self->send_attempts = attempts;
+      changed = TRUE;
+    }
+
+  if (last_attempt == NULL ? self->last_attempt != NULL
+                           : self->last_attempt == NULL ||
+                             !g_date_time_equal (self->last_attempt, last_attempt))
+    {
+      g_clear_pointer (&self->last_attempt, g_date_time_unref);
+      if (last_attempt != NULL)
+        self->last_attempt = g_date_time_ref (last_attempt);
+      changed = TRUE;
+    }
 
   if (changed)
     case_changed (self);

@@ -133,6 +133,8 @@ void                   rectify_case_set_request             (RectifyCase        
                                                              gint64              id,
                                                              const char         *url,
                                                              const char         *status);
+guint                  rectify_case_get_send_attempts       (RectifyCase        *self);
+GDateTime             *rectify_case_get_last_attempt        (RectifyCase        *self);
 gboolean               rectify_case_is_submitted            (RectifyCase        *self);
 GDateTime             *rectify_case_get_submitted_at        (RectifyCase        *self);
 gboolean               rectify_case_get_expected_minor      (RectifyCase        *self,

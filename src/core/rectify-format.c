@@ -145,7 +145,9 @@ rectify_parse_date (const char *text,
   if (*trimmed == '\0')
     return FALSE;
 
-  if (sscanf (trimmed, "%4u-%2u-%2u%c", &year, &month, &day, &tail) == 3)
+  /* A digit first: %u also takes a sign, and "-026-12-02" is no year 65510. */
+  if (g_ascii_isdigit (*trimmed) &&
+      sscanf (trimmed, "%4u-%2u-%2u%c", &year, &month, &day, &tail) == 3)
     {
       if (!g_date_valid_dmy (day, month, year) || year < 1000)
         return FALSE;
@@ -160,6 +162,14 @@ rectify_parse_date (const char *text,
   g_date_set_parse (out_date, trimmed);
   if (!g_date_valid (out_date))
     return FALSE;
+
+  /* As for ISO dates, a year before 1000 is a slip, never a purchase date:
+   * GLib reads "1e309" as 1 January 309. */
+  if (g_date_get_year (out_date) < 1000)
+    {
+      g_date_clear (out_date, 1);
+      return FALSE;
+    }
 
   /* g_date_set_parse() makes up a year from a day and a month alone
    * ("26/11"): insist that three numbers were typed, or two and a month
@@ -263,4 +273,44 @@ rectify_send_state_get_label (RectifySendState state)
     default:
       return _("Draft");
     }
+}
+
+/* A help-desk request status ("new", "open", …) in the owner's words. */
+const char *
+rectify_request_status_get_label (const char *status)
+{
+  if (g_strcmp0 (status, "open") == 0)
+    return _("Support is working on it");
+  if (g_strcmp0 (status, "pending") == 0)
+    return _("Support is waiting for your reply");
+  if (g_strcmp0 (status, "hold") == 0)
+    return _("On hold at support");
+  if (g_strcmp0 (status, "solved") == 0)
+    return _("Solved");
+  if (g_strcmp0 (status, "closed") == 0)
+    return _("Closed");
+
+  return _("Received, not yet read by support");
+}
+
+/**
+ * rectify_format_append_item:
+ * @text: where the line goes
+ * @label: what the value is
+ * @value: the value
+ *
+ * Appends one "label: value" line of a list, as the request and the case
+ * summary write them.
+ */
+void
+rectify_format_append_item (GString    *text,
+                            const char *label,
+                            const char *value)
+{
+  g_return_if_fail (text != NULL);
+
+  /* Translators: one line of a list in the request to support: a label and
+   * its value, e.g. "- Quantity bought: 5". French puts a space before ":". */
+  g_string_append_printf (text, _("- %s: %s"), label, value);
+  g_string_append_c (text, '\n');
 }

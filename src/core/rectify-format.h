@@ -21,5 +21,9 @@ const char *rectify_scenario_get_label      (RectifyScenario    scenario);
 const char *rectify_resolution_get_label    (RectifyResolution  resolution);
 const char *rectify_period_get_label        (RectifyPeriod      period);
 const char *rectify_send_state_get_label    (RectifySendState   state);
+const char *rectify_request_status_get_label (const char       *status);
+void        rectify_format_append_item      (GString          *text,
+                                             const char       *label,
+                                             const char       *value);
 
 G_END_DECLS

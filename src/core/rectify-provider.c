@@ -180,10 +180,12 @@ rectify_provider_new_from_bytes (GBytes  *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
+  /* Empty bytes have no data pointer, which json-glib refuses loudly. */
+  if (size == 0 || !json_parser_load_from_data (parser, data, size, &local_error))
     {
       g_set_error (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
-                   "The provider profile is not valid JSON: %s", local_error->message);
+                   "The provider profile is not valid JSON: %s",
+                   local_error != NULL ? local_error->message : "it is empty");
       return NULL;
     }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "rectify-format.h"
@@ -103,51 +105,43 @@ rectify_request_dup_resolution (RectifyCase       *rcase,
   switch (resolution)
     {
     case RECTIFY_RESOLUTION_REMOVE:
-      return g_strdup_printf (ngettext ("Please remove %" G_GINT64_FORMAT " licence, "
+      return g_strdup_printf (ngettext ("Please remove %" PRId64 " licence, "
                                         "lowering each statement by %s.",
-                                        "Please remove %" G_GINT64_FORMAT " licences, "
+                                        "Please remove %" PRId64 " licences, "
                                         "lowering each statement by %s.", count),
                               count, amount);
     case RECTIFY_RESOLUTION_REFUND:
-      return g_strdup_printf (ngettext ("Please refund the %" G_GINT64_FORMAT " licence "
+      return g_strdup_printf (ngettext ("Please refund the %" PRId64 " licence "
                                         "bought by mistake: %s.",
-                                        "Please refund the %" G_GINT64_FORMAT " licences "
+                                        "Please refund the %" PRId64 " licences "
                                         "bought by mistake: %s.", count),
                               count, amount);
     case RECTIFY_RESOLUTION_CREDIT:
-      return g_strdup_printf (ngettext ("Please credit my account for the %" G_GINT64_FORMAT
+      return g_strdup_printf (ngettext ("Please credit my account for the %" PRId64
                                         " licence bought by mistake: %s.",
-                                        "Please credit my account for the %" G_GINT64_FORMAT
+                                        "Please credit my account for the %" PRId64
                                         " licences bought by mistake: %s.", count),
                               count, amount);
     case RECTIFY_RESOLUTION_PRORATED:
       return g_strdup_printf (ngettext ("Please apply a prorated discount for the %"
-                                        G_GINT64_FORMAT " licence I do not need, for the "
+                                        PRId64 " licence I do not need, for the "
                                         "rest of this billing cycle: %s.",
                                         "Please apply a prorated discount for the %"
-                                        G_GINT64_FORMAT " licences I do not need, for the "
+                                        PRId64 " licences I do not need, for the "
                                         "rest of this billing cycle: %s.", count),
                               count, amount);
     case RECTIFY_RESOLUTION_SCHEDULED:
       return g_strdup_printf (ngettext ("If it cannot be done now, please refund or credit "
-                                        "the %" G_GINT64_FORMAT " licence on the next "
+                                        "the %" PRId64 " licence on the next "
                                         "billing cycle: %s.",
                                         "If it cannot be done now, please refund or credit "
-                                        "the %" G_GINT64_FORMAT " licences on the next "
+                                        "the %" PRId64 " licences on the next "
                                         "billing cycle: %s.", count),
                               count, amount);
     case RECTIFY_RESOLUTION_NONE:
     default:
       return g_strdup (rectify_resolution_get_label (resolution));
     }
-}
-
-static void
-append_item (GString    *body,
-             const char *label,
-             const char *value)
-{
-  g_string_append_printf (body, "- %s: %s\n", label, value);
 }
 
 /**
@@ -198,34 +192,34 @@ rectify_request_dup_body (RectifyCase *rcase,
   g_string_append_printf (body, "%s\n%s\n\n", _("What happened"), explanation);
 
   g_string_append_printf (body, "%s\n", _("Account"));
-  append_item (body, _("Company or account"), rectify_case_get_text (rcase, RECTIFY_TEXT_ACCOUNT));
-  append_item (body, _("Account owner"), rectify_case_get_text (rcase, RECTIFY_TEXT_OWNER_NAME));
-  append_item (body, _("Contact e-mail"), rectify_case_get_text (rcase, RECTIFY_TEXT_CONTACT_EMAIL));
+  rectify_format_append_item (body, _("Company or account"), rectify_case_get_text (rcase, RECTIFY_TEXT_ACCOUNT));
+  rectify_format_append_item (body, _("Account owner"), rectify_case_get_text (rcase, RECTIFY_TEXT_OWNER_NAME));
+  rectify_format_append_item (body, _("Contact e-mail"), rectify_case_get_text (rcase, RECTIFY_TEXT_CONTACT_EMAIL));
   g_string_append (body, "\n");
 
   g_string_append_printf (body, "%s\n", _("Licences"));
-  append_item (body, _("Licence type bought"),
+  rectify_format_append_item (body, _("Licence type bought"),
                rectify_case_get_text (rcase, RECTIFY_TEXT_LICENCE_TYPE));
-  append_item (body, _("Quantity bought"), rectify_case_get_text (rcase, RECTIFY_TEXT_QUANTITY));
+  rectify_format_append_item (body, _("Quantity bought"), rectify_case_get_text (rcase, RECTIFY_TEXT_QUANTITY));
   if (rectify_case_get_unit_price_minor (rcase, &unit_minor))
     {
       g_autofree char *price = rectify_money_format (unit_minor, currency);
 
-      append_item (body, _("Price of one licence"), price);
+      rectify_format_append_item (body, _("Price of one licence"), price);
     }
 
   switch (scenario)
     {
     case RECTIFY_SCENARIO_WRONG_TYPE:
-      append_item (body, _("Licence type I meant to buy"),
+      rectify_format_append_item (body, _("Licence type I meant to buy"),
                    rectify_case_get_text (rcase, RECTIFY_TEXT_INTENDED_TYPE));
       break;
     case RECTIFY_SCENARIO_UNINTENDED:
-      append_item (body, _("Licences added by mistake"),
+      rectify_format_append_item (body, _("Licences added by mistake"),
                    rectify_case_get_text (rcase, RECTIFY_TEXT_ADDED_BY_MISTAKE));
       break;
     case RECTIFY_SCENARIO_TOO_MANY:
-      append_item (body, _("Exact number of licences to keep"),
+      rectify_format_append_item (body, _("Exact number of licences to keep"),
                    rectify_case_get_text (rcase, RECTIFY_TEXT_KEEP_COUNT));
       break;
     case RECTIFY_SCENARIO_NONE:
@@ -238,14 +232,18 @@ rectify_request_dup_body (RectifyCase *rcase,
     {
       g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
 
-      append_item (body, _("Licences to correct"), text);
+      rectify_format_append_item (body, _("Licences to correct"), text);
     }
-  append_item (body, _("Purchase date"), purchase);
+  rectify_format_append_item (body, _("Purchase date"), purchase);
   {
-    g_autofree char *billing = g_strdup_printf ("%s (%s)", next,
-                                                rectify_period_get_label (rectify_case_get_period (rcase)));
+    /* Translators: the next billing date and how often billing comes, e.g.
+     * "1 December 2026 (billed monthly)" */
+    g_autofree char *billing = g_strdup_printf (_("%s (%s)"), next,
+                                                rectify_case_get_period (rcase) ==
+                                                  RECTIFY_PERIOD_ANNUAL ? _("billed annually")
+                                                                        : _("billed monthly"));
 
-    append_item (body, _("Next billing date"), billing);
+    rectify_format_append_item (body, _("Next billing date"), billing);
   }
   g_string_append (body, "\n");
 

@@ -6,14 +6,34 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "rectify-application.h"
+#include "rectify-case-printer.h"
 #include "rectify-case-store.h"
+#include "rectify-clock.h"
+#include "rectify-credentials.h"
+#include "rectify-format.h"
+#include "rectify-help-window.h"
+#include "rectify-outbox.h"
+#include "rectify-preferences-window.h"
+#include "rectify-provider.h"
+#include "rectify-reminders.h"
 #include "rectify-window.h"
 
 /* The application owns the services windows share: the case store, loaded
- * once at start-up in a worker thread. It holds no case state itself. */
+ * once at start-up in a worker thread. It holds no case state itself.
+ *
+ * It also sends the reminders: once the cases are loaded, then every hour
+ * while it runs. There is no background mode: a reminder missed while
+ * Rectify was closed comes at the next start, since each is due for a span
+ * of days (see rectify-reminders.c). */
+
+#define REMINDER_INTERVAL_SECONDS (60 * 60)
+/* How often, signed in, the status of sent requests is read back. */
+#define STATUS_INTERVAL_SECONDS   (15 * 60)
 
 struct _RectifyApplication
 {
@@ -25,6 +45,16 @@ struct _RectifyApplication
   char             *load_error;
   gboolean          loading;
   gboolean          activate_pending;
+
+  GSettings        *settings;
+  RectifyOutbox    *outbox;
+  GCancellable     *client_cancellable;
+  GCancellable     *status_cancellable;
+  guint             status_source;
+  guint             reminder_source;
+  GtkPrintSettings *print_settings;
+  GtkWindow        *preferences_window;
+  GtkWindow        *help_window;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyApplication, rectify_application, ADW_TYPE_APPLICATION)
@@ -45,7 +75,8 @@ rectify_application_activate (GApplication *app)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     {
-      RectifyWindow *new_window = rectify_window_new (GTK_APPLICATION (app), self->store);
+      RectifyWindow *new_window = rectify_window_new (GTK_APPLICATION (app), self->store,
+                                                      self->outbox);
 
       rectify_window_report_load (new_window, self->set_aside, self->load_error);
       g_clear_pointer (&self->set_aside, g_ptr_array_unref);
@@ -54,6 +85,79 @@ rectify_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+}
+
+/* Reminders */
+
+static void
+send_reminder (RectifyApplication *self,
+               RectifyCase        *rcase,
+               RectifyReminder     reminder,
+               const GDate        *today)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = rectify_reminder_dup_title (rcase, reminder, today);
+  g_autofree char *body = rectify_reminder_dup_body (rcase, reminder, today);
+  g_autofree char *id = g_strconcat ("reminder-", rectify_case_get_reference (rcase), NULL);
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.open-case", "s",
+                                                rectify_case_get_reference (rcase));
+  if (reminder == RECTIFY_REMINDER_DEADLINE_SOON)
+    g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+
+  /* One per case: a later reminder replaces the earlier one. */
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+check_reminders (RectifyApplication *self)
+{
+  g_auto(GStrv) shown = NULL;
+  gboolean changed = FALSE;
+  GDate today;
+  guint n;
+
+  if (self->loading || self->store == NULL ||
+      !g_settings_get_boolean (self->settings, "reminders-enabled"))
+    return;
+
+  rectify_clock_get_today (&today);
+  shown = g_settings_get_strv (self->settings, "shown-reminders");
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyCase) rcase = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      RectifyReminder due = rectify_reminders_get_due (rcase, &today,
+                                                       (const char * const *) shown);
+      g_autofree char *key = NULL;
+      char **updated;
+
+      if (due == RECTIFY_REMINDER_NONE)
+        continue;
+
+      send_reminder (self, rcase, due, &today);
+
+      key = rectify_reminder_dup_key (rcase, due);
+      updated = rectify_reminders_add_shown ((const char * const *) shown, key,
+                                             G_LIST_MODEL (self->store));
+      g_strfreev (shown);
+      shown = updated;
+      changed = TRUE;
+    }
+
+  if (changed)
+    g_settings_set_strv (self->settings, "shown-reminders", (const char * const *) shown);
+}
+
+static gboolean
+reminder_timeout (gpointer user_data)
+{
+  check_reminders (RECTIFY_APPLICATION (user_data));
+
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -69,6 +173,10 @@ load_cb (GObject      *object,
     self->load_error = g_strdup (error->message);
 
   self->loading = FALSE;
+  /* Sends interrupted by a quit or a crash carry on (or ask, where they may
+   * have arrived). */
+  rectify_outbox_resume (self->outbox, G_LIST_MODEL (self->store));
+  check_reminders (self);
   if (self->activate_pending)
     {
       self->activate_pending = FALSE;
@@ -102,9 +210,41 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
+  RectifyApplication *self = user_data;
   GtkApplication *app = user_data;
   static const char *developers[] = { "The Rectify developers", NULL };
+  static const char *built_with[] = {
+    "GTK https://www.gtk.org",
+    "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
+    "libsoup https://libsoup.org",
+    "JSON-GLib https://gnome.pages.gitlab.gnome.org/json-glib/",
+    "libsecret https://gnome.pages.gitlab.gnome.org/libsecret/",
+    NULL
+  };
+  g_autofree char *debug_info = NULL;
+  g_autofree char *desk_url = NULL;
+  g_autofree char *sign_in = NULL;
+  RectifyProvider *provider;
   GtkWindow *about;
+
+  /* For bug reports: versions and the kind of set-up, nothing personal and
+   * no token. */
+  desk_url = g_settings_get_string (self->settings, "desk-url");
+  sign_in = g_settings_get_string (self->settings, "sign-in-mode");
+  debug_info = g_strdup_printf ("Rectify %s (%s)\n"
+                                "GLib %u.%u.%u, GTK %u.%u.%u, libadwaita %u.%u.%u\n"
+                                "Flatpak: %s\n"
+                                "Help desk: %s\n"
+                                "Sign-in: %s\n",
+                                PACKAGE_VERSION, APP_ID,
+                                glib_major_version, glib_minor_version, glib_micro_version,
+                                gtk_get_major_version (), gtk_get_minor_version (),
+                                gtk_get_micro_version (),
+                                adw_get_major_version (), adw_get_minor_version (),
+                                adw_get_micro_version (),
+                                g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) ? "yes" : "no",
+                                desk_url[0] == '\0' ? "Ringover's" : "custom",
+                                sign_in);
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
@@ -123,13 +263,474 @@ about_action (GSimpleAction *action,
                         "translator-credits", _("translator-credits"),
                         "copyright", "© 2026 The Rectify developers",
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        "debug-info", debug_info,
+                        "debug-info-filename", "rectify-debug-info.txt",
                         NULL);
+  /* The website and the issue tracker are above; this is the help centre
+   * the requests go to, from the provider profile. */
+  provider = rectify_provider_get_default ();
+  adw_about_window_add_link (ADW_ABOUT_WINDOW (about), _("_Ringover Help Centre"),
+                             rectify_provider_get_desk_base_url (provider));
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Built With"),
+                                                built_with);
   gtk_window_present (about);
 }
 
+/* The main window most recently used, or %NULL. */
+/* The desk client follows the settings and the keyring: rebuilt at start,
+ * when a desk setting changes and when Preferences close (where a token may
+ * have been stored or removed). Until it exists, the outbox waits. */
+
+static void
+client_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(RectifyApplication) self = user_data;
+  g_autoptr(RectifyDeskClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = rectify_credentials_new_desk_client_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_debug ("No desk client: %s", error->message);
+
+  rectify_outbox_set_client (self->outbox, client);
+}
+
+static void
+rebuild_client (RectifyApplication *self)
+{
+  g_cancellable_cancel (self->client_cancellable);
+  g_clear_object (&self->client_cancellable);
+  self->client_cancellable = g_cancellable_new ();
+
+  rectify_credentials_new_desk_client_async (self->settings, self->client_cancellable,
+                                             client_cb, g_object_ref (self));
+}
+
+static void
+on_desk_setting_changed (RectifyApplication *self,
+                         const char         *key)
+{
+  if (g_strcmp0 (key, "desk-url") == 0 || g_strcmp0 (key, "sign-in-mode") == 0 ||
+      g_strcmp0 (key, "api-token-email") == 0)
+    rebuild_client (self);
+}
+
+typedef struct
+{
+  RectifyApplication *self;
+  RectifyCase        *rcase;
+  char               *old_status;
+} StatusCheck;
+
+static void
+status_check_free (StatusCheck *check)
+{
+  g_object_unref (check->self);
+  g_object_unref (check->rcase);
+  g_free (check->old_status);
+  g_free (check);
+}
+
+static void
+refresh_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  StatusCheck *check = user_data;
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *status;
+
+  comments = rectify_outbox_refresh_finish (RECTIFY_OUTBOX (object), result, &error);
+  status = rectify_case_get_request_status (check->rcase);
+
+  /* Said while the app runs: a change of status is worth a notification. */
+  if (comments != NULL && g_strcmp0 (status, check->old_status) != 0)
+    {
+      g_autoptr(GNotification) notification = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *id = g_strdup_printf ("status-%s",
+                                             rectify_case_get_reference (check->rcase));
+
+      /* Translators: %s is a request number */
+      title = g_strdup_printf (_("Request #%" PRId64 " has news"),
+                               rectify_case_get_request_id (check->rcase));
+      notification = g_notification_new (title);
+      g_notification_set_body (notification, rectify_request_status_get_label (status));
+      g_notification_set_default_action_and_target (notification, "app.open-case", "s",
+                                                    rectify_case_get_reference (check->rcase));
+      g_application_send_notification (G_APPLICATION (check->self), id, notification);
+    }
+
+  status_check_free (check);
+}
+
+/* Signed in, reads back the status of every request still open. */
+static gboolean
+status_timeout (gpointer user_data)
+{
+  RectifyApplication *self = user_data;
+  RectifyDeskClient *client = rectify_outbox_get_client (self->outbox);
+  GListModel *cases = G_LIST_MODEL (self->store);
+
+  if (client == NULL || rectify_desk_client_get_auth (client) == RECTIFY_DESK_AUTH_ANONYMOUS)
+    return G_SOURCE_CONTINUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(RectifyCase) rcase = g_list_model_get_item (cases, i);
+      StatusCheck *check;
+
+      if (rectify_case_get_request_id (rcase) <= 0 ||
+          g_strcmp0 (rectify_case_get_request_status (rcase), "closed") == 0)
+        continue;
+
+      check = g_new0 (StatusCheck, 1);
+      check->self = g_object_ref (self);
+      check->rcase = g_object_ref (rcase);
+      check->old_status = g_strdup (rectify_case_get_request_status (rcase));
+      rectify_outbox_refresh_async (self->outbox, rcase, self->status_cancellable,
+                                    refresh_cb, check);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static RectifyWindow *
+get_main_window (RectifyApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (RECTIFY_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+toast (RectifyApplication *self,
+       const char         *title)
+{
+  RectifyWindow *window = get_main_window (self);
+
+  if (window != NULL)
+    rectify_window_add_toast (window, adw_toast_new (title));
+}
+
+/* Shows the one window kept in @slot, made by @create when there is none. */
+static void
+present_single (RectifyApplication  *self,
+                GtkWindow          **slot,
+                GtkWindow         *(*create) (GtkWindow *parent))
+{
+  if (*slot == NULL)
+    {
+      *slot = create (GTK_WINDOW (get_main_window (self)));
+      g_object_add_weak_pointer (G_OBJECT (*slot), (gpointer *) slot);
+    }
+
+  gtk_window_present (*slot);
+}
+
+static GtkWindow *
+create_preferences (GtkWindow *parent)
+{
+  return GTK_WINDOW (rectify_preferences_window_new (parent));
+}
+
+static GtkWindow *
+create_help (GtkWindow *parent)
+{
+  return GTK_WINDOW (rectify_help_window_new (parent));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  gboolean existed = self->preferences_window != NULL;
+
+  present_single (self, &self->preferences_window, create_preferences);
+  if (!existed)
+    g_signal_connect_object (self->preferences_window, "destroy",
+                             G_CALLBACK (rebuild_client), self, G_CONNECT_SWAPPED);
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+
+  present_single (self, &self->help_window, create_help);
+}
+
+static RectifyCasePrinter *
+new_printer (RectifyApplication *self)
+{
+  RectifyWindow *window = get_main_window (self);
+  RectifyCase *rcase = window ? rectify_window_get_case (window) : NULL;
+  RectifyCasePrinter *printer;
+  GDate today;
+
+  if (rcase == NULL)
+    return NULL;
+
+  rectify_clock_get_today (&today);
+  printer = rectify_case_printer_new (rcase, &today);
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (printer), self->print_settings);
+
+  return printer;
+}
+
+static void
+print_done (GtkPrintOperation       *operation,
+            GtkPrintOperationResult  result,
+            RectifyApplication      *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      /* Translators: %s says why */
+      message = g_strdup_printf (_("The case could not be printed: %s"),
+                                 error ? error->message : _("unknown error"));
+      toast (self, message);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+    }
+}
+
+static void
+print_case_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  g_autoptr(RectifyCasePrinter) printer = new_printer (self);
+
+  if (printer == NULL)
+    return;
+
+  /* GTK keeps the operation alive until "done". */
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (printer), TRUE);
+  g_signal_connect_object (printer, "done", G_CALLBACK (print_done), self, 0);
+  gtk_print_operation_run (GTK_PRINT_OPERATION (printer),
+                           GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                           GTK_WINDOW (get_main_window (self)), NULL);
+}
+
+static void
+export_to (RectifyApplication *self,
+           RectifyCasePrinter *printer,
+           GFile              *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rectify_case_printer_export_pdf (printer, file, GTK_WINDOW (get_main_window (self)),
+                                        &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("The PDF could not be saved: %s"),
+                                                  error->message);
+
+      toast (self, message);
+      return;
+    }
+
+  toast (self, _("Case saved as PDF"));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+export_dialog_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(RectifyCasePrinter) printer = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  RectifyApplication *self = g_object_get_data (G_OBJECT (printer), "rectify-application");
+
+  if (file != NULL)
+    export_to (self, printer, file);
+}
+
+static void
+export_pdf_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  g_autoptr(RectifyCasePrinter) printer = new_printer (self);
+  g_autoptr(GtkFileDialog) dialog = NULL;
+  g_autofree char *name = NULL;
+
+  if (printer == NULL)
+    return;
+
+  dialog = gtk_file_dialog_new ();
+  name = rectify_case_printer_dup_pdf_name (printer);
+  gtk_file_dialog_set_title (dialog, _("Export Case as PDF"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  g_object_set_data_full (G_OBJECT (printer), "rectify-application", g_object_ref (self),
+                          g_object_unref);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (get_main_window (self)), NULL, export_dialog_cb,
+                        g_steal_pointer (&printer));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+
+static void
+on_export_response (GtkNativeDialog    *chooser,
+                    int                 response,
+                    RectifyApplication *self)
+{
+  RectifyCasePrinter *printer = g_object_get_data (G_OBJECT (chooser), "rectify-printer");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        export_to (self, printer, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_pdf_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  g_autoptr(RectifyCasePrinter) printer = new_printer (self);
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (printer == NULL)
+    return;
+
+  /* Through the file-chooser portal inside Flatpak. */
+  chooser = gtk_file_chooser_native_new (_("Export Case as PDF"),
+                                         GTK_WINDOW (get_main_window (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), NULL);
+  name = rectify_case_printer_dup_pdf_name (printer);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (chooser), "rectify-printer", g_steal_pointer (&printer),
+                          g_object_unref);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+#endif
+
+/* The window showing @rcase: the main one, made when there is none. */
+static RectifyWindow *
+show_case (RectifyApplication *self,
+           RectifyCase        *rcase)
+{
+  RectifyWindow *window = get_main_window (self);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = get_main_window (self);
+    }
+  if (window == NULL)
+    return NULL;
+
+  rectify_window_set_case (window, rcase);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* app.open-case(reference): from notifications and the command line. */
+static void
+open_case_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  RectifyCase *rcase;
+
+  if (self->loading)
+    return;
+
+  rcase = rectify_case_store_lookup (self->store, g_variant_get_string (parameter, NULL));
+  if (rcase == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      toast (self, _("That case is not among your cases any more"));
+      return;
+    }
+
+  show_case (self, rcase);
+}
+
+/* app.send-case(reference): the same outbox as the Send button; an
+ * incomplete case is refused with its reason, shown with the case. */
+static void
+send_case_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RectifyApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  RectifyWindow *window;
+  RectifyCase *rcase;
+
+  if (self->loading)
+    return;
+
+  rcase = rectify_case_store_lookup (self->store, g_variant_get_string (parameter, NULL));
+  if (rcase == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      toast (self, _("That case is not among your cases any more"));
+      return;
+    }
+
+  window = show_case (self, rcase);
+  if (!rectify_outbox_send (self->outbox, rcase, &error) && window != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Not sent: %s"), error->message);
+
+      rectify_window_add_toast (window, adw_toast_new (title));
+    }
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-case", open_case_action, "s" },
+  { "send-case", send_case_action, "s" },
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
+  { "help", help_action },
+  { "print-case", print_case_action },
+  { "export-pdf", export_pdf_action },
 };
 
 static void
@@ -137,10 +738,21 @@ rectify_application_startup (GApplication *app)
 {
   RectifyApplication *self = RECTIFY_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
 
   G_APPLICATION_CLASS (rectify_application_parent_class)->startup (app);
 
+  self->settings = g_settings_new (SCHEMA_ID);
+
   self->store = rectify_case_store_new (NULL);
+  self->outbox = rectify_outbox_new (self->store, NULL, NULL);
+  self->status_cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (on_desk_setting_changed), self, G_CONNECT_SWAPPED);
+  rebuild_client (self);
+  self->status_source = g_timeout_add_seconds (STATUS_INTERVAL_SECONDS, status_timeout, self);
   self->loading = TRUE;
   g_application_hold (app);
   rectify_case_store_load_async (self->store, NULL, load_cb, g_object_ref (self));
@@ -148,6 +760,27 @@ rectify_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.print-case", print_accels);
+
+  /* The first check comes when the cases are loaded (load_cb). */
+  self->reminder_source = g_timeout_add_seconds (REMINDER_INTERVAL_SECONDS, reminder_timeout,
+                                                 self);
+}
+
+static void
+rectify_application_shutdown (GApplication *app)
+{
+  RectifyApplication *self = RECTIFY_APPLICATION (app);
+
+  g_clear_handle_id (&self->reminder_source, g_source_remove);
+  g_clear_handle_id (&self->status_source, g_source_remove);
+  g_cancellable_cancel (self->client_cancellable);
+  g_cancellable_cancel (self->status_cancellable);
+
+  G_APPLICATION_CLASS (rectify_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -155,7 +788,12 @@ rectify_application_finalize (GObject *object)
 {
   RectifyApplication *self = (RectifyApplication *)object;
 
+  g_clear_object (&self->outbox);
+  g_clear_object (&self->client_cancellable);
+  g_clear_object (&self->status_cancellable);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->print_settings);
   g_clear_pointer (&self->set_aside, g_ptr_array_unref);
   g_clear_pointer (&self->load_error, g_free);
 
@@ -171,6 +809,7 @@ rectify_application_class_init (RectifyApplicationClass *klass)
 
   app_class->activate = rectify_application_activate;
   app_class->startup = rectify_application_startup;
+  app_class->shutdown = rectify_application_shutdown;
 }
 
 static void

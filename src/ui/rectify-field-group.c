@@ -41,6 +41,9 @@ typedef struct
   RectifyText  text;
   GBinding    *binding;
   gboolean     touched;
+  /* What the desk said about this field when it refused the request;
+   * shown until the owner changes the field. */
+  char        *rejection;
 } Field;
 
 struct _RectifyFieldGroup
@@ -60,6 +63,7 @@ field_free (gpointer data)
   Field *field = data;
 
   g_clear_pointer (&field->binding, g_binding_unbind);
+  g_free (field->rejection);
   g_free (field);
 }
 
@@ -189,6 +193,12 @@ refresh_field (RectifyFieldGroup *self,
       return;
     }
 
+  if (field->rejection != NULL)
+    {
+      show_message (field, field->rejection, TRUE, FALSE);
+      return;
+    }
+
   /* A date that does not read as one is the row's own problem, before the
    * case's (which can only say the date is missing). */
   if (field->kind == FIELD_DATE)
@@ -258,6 +268,7 @@ rectify_field_group_touch (RectifyFieldGroup *self,
       if (field->widget == widget)
         {
           field->touched = TRUE;
+          g_clear_pointer (&field->rejection, g_free);
           refresh_field (self, field);
         }
     }
@@ -398,6 +409,42 @@ rectify_field_group_add_widget (RectifyFieldGroup *self,
   field->message = message;
 }
 
+/**
+ * rectify_field_group_reject:
+ * @self: a #RectifyFieldGroup
+ * @field: a case property name
+ * @message: what the help desk said about it
+ *
+ * Shows @message under @field until the owner changes it.
+ *
+ * Returns: whether the group has @field
+ */
+gboolean
+rectify_field_group_reject (RectifyFieldGroup *self,
+                            const char        *field_name,
+                            const char        *message)
+{
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (RECTIFY_IS_FIELD_GROUP (self), FALSE);
+  g_return_val_if_fail (field_name != NULL && message != NULL, FALSE);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (g_str_equal (field->field, field_name))
+        {
+          g_free (field->rejection);
+          field->rejection = g_strdup (message);
+          refresh_field (self, field);
+          found = TRUE;
+        }
+    }
+
+  return found;
+}
+
 /* Shows every field's problems, typed in or not: for when the owner tries
  * to go on from an incomplete page. */
 void
@@ -434,6 +481,7 @@ rectify_field_group_set_case (RectifyFieldGroup *self,
       Field *field = g_ptr_array_index (self->fields, i);
 
       g_clear_pointer (&field->binding, g_binding_unbind);
+      g_clear_pointer (&field->rejection, g_free);
       field->touched = FALSE;
 
       if (rcase == NULL)

@@ -33,5 +33,8 @@ void               rectify_field_group_refresh      (RectifyFieldGroup *self);
 void               rectify_field_group_touch        (RectifyFieldGroup *self,
                                                      GtkWidget         *widget);
 void               rectify_field_group_touch_all    (RectifyFieldGroup *self);
+gboolean           rectify_field_group_reject       (RectifyFieldGroup *self,
+                                                     const char        *field,
+                                                     const char        *message);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _RectifyWindow
 
   GSettings            *settings;
   RectifyCaseStore     *store;
+  RectifyOutbox        *outbox;
   RectifyCase          *rcase;
   GtkSingleSelection   *selection;
   gboolean              switching;
@@ -51,6 +52,7 @@ enum {
   PROP_0,
   PROP_CASE,
   PROP_STORE,
+  PROP_OUTBOX,
   N_PROPS
 };
 
@@ -199,6 +201,11 @@ static void
 select_case_in_list (RectifyWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  /* Usually still selected: the selection follows an item that moves. */
+  if (self->rcase != NULL &&
+      gtk_single_selection_get_selected_item (self->selection) == (gpointer)self->rcase)
+    return;
 
   for (guint i = 0; i < n; i++)
     {
@@ -458,6 +465,7 @@ rectify_window_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->rcase);
+  g_clear_object (&self->outbox);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -482,6 +490,10 @@ rectify_window_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_OUTBOX:
+      g_value_set_object (value, self->outbox);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -503,6 +515,10 @@ rectify_window_set_property (GObject      *object,
 
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_OUTBOX:
+      self->outbox = g_value_dup_object (value);
       break;
 
     default:
@@ -539,6 +555,11 @@ rectify_window_class_init (RectifyWindowClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          RECTIFY_TYPE_CASE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_OUTBOX] =
+    g_param_spec_object ("outbox", NULL, NULL,
+                         RECTIFY_TYPE_OUTBOX,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -613,18 +634,30 @@ rectify_window_init (RectifyWindow *self)
  * rectify_window_new:
  * @application: the application
  * @store: (nullable): the cases to show, loaded
+ * @outbox: (nullable): where Send goes
  *
  * Returns: (transfer none): a window showing the most recent unfinished case
  *   of @store, or a new one
  */
 RectifyWindow *
 rectify_window_new (GtkApplication   *application,
-                    RectifyCaseStore *store)
+                    RectifyCaseStore *store,
+                    RectifyOutbox    *outbox)
 {
   return g_object_new (RECTIFY_TYPE_WINDOW,
                        "application", application,
                        "store", store,
+                       "outbox", outbox,
                        NULL);
+}
+
+/* Where Send goes, or %NULL when this window cannot send. */
+RectifyOutbox *
+rectify_window_get_outbox (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
+
+  return self->outbox;
 }
 
 RectifyCase *
@@ -731,4 +764,52 @@ rectify_window_add_toast (RectifyWindow *self,
   g_return_if_fail (RECTIFY_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * rectify_window_show_rejections:
+ * @self: a #RectifyWindow
+ * @rejections: (element-type RectifyDeskFieldError): what the help desk
+ *   refused
+ *
+ * Shows each refusal under the field it concerns and takes the owner to
+ * the details; refusals about no known field are said in a toast.
+ */
+void
+rectify_window_show_rejections (RectifyWindow *self,
+                                GPtrArray     *rejections)
+{
+  g_autoptr(GString) general = g_string_new (NULL);
+
+  g_return_if_fail (RECTIFY_IS_WINDOW (self));
+  g_return_if_fail (rejections != NULL);
+
+  for (guint i = 0; i < rejections->len; i++)
+    {
+      RectifyDeskFieldError *rejection = g_ptr_array_index (rejections, i);
+      const char *field = rectify_outbox_field_for_desk_field (rejection->field);
+      g_autofree char *message = NULL;
+
+      /* Translators: what the help desk said about a field, in its words */
+      message = g_strdup_printf (_("The help desk did not accept this: %s"),
+                                 rejection->description);
+      if (field == NULL ||
+          !rectify_details_page_reject (RECTIFY_DETAILS_PAGE (self->details_page), field, message))
+        {
+          if (general->len > 0)
+            g_string_append (general, " ");
+          g_string_append (general, rejection->description);
+        }
+    }
+
+  if (general->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf (_("The help desk did not accept the request: %s"),
+                                                general->str);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
+
+  if (step_reachable (self, RECTIFY_STEP_DETAILS))
+    go_to (self, RECTIFY_STEP_DETAILS);
 }

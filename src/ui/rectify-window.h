@@ -10,6 +10,7 @@
 
 #include "rectify-case-store.h"
 #include "rectify-case.h"
+#include "rectify-outbox.h"
 #include "rectify-page.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RectifyWindow, rectify_window, RECTIFY, WINDOW, AdwApplicationWindow)
 
 RectifyWindow *rectify_window_new              (GtkApplication   *application,
-                                                RectifyCaseStore *store);
+                                                RectifyCaseStore *store,
+                                                RectifyOutbox    *outbox);
+RectifyOutbox *rectify_window_get_outbox       (RectifyWindow    *self);
 RectifyCase   *rectify_window_get_case         (RectifyWindow    *self);
 void           rectify_window_set_case         (RectifyWindow    *self,
                                                 RectifyCase      *rcase);
@@ -29,5 +32,7 @@ void           rectify_window_report_load      (RectifyWindow    *self,
                                                 const char       *error);
 void           rectify_window_add_toast        (RectifyWindow    *self,
                                                 AdwToast         *toast);
+void           rectify_window_show_rejections  (RectifyWindow    *self,
+                                                GPtrArray        *rejections);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # Starts the real app on the accessibility bus and checks what a screen
 # reader gets: every field and choice has a name (its visible label), no
-# button name shows a mnemonic underscore, and a field's validation problem
+# button name shows a mnemonic underscore or says its label twice, and a
+# field's validation problem
 # is its accessible description.
 #
 # usage: check-a11y.py PATH-TO-RECTIFY
@@ -22,6 +23,13 @@ except ImportError:
 
 FIELD_ROLES = {'text', 'entry', 'password text', 'combo box'}
 CHOICE_ROLES = {'check box', 'radio button', 'toggle button'}
+
+
+def said_twice(name):
+    """GTK 4.8 names a button with a mnemonic label "_Send Send"."""
+    words = name.split()
+    half = len(words) // 2
+    return len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]
 
 
 def find_app(name, timeout=20):
@@ -79,10 +87,11 @@ def main():
                         problems.append(f'a {role} has no real name: {node.name!r}')
                 elif role == 'push button':
                     buttons += 1
-                    if not node.name:
-                        problems.append('a button has no name')
-                    elif '_' in node.name:
-                        problems.append(f'a button name shows its mnemonic: {node.name!r}')
+                    if not node.name or node.name.startswith('Gtk'):
+                        problems.append(f'a button has no real name: {node.name!r}')
+                    elif '_' in node.name or said_twice(node.name):
+                        problems.append(f'a button name shows its mnemonic or says its '
+                                        f'label twice: {node.name!r}')
             print(f'{fields} fields, {choices} choices, {buttons} buttons')
             # A new case: three mistakes and four follow-up steps to choose from.
             if fields < 12 or choices < 7:

@@ -119,6 +119,7 @@ struct _RectifyTestDesk
   GTimeSpan    clock_offset;
   guint        page_size_limit;
   gboolean     retry_after_dates;
+  gboolean     discard_uploads;
 
   GPtrArray   *requests;      /* DeskRequest, in id order */
   GHashTable  *uploads;       /* token → DeskUpload */
@@ -1242,8 +1243,10 @@ handle_upload (RectifyTestDesk   *self,
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  gsize *received = g_object_get_data (G_OBJECT (msg), "rectify-test-desk-received");
+  g_autoptr(GBytes) bytes = received == NULL ? soup_message_body_flatten (body) : NULL;
   g_autoptr(JsonNode) node = NULL;
+  gsize size = received != NULL ? *received : g_bytes_get_size (bytes);
   const char *file_name = query != NULL ? g_hash_table_lookup (query, "filename") : NULL;
   const char *content_type = soup_message_headers_get_one (headers, "Content-Type");
   JsonObject *upload_json;
@@ -1261,7 +1264,7 @@ handle_upload (RectifyTestDesk   *self,
       respond_invalid_one (msg, "content_type", "BlankValue", "Content type: cannot be blank");
       return;
     }
-  if (g_bytes_get_size (bytes) == 0)
+  if (size == 0)
     {
       respond_invalid_one (msg, "file", "BlankValue", "File: cannot be empty");
       return;
@@ -1274,7 +1277,7 @@ handle_upload (RectifyTestDesk   *self,
   upload->attachment->id = self->next_attachment_id++;
   upload->attachment->file_name = g_strdup (file_name);
   upload->attachment->content_type = g_strdup (content_type);
-  upload->attachment->size = g_bytes_get_size (bytes);
+  upload->attachment->size = size;
   upload->attachment->token = g_strdup (upload->token);
   g_hash_table_insert (self->uploads, upload->token, upload);
   self->upload_count++;
@@ -1589,6 +1592,16 @@ dispatch (RectifyTestDesk   *self,
 }
 
 static void
+count_chunk_cb (SoupServerMessage *msg,
+                GBytes            *chunk,
+                gpointer           data)
+{
+  gsize *received = g_object_get_data (G_OBJECT (msg), "rectify-test-desk-received");
+
+  *received += g_bytes_get_size (chunk);
+}
+
+static void
 early_handler (SoupServer        *server,
                SoupServerMessage *msg,
                const char        *path,
@@ -1602,7 +1615,20 @@ early_handler (SoupServer        *server,
   set_str (&self->last_user_agent, soup_message_headers_get_one (headers, "User-Agent"));
 
   if (take_fault (self, msg, path, TRUE) != NULL)
-    schedule_drop (self, msg, PENDING_DROP, NULL);
+    {
+      schedule_drop (self, msg, PENDING_DROP, NULL);
+      return;
+    }
+
+  /* Counted as it arrives, never kept (see set_discard_uploads). */
+  if (self->discard_uploads &&
+      (strcmp (path, "/api/v2/uploads") == 0 || strcmp (path, "/api/v2/uploads.json") == 0))
+    {
+      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+      g_object_set_data_full (G_OBJECT (msg), "rectify-test-desk-received",
+                              g_new0 (gsize, 1), g_free);
+      g_signal_connect (msg, "got-chunk", G_CALLBACK (count_chunk_cb), NULL);
+    }
 }
 
 static void
@@ -1852,6 +1878,24 @@ rectify_test_desk_set_retry_after_dates (RectifyTestDesk *self,
   g_return_if_fail (RECTIFY_IS_TEST_DESK (self));
 
   self->retry_after_dates = !!dates;
+}
+
+/**
+ * rectify_test_desk_set_discard_uploads:
+ * @self: a #RectifyTestDesk
+ * @discard: whether to count uploaded bytes rather than keep them
+ *
+ * Uploads are received and counted (the attachment gets its real size) but
+ * not kept in memory: for measuring the client's memory in the same process
+ * while it uploads a large file. Off by default.
+ */
+void
+rectify_test_desk_set_discard_uploads (RectifyTestDesk *self,
+                                       gboolean         discard)
+{
+  g_return_if_fail (RECTIFY_IS_TEST_DESK (self));
+
+  self->discard_uploads = !!discard;
 }
 
 /**

@@ -77,6 +77,8 @@ void             rectify_test_desk_set_page_size_limit    (RectifyTestDesk      
                                                            guint                  limit);
 void             rectify_test_desk_set_retry_after_dates  (RectifyTestDesk       *self,
                                                            gboolean               dates);
+void             rectify_test_desk_set_discard_uploads    (RectifyTestDesk       *self,
+                                                           gboolean               discard);
 void             rectify_test_desk_add_fault              (RectifyTestDesk       *self,
                                                            const char            *method,
                                                            const char            *path_prefix,

@@ -510,3 +510,23 @@ rectify_details_page_init (RectifyDetailsPage *self)
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (self->attachments_list, placeholder);
 }
+
+/**
+ * rectify_details_page_reject:
+ * @self: a #RectifyDetailsPage
+ * @field: a case property name
+ * @message: what the help desk said about it
+ *
+ * Shows @message under @field until the owner changes it.
+ *
+ * Returns: whether the page has @field
+ */
+gboolean
+rectify_details_page_reject (RectifyDetailsPage *self,
+                             const char         *field,
+                             const char         *message)
+{
+  g_return_val_if_fail (RECTIFY_IS_DETAILS_PAGE (self), FALSE);
+
+  return rectify_field_group_reject (self->fields, field, message);
+}

@@ -14,4 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RectifyDetailsPage, rectify_details_page, RECTIFY, DETAILS_PAGE, RectifyPage)
 
+gboolean rectify_details_page_reject (RectifyDetailsPage *self,
+                                      const char         *field,
+                                      const char         *message);
+
 G_END_DECLS

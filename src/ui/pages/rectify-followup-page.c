@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "rectify-billing.h"
@@ -16,8 +18,11 @@
 #include "rectify-launcher.h"
 #include "rectify-money.h"
 #include "rectify-provider.h"
+#include "rectify-window.h"
 
 #define N_ITEMS 4
+/* How often, while the page shows, replies are read back (signed in). */
+#define REFRESH_INTERVAL_SECONDS (5 * 60)
 
 struct _RectifyFollowupPage
 {
@@ -25,11 +30,15 @@ struct _RectifyFollowupPage
 
   RectifyFieldGroup *fields;
   GCancellable      *cancellable;
+  GCancellable      *refresh_cancellable;
+  guint              refresh_source;
   gboolean           syncing;
 
   AdwActionRow      *request_row;
   GtkWidget         *open_button;
   AdwActionRow      *status_row;
+  GtkWidget         *replies_group;
+  GtkListBox        *replies_list;
   AdwActionRow      *remove_users_row;
   AdwActionRow      *customer_success_row;
   AdwActionRow      *verify_row;
@@ -92,8 +101,8 @@ item_description (guint i)
                          "first."));
     case 1:
       /* Translators: %s is an e-mail address */
-      return g_strdup_printf (_("Your customer success manager (%s) can adjust your plan to the "
-                                "licences you keep."),
+      return g_strdup_printf (_("A customer success representative (%s) can adjust your plan "
+                                "to the licences you keep."),
                               rectify_provider_get_success_email (provider));
     case 2:
       return g_strdup (_("In the Billing section of your Ringover dashboard: the licence types "
@@ -119,26 +128,6 @@ format_when (GDateTime *when)
   return g_steal_pointer (&date);
 }
 
-static const char *
-status_label (const char *status)
-{
-  /* Zendesk's request statuses, in the owner's words. */
-  if (g_strcmp0 (status, "new") == 0)
-    return _("Received, not yet read by support");
-  if (g_strcmp0 (status, "open") == 0)
-    return _("Support is working on it");
-  if (g_strcmp0 (status, "pending") == 0)
-    return _("Support is waiting for your reply");
-  if (g_strcmp0 (status, "hold") == 0)
-    return _("On hold at support");
-  if (g_strcmp0 (status, "solved") == 0)
-    return _("Solved");
-  if (g_strcmp0 (status, "closed") == 0)
-    return _("Closed");
-
-  return status;
-}
-
 static void
 update_request (RectifyFollowupPage *self,
                 RectifyCase         *rcase)
@@ -152,7 +141,7 @@ update_request (RectifyFollowupPage *self,
 
   if (rectify_case_get_request_id (rcase) > 0)
     /* Translators: a request number and the day it was sent, e.g. "#4242, sent 26 November 2026" */
-    subtitle = g_strdup_printf (_("#%" G_GINT64_FORMAT ", sent %s"),
+    subtitle = g_strdup_printf (_("#%" PRId64 ", sent %s"),
                                 rectify_case_get_request_id (rcase), when ? when : "");
   else if (rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_SENT_ELSEWHERE)
     subtitle = g_strdup_printf (_("You sent it yourself on %s"), when ? when : "");
@@ -166,7 +155,7 @@ update_request (RectifyFollowupPage *self,
                           rectify_case_get_request_status (rcase) != NULL);
   if (rectify_case_get_request_status (rcase) != NULL)
     adw_action_row_set_subtitle (self->status_row,
-                                 status_label (rectify_case_get_request_status (rcase)));
+                                 rectify_request_status_get_label (rectify_case_get_request_status (rcase)));
 }
 
 static void
@@ -336,13 +325,142 @@ open_request_action (GtkWidget  *widget,
   rectify_launch_uri_async (widget, url, self->cancellable, open_launched, NULL);
 }
 
+/* Replies: read back from the desk when signed in, never stored. */
+
+static GtkWidget *
+reply_row (RectifyDeskComment *comment)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *when = gtk_label_new (NULL);
+  GtkWidget *body = gtk_label_new (comment->plain_body ? comment->plain_body : comment->body);
+
+  if (comment->created_at != NULL)
+    {
+      g_autofree char *date = format_when (comment->created_at);
+
+      gtk_label_set_label (GTK_LABEL (when), date);
+    }
+  gtk_label_set_xalign (GTK_LABEL (when), 0);
+  gtk_widget_add_css_class (when, "caption");
+  gtk_widget_add_css_class (when, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (body), 0);
+  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
+
+  gtk_box_append (GTK_BOX (box), when);
+  gtk_box_append (GTK_BOX (box), body);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
+}
+
+static void
+refresh_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  RectifyFollowupPage *self = user_data;
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  comments = rectify_outbox_refresh_finish (RECTIFY_OUTBOX (object), result, &error);
+  if (comments == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not read the request back: %s", error->message);
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->replies_list))) != NULL)
+    gtk_list_box_remove (self->replies_list, child);
+
+  /* The first comment is the request itself; private notes are not shown. */
+  for (guint i = 1; i < comments->len; i++)
+    {
+      RectifyDeskComment *comment = g_ptr_array_index (comments, i);
+
+      if (!comment->is_public)
+        continue;
+      gtk_list_box_append (self->replies_list, reply_row (comment));
+      shown++;
+    }
+
+  gtk_widget_set_visible (self->replies_group, shown > 0);
+}
+
+static void
+refresh (RectifyFollowupPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  RectifyOutbox *outbox = RECTIFY_IS_WINDOW (root) ? rectify_window_get_outbox (RECTIFY_WINDOW (root))
+                                                   : NULL;
+  RectifyDeskClient *client = outbox ? rectify_outbox_get_client (outbox) : NULL;
+
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+
+  if (rcase == NULL || rectify_case_get_request_id (rcase) <= 0 || client == NULL ||
+      rectify_desk_client_get_auth (client) == RECTIFY_DESK_AUTH_ANONYMOUS)
+    return;
+
+  self->refresh_cancellable = g_cancellable_new ();
+  rectify_outbox_refresh_async (outbox, rcase, self->refresh_cancellable, refresh_cb, self);
+}
+
+static gboolean
+refresh_timeout (gpointer user_data)
+{
+  refresh (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+rectify_followup_page_map (GtkWidget *widget)
+{
+  RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (widget);
+
+  GTK_WIDGET_CLASS (rectify_followup_page_parent_class)->map (widget);
+
+  refresh (self);
+  self->refresh_source = g_timeout_add_seconds (REFRESH_INTERVAL_SECONDS, refresh_timeout, self);
+}
+
+static void
+rectify_followup_page_unmap (GtkWidget *widget)
+{
+  RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (widget);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_cancellable_cancel (self->refresh_cancellable);
+
+  GTK_WIDGET_CLASS (rectify_followup_page_parent_class)->unmap (widget);
+}
+
 static void
 rectify_followup_page_case_changed (RectifyPage *page,
                                     RectifyCase *old_case)
 {
   RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (page);
+  GtkWidget *child;
 
   rectify_field_group_set_case (self->fields, rectify_page_get_case (page));
+
+  /* Another case's replies are not this one's. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->replies_list))) != NULL)
+    gtk_list_box_remove (self->replies_list, child);
+  gtk_widget_set_visible (self->replies_group, FALSE);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
 }
 
 static void
@@ -351,10 +469,13 @@ rectify_followup_page_dispose (GObject *object)
   RectifyFollowupPage *self = (RectifyFollowupPage *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
 
   G_OBJECT_CLASS (rectify_followup_page_parent_class)->dispose (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->refresh_cancellable);
   g_clear_object (&self->fields);
 }
 
@@ -366,6 +487,8 @@ rectify_followup_page_class_init (RectifyFollowupPageClass *klass)
   RectifyPageClass *page_class = RECTIFY_PAGE_CLASS (klass);
 
   object_class->dispose = rectify_followup_page_dispose;
+  widget_class->map = rectify_followup_page_map;
+  widget_class->unmap = rectify_followup_page_unmap;
   page_class->case_changed = rectify_followup_page_case_changed;
   page_class->case_updated = rectify_followup_page_case_updated;
   rectify_page_class_set_step (page_class, RECTIFY_STEP_FOLLOW_UP);
@@ -375,6 +498,8 @@ rectify_followup_page_class_init (RectifyFollowupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, request_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, open_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, replies_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, replies_list);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, remove_users_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, customer_success_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, verify_row);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "rectify-billing.h"
@@ -38,12 +40,30 @@ struct _RectifyResolutionPage
   GtkCheckButton       *prorated_check;
   GtkCheckButton       *scheduled_check;
   GtkWidget            *recommended_label;
+  GtkLabel             *resolution_message;
   GtkLabel             *subject_label;
   GtkLabel             *body_label;
   GtkWidget            *mark_sent_button;
+  GtkWidget            *send_group;
+  GtkLabel             *send_status_label;
+  GtkLabel             *send_detail_label;
+  GtkProgressBar       *send_progress;
+  GtkWidget            *cancel_send_button;
+  GtkWidget            *review_button;
+  GtkWidget            *arrived_button;
+  GtkWidget            *not_arrived_button;
+
+  /* The outbox whose progress is followed, and the state last shown, so a
+   * change to "sent" or "refused" is acted on once. */
+  RectifyOutbox        *outbox;
+  RectifyCase          *shown_case;
+  RectifySendState      shown_state;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyResolutionPage, rectify_resolution_page, RECTIFY_TYPE_PAGE)
+
+static void update_sending (RectifyResolutionPage *self,
+                            RectifyCase           *rcase);
 
 static const RectifyResolution choices[N_CHOICES] = {
   RECTIFY_RESOLUTION_REMOVE,
@@ -142,6 +162,8 @@ rectify_resolution_page_case_updated (RectifyPage *page)
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
   gboolean passed = FALSE;
+  gboolean ended = FALSE;
+  const RectifyProblem *problem;
   GDate today;
 
   if (rcase == NULL)
@@ -149,7 +171,11 @@ rectify_resolution_page_case_updated (RectifyPage *page)
 
   rectify_clock_get_today (&today);
   if (g_date_valid (rectify_case_get_next_billing (rcase)))
-    passed = rectify_billing_days_left (&today, rectify_case_get_next_billing (rcase)) < 0;
+    {
+      passed = rectify_billing_days_left (&today, rectify_case_get_next_billing (rcase)) < 0;
+      ended = rectify_billing_days_remaining (&today, rectify_case_get_next_billing (rcase),
+                                              rectify_case_get_period (rcase)) == 0;
+    }
 
   for (guint i = 0; i < N_CHOICES; i++)
     {
@@ -157,9 +183,12 @@ rectify_resolution_page_case_updated (RectifyPage *page)
       GtkCheckButton *check = check_for (self, i);
       gboolean active = rectify_case_get_resolution (rcase) == choices[i];
 
+      /* Nothing is left to prorate once the cycle has ended; still shown if
+       * chosen before, so the owner sees why the step is not complete. */
       gtk_widget_set_visible (GTK_WIDGET (row_for (self, i)),
                               rectify_resolution_applies (rectify_case_get_scenario (rcase),
-                                                          choices[i]));
+                                                          choices[i]) &&
+                              (choices[i] != RECTIFY_RESOLUTION_PRORATED || !ended || active));
       adw_action_row_set_subtitle (row_for (self, i), subtitle);
       if (gtk_check_button_get_active (check) != active)
         gtk_check_button_set_active (check, active);
@@ -168,15 +197,25 @@ rectify_resolution_page_case_updated (RectifyPage *page)
   /* Once the cycle has started again, the next one is where it can happen. */
   gtk_widget_set_visible (self->recommended_label, passed);
 
+  /* Why a chosen resolution does not do. */
+  problem = rectify_case_get_field_problem (rcase, "resolution");
+  gtk_widget_set_visible (GTK_WIDGET (self->resolution_message),
+                          problem != NULL &&
+                          rectify_case_get_resolution (rcase) != RECTIFY_RESOLUTION_NONE);
+  gtk_label_set_label (self->resolution_message, problem ? problem->message : "");
+
   subject = rectify_request_dup_subject (rcase);
   body = rectify_request_dup_body (rcase, &today);
   gtk_label_set_label (self->subject_label, subject);
   gtk_label_set_label (self->body_label, body);
 
+  update_sending (self, rcase);
+
   gtk_widget_set_visible (self->mark_sent_button, !rectify_case_is_submitted (rcase));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.send",
                                  rectify_page_get_complete (RECTIFY_PAGE (self)) &&
-                                 !rectify_case_is_submitted (rcase));
+                                 (rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_DRAFT ||
+                                  rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_FAILED));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.email",
                                  rectify_page_get_complete (RECTIFY_PAGE (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy",
@@ -213,6 +252,151 @@ toast (RectifyResolutionPage *self,
     g_object_unref (g_object_ref_sink (toast_));
 }
 
+static RectifyOutbox *
+get_outbox (RectifyResolutionPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return RECTIFY_IS_WINDOW (root) ? rectify_window_get_outbox (RECTIFY_WINDOW (root)) : NULL;
+}
+
+/* Buttons sit in a flow box: its child goes with them. */
+static void
+show_button (GtkWidget *button,
+             gboolean   shown)
+{
+  gtk_widget_set_visible (button, shown);
+  gtk_widget_set_visible (gtk_widget_get_parent (button), shown);
+}
+
+static void
+on_progress (RectifyResolutionPage *self,
+             RectifyCase           *rcase,
+             double                 fraction)
+{
+  if (rcase != rectify_page_get_case (RECTIFY_PAGE (self)))
+    return;
+
+  gtk_progress_bar_set_fraction (self->send_progress, fraction);
+}
+
+/* The desk refused some fields: show why beside them, on the details page. */
+static void
+show_rejections (RectifyResolutionPage *self,
+                 RectifyOutbox         *outbox,
+                 RectifyCase           *rcase)
+{
+  GPtrArray *rejections = rectify_outbox_get_rejections (outbox, rcase);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (rejections == NULL || rejections->len == 0 || !RECTIFY_IS_WINDOW (root))
+    return;
+
+  rectify_window_show_rejections (RECTIFY_WINDOW (root), rejections);
+}
+
+static gboolean
+show_follow_up_idle (gpointer user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (user_data), "win.show-step", "i",
+                              RECTIFY_STEP_FOLLOW_UP);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_sending (RectifyResolutionPage *self,
+                RectifyCase           *rcase)
+{
+  RectifyOutbox *outbox = get_outbox (self);
+  RectifySendState state = rectify_case_get_send_state (rcase);
+  const char *reason = rectify_case_get_send_error (rcase);
+  gboolean changed = rcase == self->shown_case && state != self->shown_state;
+  GPtrArray *rejections;
+
+  if (outbox != self->outbox)
+    {
+      if (self->outbox != NULL)
+        g_signal_handlers_disconnect_by_func (self->outbox, on_progress, self);
+      g_set_object (&self->outbox, outbox);
+      if (outbox != NULL)
+        g_signal_connect_object (outbox, "progress", G_CALLBACK (on_progress), self,
+                                 G_CONNECT_SWAPPED);
+    }
+
+  self->shown_case = rcase;
+  self->shown_state = state;
+
+  rejections = outbox ? rectify_outbox_get_rejections (outbox, rcase) : NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->send_status_label), "error");
+  show_button (self->cancel_send_button, FALSE);
+  show_button (self->review_button, FALSE);
+  show_button (self->arrived_button, FALSE);
+  show_button (self->not_arrived_button, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->send_progress), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->send_detail_label), reason != NULL);
+  gtk_label_set_label (self->send_detail_label, reason ? reason : "");
+  gtk_widget_set_visible (self->send_group, TRUE);
+
+  switch (state)
+    {
+    case RECTIFY_SEND_STATE_QUEUED:
+      gtk_label_set_label (self->send_status_label, _("Waiting to send"));
+      show_button (self->cancel_send_button, TRUE);
+      break;
+
+    case RECTIFY_SEND_STATE_UPLOADING:
+      gtk_label_set_label (self->send_status_label, _("Uploading the attachments…"));
+      gtk_widget_set_visible (GTK_WIDGET (self->send_progress), TRUE);
+      if (outbox != NULL)
+        gtk_progress_bar_set_fraction (self->send_progress,
+                                       rectify_outbox_get_progress (outbox, rcase));
+      show_button (self->cancel_send_button, TRUE);
+      break;
+
+    case RECTIFY_SEND_STATE_CREATING:
+      gtk_label_set_label (self->send_status_label, _("Sending the request…"));
+      gtk_widget_set_visible (GTK_WIDGET (self->send_progress), TRUE);
+      gtk_progress_bar_set_fraction (self->send_progress, 1.0);
+      break;
+
+    case RECTIFY_SEND_STATE_FAILED:
+      gtk_label_set_label (self->send_status_label, _("Not sent"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->send_status_label), "error");
+      show_button (self->review_button, rejections != NULL && rejections->len > 0);
+      if (changed && outbox != NULL)
+        show_rejections (self, outbox, rcase);
+      break;
+
+    case RECTIFY_SEND_STATE_NEEDS_CONFIRMATION:
+      gtk_label_set_label (self->send_status_label,
+                           _("Did support receive it? Rectify cannot tell"));
+      show_button (self->arrived_button, TRUE);
+      show_button (self->not_arrived_button, TRUE);
+      break;
+
+    case RECTIFY_SEND_STATE_SENT:
+      if (changed)
+        {
+          g_autofree char *title =
+            /* Translators: %s is a request number */
+            g_strdup_printf (_("Sent to Ringover support as request #%" PRId64),
+                             rectify_case_get_request_id (rcase));
+
+          toast (self, adw_toast_new (title));
+          /* Once every page has seen the change (the follow-up opens). */
+          g_idle_add_full (G_PRIORITY_DEFAULT, show_follow_up_idle, g_object_ref (self),
+                           g_object_unref);
+        }
+      G_GNUC_FALLTHROUGH;
+    case RECTIFY_SEND_STATE_DRAFT:
+    case RECTIFY_SEND_STATE_SENT_ELSEWHERE:
+    default:
+      gtk_widget_set_visible (self->send_group, FALSE);
+      break;
+    }
+}
+
 static char *
 dup_request_text (RectifyResolutionPage *self)
 {
@@ -234,22 +418,70 @@ send_action (GtkWidget  *widget,
 {
   RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
-  GApplication *app = g_application_get_default ();
+  RectifyOutbox *outbox = get_outbox (self);
+  g_autoptr(GError) error = NULL;
 
   if (rcase == NULL)
     return;
 
-  /* Sending belongs to the application's outbox, so the Send button, a
-   * notification and the command line go the same way. */
-  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "send-case"))
+  /* The application's outbox, the same one app.send-case uses. */
+  if (outbox == NULL)
     {
-      g_action_group_activate_action (G_ACTION_GROUP (app), "send-case",
-                                      g_variant_new_string (rectify_case_get_reference (rcase)));
+      toast (self, adw_toast_new (_("Sending is not available here: use E-mail, Copy or Save")));
       return;
     }
 
-  toast (self, adw_toast_new (_("Sending from Rectify is not available in this version: "
-                                "use E-mail, Copy or Save")));
+  if (!rectify_outbox_send (outbox, rcase, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Not sent: %s"), error->message);
+
+      toast (self, adw_toast_new (title));
+    }
+}
+
+static void
+cancel_send_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyOutbox *outbox = get_outbox (self);
+  g_autoptr(GError) error = NULL;
+
+  if (rcase != NULL && outbox != NULL && !rectify_outbox_cancel (outbox, rcase, &error))
+    toast (self, adw_toast_new (error->message));
+}
+
+static void
+confirm_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyOutbox *outbox = get_outbox (self);
+  g_autoptr(GError) error = NULL;
+
+  if (rcase == NULL || outbox == NULL)
+    return;
+
+  if (!rectify_outbox_confirm (outbox, rcase, g_variant_get_boolean (parameter), 0, &error))
+    toast (self, adw_toast_new (error->message));
+  else if (g_variant_get_boolean (parameter))
+    gtk_widget_activate_action (widget, "win.show-step", "i", RECTIFY_STEP_FOLLOW_UP);
+}
+
+static void
+review_details_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  if (rcase != NULL && self->outbox != NULL)
+    show_rejections (self, self->outbox, rcase);
 }
 
 static void
@@ -466,6 +698,10 @@ rectify_resolution_page_dispose (GObject *object)
   RectifyResolutionPage *self = (RectifyResolutionPage *)object;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->outbox != NULL)
+    g_signal_handlers_disconnect_by_func (self->outbox, on_progress, self);
+  g_clear_object (&self->outbox);
+  self->shown_case = NULL;
 
   G_OBJECT_CLASS (rectify_resolution_page_parent_class)->dispose (object);
 
@@ -500,9 +736,18 @@ rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, prorated_check);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, scheduled_check);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, recommended_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, resolution_message);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, subject_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, body_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, mark_sent_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, send_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, send_status_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, send_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, send_progress);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, cancel_send_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, review_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, arrived_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, not_arrived_button);
   gtk_widget_class_bind_template_callback (widget_class, on_resolution_toggled);
 
   gtk_widget_class_install_action (widget_class, "page.send", NULL, send_action);
@@ -510,6 +755,10 @@ rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "page.mark-sent", NULL, mark_sent_action);
+  gtk_widget_class_install_action (widget_class, "page.cancel-send", NULL, cancel_send_action);
+  gtk_widget_class_install_action (widget_class, "page.confirm", "b", confirm_action);
+  gtk_widget_class_install_action (widget_class, "page.review-details", NULL,
+                                   review_details_action);
 }
 
 static void

@@ -1,0 +1,269 @@
+/* test-send.c: Send on page 3, through the real window, to the strict desk
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "rectify-case-store.h"
+#include "rectify-clock.h"
+#include "rectify-desk-types.h"
+#include "rectify-outbox.h"
+#include "rectify-test-case.h"
+#include "rectify-test-desk.h"
+#include "rectify-test-monitor.h"
+#include "rectify-test-utils.h"
+#include "rectify-window.h"
+
+#define OAUTH_TOKEN "oauth-token-for-tests"
+
+typedef struct
+{
+  RectifyTestDesk    *desk;
+  RectifyTestMonitor *monitor;
+  GFile              *directory;
+  RectifyCaseStore   *store;
+  RectifyDeskClient  *client;
+  RectifyOutbox      *outbox;
+  RectifyWindow      *window;
+  RectifyCase        *rcase;
+} Fixture;
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_assert_true (rectify_case_store_load_finish (RECTIFY_CASE_STORE (object), result, NULL, NULL));
+  *(gboolean *)user_data = TRUE;
+}
+
+static void
+flush_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  rectify_case_store_flush_finish (RECTIFY_CASE_STORE (object), result, NULL);
+  *(gboolean *)user_data = TRUE;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_dir_make_tmp ("rectify-test-send-XXXXXX", NULL);
+  gboolean loaded = FALSE;
+
+  rectify_test_set_today (2026, 11, 26);
+
+  f->desk = rectify_test_desk_new (&error);
+  g_assert_no_error (error);
+  f->monitor = rectify_test_monitor_new ();
+  f->directory = g_file_new_build_filename (path, "cases", NULL);
+  f->store = rectify_case_store_new (f->directory);
+  rectify_case_store_load_async (f->store, NULL, load_cb, &loaded);
+  g_assert_true (rectify_test_iterate_until (flag_set, &loaded));
+
+  f->client = rectify_desk_client_new (rectify_test_desk_get_url (f->desk), &error);
+  g_assert_no_error (error);
+  f->outbox = rectify_outbox_new (f->store, f->client, G_NETWORK_MONITOR (f->monitor));
+  rectify_outbox_set_backoff (f->outbox, 10, 50);
+
+  f->window = rectify_window_new (NULL, f->store, f->outbox);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  /* A complete case, on page 3, as the owner leaves it before Send. */
+  f->rcase = rectify_window_get_case (f->window);
+  rectify_test_fill_complete (f->rcase, RECTIFY_SCENARIO_UNINTENDED);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-step", "i",
+                              RECTIFY_STEP_RESOLUTION);
+  rectify_test_iterate (50);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gboolean flushed = FALSE;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  rectify_case_store_flush_async (f->store, NULL, flush_cb, &flushed);
+  g_assert_true (rectify_test_iterate_until (flag_set, &flushed));
+  g_clear_object (&f->outbox);
+  g_clear_object (&f->client);
+  g_clear_object (&f->store);
+  rectify_test_remove_tree (f->directory);
+  g_clear_object (&f->directory);
+  g_clear_object (&f->monitor);
+  g_clear_object (&f->desk);
+  rectify_clock_set_today (NULL);
+}
+
+static RectifyStep
+visible_step (RectifyWindow *window)
+{
+  return rectify_page_get_step (rectify_window_get_visible_page (window));
+}
+
+static gboolean
+follow_up_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return visible_step (f->window) == RECTIFY_STEP_FOLLOW_UP;
+}
+
+static gboolean
+needs_confirmation (gpointer data)
+{
+  Fixture *f = data;
+
+  return rectify_case_get_send_state (f->rcase) == RECTIFY_SEND_STATE_NEEDS_CONFIRMATION;
+}
+
+static void
+press_send (Fixture *f)
+{
+  GtkWidget *send = rectify_test_find_action_button (GTK_WIDGET (f->window), "page.send");
+
+  g_assert_nonnull (send);
+  g_assert_true (gtk_widget_is_sensitive (send));
+  g_signal_emit_by_name (send, "clicked");
+}
+
+static void
+test_send_reaches_follow_up (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *number = NULL;
+  GtkWidget *row;
+
+  press_send (f);
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+
+  /* One request, the request number and its help-centre link on page 4. */
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), >, 0);
+  g_assert_true (g_str_has_prefix (rectify_case_get_request_url (f->rcase),
+                                   rectify_test_desk_get_url (f->desk)));
+  g_assert_true (g_str_has_suffix (rectify_case_get_request_url (f->rcase), "/hc/requests/1") ||
+                 strstr (rectify_case_get_request_url (f->rcase), "/hc/requests/") != NULL);
+
+  number = g_strdup_printf ("#%" G_GINT64_FORMAT ", sent", rectify_case_get_request_id (f->rcase));
+  row = rectify_test_find_row (GTK_WIDGET (f->window), "Request");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), number));
+  g_assert_nonnull (rectify_test_find_action_button (GTK_WIDGET (f->window),
+                                                     "page.open-request"));
+
+  /* Send is not offered again for a sent case. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL);
+  rectify_test_iterate (50);
+  g_assert_false (gtk_widget_is_sensitive (rectify_test_find_action_button (GTK_WIDGET (f->window),
+                                                                            "page.send")));
+}
+
+static void
+test_send_ambiguous_asks (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *arrived;
+
+  /* The desk creates the request, then drops the connection: anonymous, the
+   * app cannot look it up, so it asks rather than sending twice. */
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_DROP_AFTER_BODY, 1, 0);
+  press_send (f);
+  g_assert_true (rectify_test_iterate_until (needs_confirmation, f));
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
+
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (f->window), "Rectify cannot tell"));
+  arrived = rectify_test_find_action_button (GTK_WIDGET (f->window), "page.confirm");
+  g_assert_nonnull (arrived);
+
+  gtk_widget_activate_action (GTK_WIDGET (rectify_window_get_visible_page (f->window)),
+                              "page.confirm", "b", TRUE);
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==,
+                   RECTIFY_SEND_STATE_SENT_ELSEWHERE);
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
+}
+
+static void
+test_send_refused_shows_fields (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rejections = g_ptr_array_new_with_free_func (
+    (GDestroyNotify)rectify_desk_field_error_free);
+  GtkWidget *row;
+  const char *message;
+
+  /* What the desk says in a 422, shown beside the fields it names. */
+  g_ptr_array_add (rejections, rectify_desk_field_error_new ("email", "is not a valid address",
+                                                             "InvalidValue"));
+  g_ptr_array_add (rejections, rectify_desk_field_error_new ("base", "Too many requests today",
+                                                             "Invalid"));
+  rectify_window_show_rejections (f->window, rejections);
+  rectify_test_iterate (50);
+
+  g_assert_cmpint (visible_step (f->window), ==, RECTIFY_STEP_DETAILS);
+  row = rectify_test_find_row (GTK_WIDGET (f->window), "E-mail for support’s answer");
+  message = rectify_test_row_message (row);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "is not a valid address"));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  /* Changing the field is the owner's answer: the desk's words go. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "ana@acme.example");
+  g_assert_null (rectify_test_row_message (row));
+}
+
+static void
+test_send_incomplete_refused (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The same refusal whatever asks: the button is off, and the outbox (as
+   * app.send-case uses it) says why. */
+  rectify_case_set_text (f->rcase, RECTIFY_TEXT_CONTACT_EMAIL, "ana@");
+  g_assert_false (rectify_outbox_send (f->outbox, f->rcase, &error));
+  g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_READY);
+  g_assert_nonnull (strstr (error->message, "dot"));
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/send/reaches-follow-up", test_send_reaches_follow_up);
+  ADD ("/send/ambiguous-asks", test_send_ambiguous_asks);
+  ADD ("/send/refused-shows-fields", test_send_refused_shows_fields);
+  ADD ("/send/incomplete-refused", test_send_incomplete_refused);
+
+#undef ADD
+
+  return g_test_run ();
+}
