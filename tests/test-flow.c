@@ -484,6 +484,50 @@ test_delete_undo (Fixture       *fixture,
                                           RECTIFY_TEXT_ACCOUNT), ==, "Keep me");
 }
 
+static GtkWidget *
+text_of (GtkWidget *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (row);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_TEXT (child))
+        return child;
+      if ((found = text_of (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_enter_moves_next (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  RectifyWindow *window = fixture->window;
+  StepWait wait = { window, RECTIFY_STEP_DETAILS };
+  GtkWidget *text;
+
+  adw_action_row_activate (ADW_ACTION_ROW (row (window, "I added licences by accident")));
+  type (window, "Purchase date", "11/20/2026");
+
+  /* Enter in a field of an incomplete page does nothing… */
+  text = text_of (row (window, "Purchase date"));
+  g_assert_nonnull (text);
+  /* What Enter does in the field: GtkText's activate signal. */
+  g_signal_emit_by_name (text, "activate");
+  rectify_test_iterate (300);
+  g_assert_cmpint (visible_step (window), ==, RECTIFY_STEP_IDENTIFY);
+
+  /* …and on the last field, once the page is complete, it is Next. */
+  type (window, "Next billing date", "12/20/2026");
+  text = text_of (row (window, "Next billing date"));
+  g_signal_emit_by_name (text, "activate");
+  g_assert_true (rectify_test_iterate_until (step_shown, &wait));
+}
+
 static void
 test_new_case_reuses_blank (Fixture       *fixture,
                             gconstpointer  data)
@@ -524,6 +568,7 @@ main (int   argc,
   ADD ("/flow/statement-check", NULL, test_statement_check);
   ADD ("/flow/delete-undo", NULL, test_delete_undo);
   ADD ("/flow/new-case-reuses-blank", NULL, test_new_case_reuses_blank);
+  ADD ("/flow/enter-moves-next", NULL, test_enter_moves_next);
 
 #undef ADD
 

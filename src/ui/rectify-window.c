@@ -526,6 +526,30 @@ rectify_window_set_property (GObject      *object,
     }
 }
 
+static void
+on_entry_activated (RectifyWindow *self)
+{
+  /* Enter in a field is Next, when the page is complete (the action says
+   * no otherwise). */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.go-next", NULL);
+}
+
+static void
+connect_entry_rows (RectifyWindow *self,
+                    GtkWidget     *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ENTRY_ROW (child))
+        g_signal_connect_object (child, "entry-activated", G_CALLBACK (on_entry_activated),
+                                 self, G_CONNECT_SWAPPED);
+      else
+        connect_entry_rows (self, child);
+    }
+}
+
 /* The case list shows beside the flow when there is room, and over it on
  * demand when there is not. */
 static void
@@ -616,7 +640,7 @@ rectify_window_init (RectifyWindow *self)
                                G_CALLBACK (update_navigation), self, G_CONNECT_SWAPPED);
     }
 
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
+  connect_entry_rows (self, GTK_WIDGET (self->stack));
 
   self->settings = g_settings_new (SCHEMA_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
