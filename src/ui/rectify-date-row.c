@@ -105,6 +105,27 @@ on_popover_show (RectifyDateRow *self)
   g_signal_handlers_unblock_by_func (self->calendar, on_day_selected, self);
 }
 
+/* The calendar is made the first time it is asked for: most owners type. */
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  RectifyDateRow *self = user_data;
+
+  if (self->popover != NULL)
+    return;
+
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  g_signal_connect_object (self->calendar, "day-selected",
+                           G_CALLBACK (on_day_selected), self, G_CONNECT_SWAPPED);
+
+  self->popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (self->popover, GTK_WIDGET (self->calendar));
+  g_signal_connect_object (self->popover, "show",
+                           G_CALLBACK (on_popover_show), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->popover));
+}
+
 static void
 rectify_date_row_get_property (GObject    *object,
                                guint       prop_id,
@@ -166,18 +187,9 @@ rectify_date_row_init (RectifyDateRow *self)
 
   g_date_clear (&self->date, 1);
 
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  g_signal_connect_object (self->calendar, "day-selected",
-                           G_CALLBACK (on_day_selected), self, G_CONNECT_SWAPPED);
-
-  self->popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_child (self->popover, GTK_WIDGET (self->calendar));
-  g_signal_connect_object (self->popover, "show",
-                           G_CALLBACK (on_popover_show), self, G_CONNECT_SWAPPED);
-
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (self->popover));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_popup, self, NULL);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Pick From a Calendar"));

@@ -68,6 +68,8 @@ on_case_notify (RectifyPage *self)
 
   set_complete (self, priv->rcase != NULL &&
                 rectify_case_get_step_complete (priv->rcase, rectify_page_get_step (self)));
+  rectify_page_set_applicable (self, rectify_page_class_applies_to (RECTIFY_PAGE_GET_CLASS (self),
+                                                                    priv->rcase));
 }
 
 static void
@@ -215,6 +217,25 @@ rectify_page_class_set_step (RectifyPageClass *klass,
   g_return_if_fail (step < RECTIFY_N_STEPS);
 
   get_class_private (klass)->step = step;
+}
+
+/**
+ * rectify_page_class_applies_to:
+ * @klass: a page class
+ * @rcase: (nullable): a case
+ *
+ * Whether pages of @klass apply to @rcase (a page without a case applies).
+ */
+gboolean
+rectify_page_class_applies_to (RectifyPageClass *klass,
+                               RectifyCase      *rcase)
+{
+  g_return_val_if_fail (RECTIFY_IS_PAGE_CLASS (klass), FALSE);
+
+  if (rcase == NULL || klass->applies_to == NULL)
+    return TRUE;
+
+  return klass->applies_to (rcase);
 }
 
 RectifyStep

@@ -29,6 +29,10 @@ struct _RectifyPageClass
    * (RectifyCase::changed), for pages that show what is derived from the
    * whole case. */
   void (*case_updated) (RectifyPage *self);
+
+  /* Whether the step applies to @rcase; a class rule, so the window can
+   * ask before the page exists. %NULL means always. */
+  gboolean (*applies_to) (RectifyCase *rcase);
 };
 
 void         rectify_page_class_set_step    (RectifyPageClass *klass,
@@ -45,5 +49,7 @@ RectifyCase *rectify_page_get_case          (RectifyPage      *self);
 void         rectify_page_set_case          (RectifyPage      *self,
                                              RectifyCase      *rcase);
 void         rectify_page_label_check_rows  (RectifyPage      *self);
+gboolean     rectify_page_class_applies_to  (RectifyPageClass *klass,
+                                             RectifyCase      *rcase);
 
 G_END_DECLS

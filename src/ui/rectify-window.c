@@ -40,10 +40,9 @@ struct _RectifyWindow
   GtkRevealer          *save_error_revealer;
   GtkLabel             *save_error_label;
   GtkStack             *stack;
-  RectifyPage          *identify_page;
-  RectifyPage          *details_page;
-  RectifyPage          *resolution_page;
-  RectifyPage          *followup_page;
+  /* The first page comes with the window; the others are made the first
+   * time they show, which keeps start-up close to a bare window's. */
+  RectifyPage          *pages[RECTIFY_N_STEPS];
 };
 
 G_DEFINE_FINAL_TYPE (RectifyWindow, rectify_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -58,18 +57,42 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static RectifyPage *
-get_page (RectifyWindow *self,
-          guint          index)
+static GType
+page_type (guint step)
 {
-  RectifyPage *pages[] = {
-    self->identify_page,
-    self->details_page,
-    self->resolution_page,
-    self->followup_page,
-  };
+  switch (step)
+    {
+    case RECTIFY_STEP_IDENTIFY:
+      return RECTIFY_TYPE_IDENTIFY_PAGE;
+    case RECTIFY_STEP_DETAILS:
+      return RECTIFY_TYPE_DETAILS_PAGE;
+    case RECTIFY_STEP_RESOLUTION:
+      return RECTIFY_TYPE_RESOLUTION_PAGE;
+    case RECTIFY_STEP_FOLLOW_UP:
+    default:
+      return RECTIFY_TYPE_FOLLOWUP_PAGE;
+    }
+}
 
-  return index < G_N_ELEMENTS (pages) ? pages[index] : NULL;
+static void connect_entry_rows (RectifyWindow *self,
+                                GtkWidget     *widget);
+
+/* The page of @step, made when it does not exist yet. */
+static RectifyPage *
+ensure_page (RectifyWindow *self,
+             guint          step)
+{
+  g_return_val_if_fail (step < RECTIFY_N_STEPS, NULL);
+
+  if (self->pages[step] == NULL)
+    {
+      self->pages[step] = g_object_new (page_type (step), NULL);
+      gtk_stack_add_child (self->stack, GTK_WIDGET (self->pages[step]));
+      connect_entry_rows (self, GTK_WIDGET (self->pages[step]));
+      rectify_page_set_case (self->pages[step], self->rcase);
+    }
+
+  return self->pages[step];
 }
 
 static guint
@@ -78,10 +101,28 @@ get_current_index (RectifyWindow *self)
   GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
 
   for (guint i = 0; i < RECTIFY_N_STEPS; i++)
-    if (GTK_WIDGET (get_page (self, i)) == visible)
+    if (self->pages[i] != NULL && GTK_WIDGET (self->pages[i]) == visible)
       return i;
 
   return 0;
+}
+
+/* What navigation needs comes from the case and the page classes' rules,
+ * so a page does not have to exist to be gone past or skipped. */
+static gboolean
+step_applicable (RectifyWindow *self,
+                 guint          step)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (page_type (step));
+
+  return rectify_page_class_applies_to (RECTIFY_PAGE_CLASS (klass), self->rcase);
+}
+
+static gboolean
+step_complete (RectifyWindow *self,
+               guint          step)
+{
+  return self->rcase != NULL && rectify_case_get_step_complete (self->rcase, step);
 }
 
 /* The nearest applicable page from @from in direction @delta, or -1. */
@@ -91,7 +132,7 @@ find_applicable (RectifyWindow *self,
                  int            delta)
 {
   for (int i = from + delta; i >= 0 && i < RECTIFY_N_STEPS; i += delta)
-    if (rectify_page_get_applicable (get_page (self, i)))
+    if (step_applicable (self, i))
       return i;
 
   return -1;
@@ -102,12 +143,11 @@ static gboolean
 step_reachable (RectifyWindow *self,
                 guint          step)
 {
-  if (!rectify_page_get_applicable (get_page (self, step)))
+  if (!step_applicable (self, step))
     return FALSE;
 
   for (guint i = 0; i < step; i++)
-    if (rectify_page_get_applicable (get_page (self, i)) &&
-        !rectify_page_get_complete (get_page (self, i)))
+    if (step_applicable (self, i) && !step_complete (self, i))
       return FALSE;
 
   return TRUE;
@@ -117,14 +157,14 @@ static void
 update_navigation (RectifyWindow *self)
 {
   guint current = get_current_index (self);
-  RectifyPage *page = get_page (self, current);
+  RectifyPage *page = ensure_page (self, current);
   g_autofree char *subtitle = NULL;
   int next = find_applicable (self, current, +1);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
                                  find_applicable (self, current, -1) >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-next",
-                                 rectify_page_get_complete (page) && next >= 0);
+                                 step_complete (self, current) && next >= 0);
   /* Nothing comes after the last step (the follow-up opens once sent). */
   gtk_widget_set_visible (self->next_button, next >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", self->rcase != NULL);
@@ -153,7 +193,7 @@ go_to (RectifyWindow *self,
   if (index < 0 || index >= RECTIFY_N_STEPS)
     return;
 
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (get_page (self, index)));
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (ensure_page (self, index)));
 }
 
 static void
@@ -176,7 +216,7 @@ go_next_action (GtkWidget  *widget,
 
   /* The action is disabled while the page is incomplete; a shortcut can still
    * race a change, so the model is asked again here. */
-  if (!rectify_page_get_complete (get_page (self, current)))
+  if (!step_complete (self, current))
     return;
 
   go_to (self, find_applicable (self, current, +1));
@@ -458,8 +498,11 @@ rectify_window_dispose (GObject *object)
   RectifyWindow *self = (RectifyWindow *)object;
 
   /* Pages first, so they let go of the case before it is dropped. */
-  for (guint i = 0; i < RECTIFY_N_STEPS && self->stack != NULL; i++)
-    rectify_page_set_case (get_page (self, i), NULL);
+  for (guint i = 0; i < RECTIFY_N_STEPS; i++)
+    if (self->pages[i] != NULL)
+      rectify_page_set_case (self->pages[i], NULL);
+  if (self->rcase != NULL)
+    g_signal_handlers_disconnect_by_func (self->rcase, update_navigation, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_WINDOW);
 
@@ -603,10 +646,8 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, identify_page);
-  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, details_page);
-  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, resolution_page);
-  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, followup_page);
+  gtk_widget_class_bind_template_child_full (widget_class, "identify_page", FALSE,
+                                             G_STRUCT_OFFSET (RectifyWindow, pages));
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
 
@@ -632,13 +673,6 @@ rectify_window_init (RectifyWindow *self)
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  for (guint i = 0; i < RECTIFY_N_STEPS; i++)
-    {
-      g_signal_connect_object (get_page (self, i), "notify::complete",
-                               G_CALLBACK (update_navigation), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (get_page (self, i), "notify::applicable",
-                               G_CALLBACK (update_navigation), self, G_CONNECT_SWAPPED);
-    }
 
   connect_entry_rows (self, GTK_WIDGET (self->stack));
 
@@ -709,13 +743,22 @@ rectify_window_set_case (RectifyWindow *self,
   g_return_if_fail (RECTIFY_IS_WINDOW (self));
   g_return_if_fail (!rcase || RECTIFY_IS_CASE (rcase));
 
-  if (!g_set_object (&self->rcase, rcase))
+  if (self->rcase == rcase)
     return;
+
+  /* Completeness and applicability are the case's: follow them. */
+  if (self->rcase != NULL)
+    g_signal_handlers_disconnect_by_func (self->rcase, update_navigation, self);
+  g_set_object (&self->rcase, rcase);
+  if (rcase != NULL)
+    g_signal_connect_object (rcase, "notify", G_CALLBACK (update_navigation), self,
+                             G_CONNECT_SWAPPED);
 
   self->switching = TRUE;
 
   for (guint i = 0; i < RECTIFY_N_STEPS; i++)
-    rectify_page_set_case (get_page (self, i), rcase);
+    if (self->pages[i] != NULL)
+      rectify_page_set_case (self->pages[i], rcase);
 
   step = rcase ? rectify_case_get_current_step (rcase) : RECTIFY_STEP_IDENTIFY;
   while (step > 0 && !step_reachable (self, step))
@@ -738,7 +781,7 @@ rectify_window_get_visible_page (RectifyWindow *self)
 {
   g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
 
-  return get_page (self, get_current_index (self));
+  return ensure_page (self, get_current_index (self));
 }
 
 /**
@@ -818,7 +861,8 @@ rectify_window_show_rejections (RectifyWindow *self,
       message = g_strdup_printf (_("The help desk did not accept this: %s"),
                                  rejection->description);
       if (field == NULL ||
-          !rectify_details_page_reject (RECTIFY_DETAILS_PAGE (self->details_page), field, message))
+          !rectify_details_page_reject (RECTIFY_DETAILS_PAGE (ensure_page (self, RECTIFY_STEP_DETAILS)),
+                                        field, message))
         {
           if (general->len > 0)
             g_string_append (general, " ");

@@ -276,7 +276,6 @@ rectify_followup_page_case_updated (RectifyPage *page)
   RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (page);
   RectifyCase *rcase = rectify_page_get_case (page);
 
-  rectify_page_set_applicable (RECTIFY_PAGE (self), rcase && rectify_case_is_submitted (rcase));
   if (rcase == NULL)
     return;
 
@@ -491,6 +490,8 @@ rectify_followup_page_class_init (RectifyFollowupPageClass *klass)
   widget_class->unmap = rectify_followup_page_unmap;
   page_class->case_changed = rectify_followup_page_case_changed;
   page_class->case_updated = rectify_followup_page_case_updated;
+  /* Once the request reached support, through Rectify or otherwise. */
+  page_class->applies_to = rectify_case_is_submitted;
   rectify_page_class_set_step (page_class, RECTIFY_STEP_FOLLOW_UP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -528,6 +529,4 @@ rectify_followup_page_init (RectifyFollowupPage *self)
   self->fields = rectify_field_group_new ();
   rectify_field_group_add_text (self->fields, self->statement_row, RECTIFY_TEXT_STATEMENT_AMOUNT);
 
-  /* Not reachable until the request reached support. */
-  rectify_page_set_applicable (RECTIFY_PAGE (self), FALSE);
 }
