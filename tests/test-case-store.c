@@ -343,6 +343,8 @@ test_store_corrupt_set_aside (Fixture       *fixture,
   g_autoptr(GFile) garbage = g_file_get_child (fixture->directory, "garbage.json");
   g_autoptr(GFile) empty = g_file_get_child (fixture->directory, "empty.json");
   g_autoptr(GFile) ignored = g_file_get_child (fixture->directory, "notes.txt");
+  g_autoptr(GFile) leftover = NULL;
+  g_autofree char *leftover_name = NULL;
   g_autofree char *good_path = g_file_get_path (good_file);
   g_autofree char *contents = NULL;
   g_autofree char *truncated_path = g_file_get_path (truncated);
@@ -362,6 +364,11 @@ test_store_corrupt_set_aside (Fixture       *fixture,
                                           G_FILE_CREATE_NONE, NULL, NULL, NULL));
   g_assert_true (g_file_replace_contents (ignored, "hello", 5, NULL, FALSE,
                                           G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  /* What a save cut short by a kill leaves: a temporary copy. */
+  leftover_name = g_strconcat (rectify_case_get_reference (good), ".json.Ab12Cd", NULL);
+  leftover = g_file_get_child (fixture->directory, leftover_name);
+  g_assert_true (g_file_replace_contents (leftover, contents, length, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
 
   store = rectify_case_store_new (NULL);
   set_aside = load_store (store);
@@ -380,6 +387,9 @@ test_store_corrupt_set_aside (Fixture       *fixture,
   g_assert_false (g_file_query_exists (truncated, NULL));
   g_assert_false (g_file_query_exists (garbage, NULL));
   g_assert_true (g_file_query_exists (ignored, NULL));
+  /* The leftover copy of personal data is gone; the case itself stays. */
+  g_assert_false (g_file_query_exists (leftover, NULL));
+  g_assert_true (g_file_query_exists (good_file, NULL));
 
   g_clear_object (&store);
   g_clear_pointer (&set_aside, g_ptr_array_unref);

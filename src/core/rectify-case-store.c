@@ -738,6 +738,20 @@ set_aside (GFile *file)
   return g_object_ref (file);
 }
 
+static gboolean
+is_leftover_temporary (const char *name)
+{
+  const char *suffix = strstr (name, ".json.");
+  char reference[37];
+
+  if (suffix == NULL || suffix - name != 36 || strlen (suffix) != strlen (".json.XXXXXX"))
+    return FALSE;
+
+  memcpy (reference, name, 36);
+  reference[36] = '\0';
+  return g_uuid_string_is_valid (reference);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -791,8 +805,19 @@ load_thread (GTask        *task,
         break;
 
       name = g_file_info_get_name (info);
-      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
-          !g_str_has_suffix (name, ".json"))
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+        continue;
+
+      /* A save cut short (a crash, a kill) leaves its temporary file,
+       * "<reference>.json.XXXXXX", beside the intact one: a copy of
+       * personal data nobody needs. Nothing else saves while loading. */
+      if (is_leftover_temporary (name))
+        {
+          g_file_delete (child, cancellable, NULL);
+          continue;
+        }
+
+      if (!g_str_has_suffix (name, ".json"))
         continue;
 
       bytes = g_file_load_bytes (child, cancellable, NULL, &load_error);

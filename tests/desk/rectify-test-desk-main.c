@@ -31,6 +31,7 @@ main (int   argc,
   g_autofree char *email = NULL;
   gboolean anonymous_off = FALSE;
   int port = 8080;
+  int latency = 0;
   const GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port,
       "Port to listen on, on 127.0.0.1 (0 for any free port)", "PORT" },
@@ -42,6 +43,8 @@ main (int   argc,
       "The signed-in end user's e-mail", "EMAIL" },
     { "api-token", 0, 0, G_OPTION_ARG_STRING, &api_token,
       "Accept this API token (EMAIL/token:TOKEN)", "TOKEN" },
+    { "latency", 0, 0, G_OPTION_ARG_INT, &latency,
+      "Create each request at once but answer only MS milliseconds later", "MS" },
     { NULL }
   };
 
@@ -50,6 +53,11 @@ main (int   argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (latency < 0)
+    {
+      g_printerr ("Invalid latency %d\n", latency);
       return 2;
     }
   if (port < 0 || port > 65535)
@@ -70,6 +78,11 @@ main (int   argc,
   if (email == NULL)
     email = g_strdup (rectify_test_desk_get_user_email (desk));
   rectify_test_desk_set_api_token (desk, email, api_token);
+  /* A request that exists on the desk while its creator still waits: what
+   * a crash of the app in between must not turn into a duplicate. */
+  if (latency > 0)
+    rectify_test_desk_add_fault (desk, "POST", "/api/v2/requests",
+                                 RECTIFY_TEST_DESK_FAULT_LATENCY, G_MAXUINT, (guint) latency);
 
   g_print ("%s\n", rectify_test_desk_get_url (desk));
   g_print ("anonymous requests: %s; signed-in user: %s\n",
