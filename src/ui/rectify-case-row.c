@@ -13,7 +13,7 @@
 
 struct _RectifyCaseRow
 {
-  GtkWidget    parent_instance;
+  AdwBin       parent_instance;
 
   RectifyCase *rcase;
 
@@ -21,7 +21,7 @@ struct _RectifyCaseRow
   GtkLabel    *subtitle_label;
 };
 
-G_DEFINE_FINAL_TYPE (RectifyCaseRow, rectify_case_row, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RectifyCaseRow, rectify_case_row, ADW_TYPE_BIN)
 
 static void
 update (RectifyCaseRow *self)
@@ -60,9 +60,6 @@ rectify_case_row_dispose (GObject *object)
 
   rectify_case_row_set_case (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_CASE_ROW);
-  /* The box the template makes is not bound to a field: let it go too. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (rectify_case_row_parent_class)->dispose (object);
 }
@@ -75,7 +72,6 @@ rectify_case_row_class_init (RectifyCaseRowClass *klass)
 
   object_class->dispose = rectify_case_row_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rectify-case-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyCaseRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyCaseRow, subtitle_label);

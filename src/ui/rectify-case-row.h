@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "rectify-case.h"
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define RECTIFY_TYPE_CASE_ROW (rectify_case_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (RectifyCaseRow, rectify_case_row, RECTIFY, CASE_ROW, GtkWidget)
+G_DECLARE_FINAL_TYPE (RectifyCaseRow, rectify_case_row, RECTIFY, CASE_ROW, AdwBin)
 
 RectifyCaseRow *rectify_case_row_new      (void);
 void            rectify_case_row_set_case (RectifyCaseRow *self,

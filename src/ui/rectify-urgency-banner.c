@@ -18,7 +18,7 @@
 
 struct _RectifyUrgencyBanner
 {
-  GtkWidget       parent_instance;
+  AdwBin          parent_instance;
 
   RectifyCase    *rcase;
   RectifyUrgency  urgency;
@@ -28,7 +28,7 @@ struct _RectifyUrgencyBanner
   GtkLabel       *body_label;
 };
 
-G_DEFINE_FINAL_TYPE (RectifyUrgencyBanner, rectify_urgency_banner, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RectifyUrgencyBanner, rectify_urgency_banner, ADW_TYPE_BIN)
 
 static const char *urgency_classes[] = { "accent", "warning", "error", "error" };
 
@@ -108,9 +108,6 @@ rectify_urgency_banner_dispose (GObject *object)
 
   rectify_urgency_banner_set_case (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_URGENCY_BANNER);
-  /* The box the template makes is not bound to a field: let it go too. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (rectify_urgency_banner_parent_class)->dispose (object);
 }
@@ -123,7 +120,6 @@ rectify_urgency_banner_class_init (RectifyUrgencyBannerClass *klass)
 
   object_class->dispose = rectify_urgency_banner_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/rectify-urgency-banner.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyUrgencyBanner, icon);

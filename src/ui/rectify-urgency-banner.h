@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "rectify-case.h"
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define RECTIFY_TYPE_URGENCY_BANNER (rectify_urgency_banner_get_type ())
 
-G_DECLARE_FINAL_TYPE (RectifyUrgencyBanner, rectify_urgency_banner, RECTIFY, URGENCY_BANNER, GtkWidget)
+G_DECLARE_FINAL_TYPE (RectifyUrgencyBanner, rectify_urgency_banner, RECTIFY, URGENCY_BANNER, AdwBin)
 
 void            rectify_urgency_banner_set_case    (RectifyUrgencyBanner *self,
                                                     RectifyCase          *rcase);

@@ -295,14 +295,6 @@ show_rejections (RectifyResolutionPage *self,
   rectify_window_show_rejections (RECTIFY_WINDOW (root), rejections);
 }
 
-static gboolean
-show_follow_up_idle (gpointer user_data)
-{
-  gtk_widget_activate_action (GTK_WIDGET (user_data), "win.show-step", "i",
-                              RECTIFY_STEP_FOLLOW_UP);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 update_sending (RectifyResolutionPage *self,
                 RectifyCase           *rcase)
@@ -384,9 +376,9 @@ update_sending (RectifyResolutionPage *self,
                              rectify_case_get_request_id (rcase));
 
           toast (self, adw_toast_new (title));
-          /* Once every page has seen the change (the follow-up opens). */
-          g_idle_add_full (G_PRIORITY_DEFAULT, show_follow_up_idle, g_object_ref (self),
-                           g_object_unref);
+          /* The window asks the case whether the follow-up applies now. */
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-step", "i",
+                                      RECTIFY_STEP_FOLLOW_UP);
         }
       G_GNUC_FALLTHROUGH;
     case RECTIFY_SEND_STATE_DRAFT:
