@@ -497,6 +497,30 @@ handle_revoke (RectifyTestDeskOAuth *self,
 }
 
 /**
+ * rectify_test_desk_oauth_issue:
+ *
+ * A pair as a sign-in would have given, for tests that start signed in.
+ */
+void
+rectify_test_desk_oauth_issue (RectifyTestDeskOAuth  *self,
+                               gint64                 now_us,
+                               char                 **out_access,
+                               char                 **out_refresh)
+{
+  Pair *pair = g_new0 (Pair, 1);
+
+  pair->access_token = new_secret (self, "access");
+  pair->refresh_token = new_secret (self, "refresh");
+  pair->access_expires_us = now_us + self->access_lifetime_s * G_USEC_PER_SEC;
+  pair->refresh_expires_us = now_us + self->refresh_lifetime_s * G_USEC_PER_SEC;
+  g_ptr_array_add (self->pairs, pair);
+  self->n_issued++;
+
+  *out_access = g_strdup (pair->access_token);
+  *out_refresh = g_strdup (pair->refresh_token);
+}
+
+/**
  * rectify_test_desk_oauth_handle:
  *
  * Returns: whether @path was one of the OAuth endpoints (then answered)

@@ -29,6 +29,10 @@ void                  rectify_test_desk_oauth_set_lifetimes   (RectifyTestDeskOA
                                                                gint64                refresh_s);
 void                  rectify_test_desk_oauth_set_deny        (RectifyTestDeskOAuth *self,
                                                                gboolean              deny);
+void                  rectify_test_desk_oauth_issue           (RectifyTestDeskOAuth *self,
+                                                               gint64                now_us,
+                                                               char                **out_access,
+                                                               char                **out_refresh);
 guint                 rectify_test_desk_oauth_get_n_issued    (RectifyTestDeskOAuth *self);
 guint                 rectify_test_desk_oauth_get_n_revoked   (RectifyTestDeskOAuth *self);
 guint                 rectify_test_desk_oauth_get_n_refused   (RectifyTestDeskOAuth *self);
