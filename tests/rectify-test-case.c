@@ -123,3 +123,28 @@ rectify_test_remove_tree (GFile *directory)
   if (parent != NULL)
     g_file_delete (parent, NULL, NULL);
 }
+
+/* Ringover's profile, as if its desk had registered a sign-in client
+ * ("rectify-desktop") with @redirect_uri. */
+RectifyProvider *
+rectify_test_provider_with_client (const char *redirect_uri)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "ringover.json", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RectifyProvider *provider;
+  g_file_get_contents (path, &json, NULL, &error);
+  g_assert_no_error (error);
+  edited = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (edited, "\"oauth_client_id\": null",
+                                      "\"oauth_client_id\": \"rectify-desktop\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "http://127.0.0.1:47391/rectify/signed-in",
+                                      redirect_uri, 1), ==, 1);
+  bytes = g_bytes_new (edited->str, edited->len);
+  provider = rectify_provider_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  return provider;
+}
