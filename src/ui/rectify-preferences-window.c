@@ -253,7 +253,10 @@ update_sign_in_rows (RectifyPreferencesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.remove-token", self->token_stored);
   update_api_token_notice (self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->account_row), client);
+  /* No client: the row was taken out (see init). */
+  if (self->account_row == NULL)
+    return;
+
   gtk_widget_set_visible (self->sign_in_button, client && !signed_in && !waiting);
   gtk_widget_set_visible (self->cancel_sign_in_button, waiting);
   gtk_widget_set_visible (self->sign_out_button, signed_in && !waiting);
@@ -875,11 +878,18 @@ rectify_preferences_window_init (RectifyPreferencesWindow *self)
                               "account lets Rectify show your requests’ status and support’s "
                               "replies here, and send corrections as replies."));
   else
-    /* Translators: %s is the provider, e.g. "Ringover" */
-    description = g_strdup_printf (_("%s’s help desk does not offer signing in to apps. Rectify "
-                                     "sends your requests without it, and support’s replies "
-                                     "reach you by e-mail."),
-                                   rectify_provider_get_display_name (provider));
+    {
+      /* Translators: %s is the provider, e.g. "Ringover" */
+      description = g_strdup_printf (_("%s’s help desk does not offer signing in to apps. "
+                                       "Rectify sends your requests without it, and support’s "
+                                       "replies reach you by e-mail."),
+                                     rectify_provider_get_display_name (provider));
+      /* Taken out rather than hidden: an empty list would still show. */
+      adw_preferences_group_remove (self->sign_in_group, GTK_WIDGET (self->account_row));
+      self->account_row = NULL;
+      self->sign_in_button = self->sign_out_button = self->cancel_sign_in_button = NULL;
+      self->sign_in_spinner = NULL;
+    }
   adw_preferences_group_set_description (self->sign_in_group, description);
 
   refresh_token_status (self);
