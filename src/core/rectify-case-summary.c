@@ -16,6 +16,7 @@
 #include "rectify-case-summary.h"
 #include "rectify-format.h"
 #include "rectify-money.h"
+#include "rectify-reference.h"
 #include "rectify-request.h"
 
 /* The follow-up checklist as the follow-up page words it. */
@@ -45,10 +46,13 @@ rectify_checklist_item_get_label (const char *item)
 char *
 rectify_case_summary_dup_title (RectifyCase *rcase)
 {
+  g_autofree char *reference = NULL;
+
   g_return_val_if_fail (RECTIFY_IS_CASE (rcase), NULL);
 
-  /* Translators: %s is the case reference (a UUID) */
-  return g_strdup_printf (_("Rectify case %s"), rectify_case_get_reference (rcase));
+  reference = rectify_reference_shorten (rectify_case_get_reference (rcase));
+  /* Translators: %s is the case reference, as support knows it */
+  return g_strdup_printf (_("Rectify case %s"), reference);
 }
 
 static char *

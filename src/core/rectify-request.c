@@ -489,6 +489,16 @@ rectify_request_dup_body (RectifyCase *rcase,
       rectify_format_append_item (body, _("Licences to correct"), text);
     }
   rectify_format_append_item (body, _("Purchase date"), purchase);
+  {
+    /* Translators: the next billing date and how often billing comes, e.g.
+     * "1 December 2026 (billed monthly)" */
+    g_autofree char *billing = g_strdup_printf (_("%s (%s)"), next,
+                                                rectify_case_get_period (rcase) ==
+                                                  RECTIFY_PERIOD_ANNUAL ? _("billed annually")
+                                                                        : _("billed monthly"));
+
+    rectify_format_append_item (body, _("Next billing date"), billing);
+  }
   if (*invoice_number != '\0')
     rectify_format_append_item (body, _("Invoice number"), invoice_number);
   if (g_date_valid (rectify_case_get_invoice_date (rcase)))
@@ -500,16 +510,6 @@ rectify_request_dup_body (RectifyCase *rcase,
   rectify_format_append_item (body, _("Prices on the invoice"),
                               rectify_case_get_prices_include_tax (rcase)
                                 ? _("including VAT") : _("excluding VAT"));
-  {
-    /* Translators: the next billing date and how often billing comes, e.g.
-     * "1 December 2026 (billed monthly)" */
-    g_autofree char *billing = g_strdup_printf (_("%s (%s)"), next,
-                                                rectify_case_get_period (rcase) ==
-                                                  RECTIFY_PERIOD_ANNUAL ? _("billed annually")
-                                                                        : _("billed monthly"));
-
-    rectify_format_append_item (body, _("Next billing date"), billing);
-  }
   g_string_append (body, "\n");
 
   resolution = rectify_request_dup_resolution (rcase, rectify_case_get_resolution (rcase), today);

@@ -15,6 +15,7 @@
 #include "rectify-launcher.h"
 #include "rectify-money.h"
 #include "rectify-provider.h"
+#include "rectify-reference.h"
 #include "rectify-request.h"
 #include "rectify-resolution-page.h"
 #include "rectify-urgency-banner.h"
@@ -596,7 +597,7 @@ static char *
 suggested_name (RectifyResolutionPage *self)
 {
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
-  g_autofree char *short_ref = g_strndup (rectify_case_get_reference (rcase), 8);
+  g_autofree char *short_ref = rectify_reference_shorten (rectify_case_get_reference (rcase));
 
   /* Translators: the file name offered when saving the request; keep .txt */
   return g_strdup_printf (_("ringover-request-%s.txt"), short_ref);
