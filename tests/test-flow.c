@@ -443,7 +443,7 @@ test_statement_check (Fixture       *fixture,
   g_assert_true (rectify_test_iterate_until (step_shown, &wait));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row (fixture->window,
                                                                     "Adjustment to expect"))),
-                   ==, "31.98 EUR");
+                   ==, "31.98 EUR excl. VAT");
 
   /* The statement arrives: the amount no longer depends on the day. */
   rectify_test_set_today (2026, 12, 21);

@@ -56,7 +56,7 @@ test_summary_draft (void)
   assert_contains (text, "- Status: Draft\n");
 
   /* The chosen resolution's amount: three of five at 19.99 EUR, credited. */
-  assert_contains (text, "\nAmounts\n- Credit on the account: 59.97 EUR\n");
+  assert_contains (text, "\nAmounts\n- Credit on the account: 59.97 EUR excl. VAT\n");
 
   /* The checklist, nothing done yet. */
   assert_contains (text, "☐ Delete the users of the licences you no longer need\n");
@@ -92,7 +92,7 @@ test_summary_followed_up (void)
   assert_contains (text, "- Sent on: 26 November 2026\n");
   assert_contains (text, "- Request number: 4711\n");
   assert_contains (text, "- Link: https://support.ringover.com/hc/requests/4711\n");
-  assert_contains (text, "- Adjustment to expect: 99.95 EUR\n");
+  assert_contains (text, "- Adjustment to expect: 99.95 EUR excl. VAT\n");
   assert_contains (text, "- Adjustment shown on the statement: 99.95 EUR\n");
 
   /* Done steps with their day; the wrong type needs no users deleted. */

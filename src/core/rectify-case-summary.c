@@ -125,7 +125,7 @@ append_amounts (GString     *text,
     }
   else if (known_currency && rectify_case_compute_amount (rcase, resolution, today, &minor, NULL))
     {
-      g_autofree char *amount = rectify_money_format (minor, currency);
+      g_autofree char *amount = rectify_request_format_amount (rcase, minor);
 
       rectify_format_append_item (text, rectify_resolution_get_label (resolution), amount);
     }
@@ -137,7 +137,7 @@ append_amounts (GString     *text,
 
   if (known_currency && rectify_case_get_expected_minor (rcase, &minor))
     {
-      g_autofree char *amount = rectify_money_format (minor, currency);
+      g_autofree char *amount = rectify_request_format_amount (rcase, minor);
 
       rectify_format_append_item (text, _("Adjustment to expect"), amount);
     }

@@ -18,6 +18,7 @@
 #include "rectify-launcher.h"
 #include "rectify-money.h"
 #include "rectify-provider.h"
+#include "rectify-request.h"
 #include "rectify-reference.h"
 #include "rectify-window.h"
 
@@ -219,7 +220,7 @@ update_statement (RectifyFollowupPage *self,
 
   if (rectify_case_get_expected_minor (rcase, &expected) && rectify_currency_is_known (currency))
     {
-      g_autofree char *amount = rectify_money_format (expected, currency);
+      g_autofree char *amount = rectify_request_format_amount (rcase, expected);
 
       adw_action_row_set_subtitle (self->expected_row, amount);
     }
