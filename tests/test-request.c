@@ -553,27 +553,30 @@ static void
 test_request_wrong_type_costs_more (void)
 {
   static const char * const languages[] = { "en", "es", "fr" };
-  static const char * const expected[][4] = {
+  static const char * const expected[][5] = {
     { "Please switch my 3 Advanced licences to Smart. The type I meant costs 5.00 EUR incl. VAT "
       "more per licence (15.00 EUR incl. VAT for the 3 licences), so no refund or credit is "
       "due: please make the switch and bill the difference as usual.",
       "- Price of one licence: 49.00 EUR incl. VAT\n",
       "- Invoice number: F-2026-1123\n",
-      "- Invoice date: 2 November 2026\n" },
+      "- Invoice date: 2 November 2026\n",
+      "- Extra cost per licence of the type I meant: 5.00 EUR incl. VAT\n" },
     { "Les ruego que cambien mis 3 licencias Advanced por Smart. El tipo que quería cuesta "
       "5,00 EUR con IVA más por licencia (15,00 EUR con IVA por las 3 licencias), así que no "
       "corresponde reembolso ni abono: les ruego que hagan el cambio y facturen la diferencia "
       "como de costumbre.",
       "- Precio de una licencia: 49,00 EUR con IVA\n",
       "- Número de factura: F-2026-1123\n",
-      "- Fecha de la factura: " },
+      "- Fecha de la factura: ",
+      "- Sobrecoste por licencia del tipo que quería: 5,00 EUR con IVA\n" },
     { "Je vous remercie de bien vouloir remplacer mes 3 licences Advanced par des licences "
       "Smart. Le type voulu coûte 5,00 EUR TTC de plus par licence (15,00 EUR TTC pour les 3 "
       "licences), aucun remboursement ni avoir n’est donc dû : merci d’effectuer le "
       "changement et de facturer la différence comme d’habitude.",
       "- Prix d’une licence : 49,00 EUR TTC\n",
       "- Numéro de facture : F-2026-1123\n",
-      "- Date de la facture : " },
+      "- Date de la facture : ",
+      "- Surcoût par licence du type voulu : 5,00 EUR TTC\n" },
   };
   static const char * const tax[] = { " incl. VAT", " con IVA", " TTC" };
   GDate today;
@@ -593,6 +596,7 @@ test_request_wrong_type_costs_more (void)
       g_autofree char *price = NULL;
       g_autofree char *number = NULL;
       g_autofree char *date = NULL;
+      g_autofree char *extra = NULL;
       gint64 minor;
 
       if (!use_language (languages[l]))
@@ -616,12 +620,14 @@ test_request_wrong_type_costs_more (void)
       price = with_french_spaces (expected[l][1]);
       number = with_french_spaces (expected[l][2]);
       date = with_french_spaces (expected[l][3]);
+      extra = with_french_spaces (expected[l][4]);
       g_test_message ("%s", body);
       g_assert_cmpstr (asks, ==, sentence);
       g_assert_nonnull (strstr (body, sentence));
       g_assert_nonnull (strstr (body, price));
       g_assert_nonnull (strstr (body, number));
       g_assert_nonnull (strstr (body, date));
+      g_assert_nonnull (strstr (body, extra));
       /* No amount without its tax basis. */
       assert_every_amount_says (body, tax[l]);
     }

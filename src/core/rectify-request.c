@@ -462,9 +462,9 @@ rectify_request_dup_body (RectifyCase *rcase,
           g_autofree char *price = rectify_request_format_amount (rcase, ABS (unit_minor));
 
           rectify_format_append_item (body,
-                                      unit_minor >= 0 ? _("Price difference per licence")
-                                                      : _("The type I meant costs more per "
-                                                          "licence by"),
+                                      unit_minor >= 0
+                                        ? _("Price difference per licence")
+                                        : _("Extra cost per licence of the type I meant"),
                                       price);
         }
       break;
