@@ -38,8 +38,9 @@ rectify_test_fill_identify (RectifyCase     *rcase,
   rectify_case_set_period (rcase, RECTIFY_PERIOD_MONTHLY);
 }
 
-/* Steps 1 to 3 complete: five Smart licences at 19.99 EUR; two added by
- * mistake, two to keep, or Business meant; a credit chosen. */
+/* Steps 1 to 3 complete: five Smart licences at 19.99 EUR excl. VAT; two
+ * added by mistake, two to keep, or Business at 14.99 EUR meant; a credit
+ * chosen. */
 void
 rectify_test_fill_complete (RectifyCase     *rcase,
                             RectifyScenario  scenario)
@@ -53,6 +54,7 @@ rectify_test_fill_complete (RectifyCase     *rcase,
   rectify_case_set_text (rcase, RECTIFY_TEXT_UNIT_PRICE, "19.99");
   rectify_case_set_text (rcase, RECTIFY_TEXT_CURRENCY, "EUR");
   rectify_case_set_text (rcase, RECTIFY_TEXT_INTENDED_TYPE, "Business");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_INTENDED_PRICE, "14.99");
   rectify_case_set_text (rcase, RECTIFY_TEXT_ADDED_BY_MISTAKE, "2");
   rectify_case_set_text (rcase, RECTIFY_TEXT_KEEP_COUNT, "2");
   rectify_case_set_text (rcase, RECTIFY_TEXT_EXPLANATION,
