@@ -224,7 +224,8 @@ check_count (RectifyCase *self,
 
   if (value < min || value > max)
     {
-      /* Translators: a number the owner typed is out of range, e.g. "Enter a number from 1 to 10000" */
+      /* Translators: a number the owner typed is out of range, e.g. "Enter a
+       * number from 1 to 10000" */
       add_problem (problems, field, FALSE, _("Enter a number from %" PRId64
                                              " to %" PRId64),
                    min, max);
@@ -246,7 +247,7 @@ check_required_name (RectifyCase *self,
     add_problem (problems, text_properties[text], FALSE, "%s", missing_message);
   else if (g_utf8_strlen (trimmed, -1) > RECTIFY_MAX_NAME)
     add_problem (problems, text_properties[text], FALSE,
-                 ngettext ("Keep this under %d character",
+                 g_dngettext (GETTEXT_PACKAGE, "Keep this under %d character",
                            "Keep this under %d characters", RECTIFY_MAX_NAME),
                  RECTIFY_MAX_NAME);
 }
@@ -343,7 +344,8 @@ validate_attachments (RectifyCase *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RectifyAttachment) attachment = g_list_model_get_item (G_LIST_MODEL (self->attachments), i);
+      g_autoptr(RectifyAttachment) attachment =
+        g_list_model_get_item (G_LIST_MODEL (self->attachments), i);
       const char *name = rectify_attachment_get_display_name (attachment);
       const char *type = rectify_attachment_get_content_type (attachment);
       goffset max_size = rectify_provider_get_max_attachment_size (provider);
@@ -493,7 +495,7 @@ validate_details (RectifyCase *self,
 
     if (g_utf8_strlen (number, -1) > RECTIFY_MAX_INVOICE_NUMBER)
       add_problem (problems, "invoice-number", FALSE,
-                   ngettext ("An invoice number has at most %d character",
+                   g_dngettext (GETTEXT_PACKAGE, "An invoice number has at most %d character",
                              "An invoice number has at most %d characters",
                              RECTIFY_MAX_INVOICE_NUMBER),
                    RECTIFY_MAX_INVOICE_NUMBER);
@@ -516,7 +518,7 @@ validate_details (RectifyCase *self,
                        _("Enter the licence type you meant to buy"));
         else if (g_utf8_strlen (intended, -1) > RECTIFY_MAX_NAME)
           add_problem (problems, "intended-type", FALSE,
-                       ngettext ("Keep this under %d character",
+                       g_dngettext (GETTEXT_PACKAGE, "Keep this under %d character",
                                  "Keep this under %d characters", RECTIFY_MAX_NAME),
                        RECTIFY_MAX_NAME);
         else if (g_strcmp0 (bought_key, intended_key) == 0)
@@ -558,13 +560,13 @@ validate_details (RectifyCase *self,
   length = g_utf8_strlen (explanation, -1);
   if (length < RECTIFY_MIN_EXPLANATION)
     add_problem (problems, "explanation", FALSE,
-                 ngettext ("Explain what happened in at least %d character",
+                 g_dngettext (GETTEXT_PACKAGE, "Explain what happened in at least %d character",
                            "Explain what happened in at least %d characters",
                            RECTIFY_MIN_EXPLANATION),
                  RECTIFY_MIN_EXPLANATION);
   else if (length > RECTIFY_MAX_EXPLANATION)
     add_problem (problems, "explanation", FALSE,
-                 ngettext ("Shorten the explanation to %d character",
+                 g_dngettext (GETTEXT_PACKAGE, "Shorten the explanation to %d character",
                            "Shorten the explanation to %d characters",
                            RECTIFY_MAX_EXPLANATION),
                  RECTIFY_MAX_EXPLANATION);

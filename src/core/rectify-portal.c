@@ -102,9 +102,10 @@ on_response (GDBusConnection *bus,
   if (g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ua{sv})")))
     g_variant_get (parameters, "(u@a{sv})", &response, &results);
 
-  if (response == 0)
-    request_return (task, results != NULL ? results : g_variant_ref_sink (g_variant_new ("a{sv}", NULL)),
-                    NULL);
+  if (response == 0 && results == NULL)
+    request_return (task, g_variant_ref_sink (g_variant_new ("a{sv}", NULL)), NULL);
+  else if (response == 0)
+    request_return (task, results, NULL);
   else if (response == 1)
     request_return (task, NULL, g_error_new (G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                              "%s.%s was cancelled", request->interface,

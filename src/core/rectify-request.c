@@ -131,9 +131,10 @@ wrong_type_request (RectifyCase       *rcase,
 
   /* Translators: the first %s is the licence type bought, the second the
    * type meant, e.g. "Please switch my 3 Advanced licences to Smart." */
-  switch_ = g_strdup_printf (ngettext ("Please switch my %" PRId64 " %s licence to %s.",
-                                       "Please switch my %" PRId64 " %s licences to %s.",
-                                       count),
+  switch_ = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Please switch my %" PRId64 " %s licence to %s.",
+                                          "Please switch my %" PRId64 " %s licences to %s.",
+                                          count),
                              count, bought, meant);
 
   if (amount == NULL)
@@ -158,14 +159,15 @@ wrong_type_request (RectifyCase       *rcase,
        * for one licence, the second for all of them, e.g. "The type I meant
        * costs 5.00 EUR excl. VAT more per licence (15.00 EUR excl. VAT for the
        * 3 licences), …" */
-      money = g_strdup_printf (ngettext ("The type I meant costs %s more per licence (%s for "
-                                         "the %" PRId64 " licence), so no refund or credit is "
-                                         "due: please make the switch and bill the difference "
-                                         "as usual.",
-                                         "The type I meant costs %s more per licence (%s for "
-                                         "the %" PRId64 " licences), so no refund or credit is "
-                                         "due: please make the switch and bill the difference "
-                                         "as usual.", count),
+      money = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The type I meant costs %s more per licence (%s for "
+                                            "the %" PRId64 " licence), so no refund or credit is "
+                                            "due: please make the switch and bill the difference "
+                                            "as usual.",
+                                            "The type I meant costs %s more per licence (%s for "
+                                            "the %" PRId64 " licences), so no refund or credit is "
+                                            "due: please make the switch and bill the difference "
+                                            "as usual.", count),
                                more, total, count);
       return g_strdup_printf ("%s %s", switch_, money);
     }
@@ -183,10 +185,11 @@ wrong_type_request (RectifyCase       *rcase,
                                amount);
       break;
     case RECTIFY_RESOLUTION_PRORATED:
-      money = g_strdup_printf (ngettext ("Please refund or credit the price difference for "
-                                         "the %d day left in this billing cycle: %s.",
-                                         "Please refund or credit the price difference for "
-                                         "the %d days left in this billing cycle: %s.", days),
+      money = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Please refund or credit the price difference for "
+                                            "the %d day left in this billing cycle: %s.",
+                                            "Please refund or credit the price difference for "
+                                            "the %d days left in this billing cycle: %s.", days),
                                days, amount);
       break;
     case RECTIFY_RESOLUTION_SCHEDULED:
@@ -210,49 +213,55 @@ unintended_request (RectifyResolution  resolution,
   switch (resolution)
     {
     case RECTIFY_RESOLUTION_REMOVE:
-      return g_strdup_printf (ngettext ("Please remove the %" PRId64 " licence added by "
-                                        "mistake, lowering each statement by %s.",
-                                        "Please remove the %" PRId64 " licences added by "
-                                        "mistake, lowering each statement by %s.", count),
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Please remove the %" PRId64 " licence added by "
+                                           "mistake, lowering each statement by %s.",
+                                           "Please remove the %" PRId64 " licences added by "
+                                           "mistake, lowering each statement by %s.", count),
                               count, amount);
     case RECTIFY_RESOLUTION_REFUND:
-      return g_strdup_printf (ngettext ("Please remove the %" PRId64 " licence added by "
-                                        "mistake and refund it: %s.",
-                                        "Please remove the %" PRId64 " licences added by "
-                                        "mistake and refund them: %s.", count),
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Please remove the %" PRId64 " licence added by "
+                                           "mistake and refund it: %s.",
+                                           "Please remove the %" PRId64 " licences added by "
+                                           "mistake and refund them: %s.", count),
                               count, amount);
     case RECTIFY_RESOLUTION_CREDIT:
-      return g_strdup_printf (ngettext ("Please remove the %" PRId64 " licence added by "
-                                        "mistake and credit my account for it: %s.",
-                                        "Please remove the %" PRId64 " licences added by "
-                                        "mistake and credit my account for them: %s.", count),
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Please remove the %" PRId64 " licence added by "
+                                           "mistake and credit my account for it: %s.",
+                                           "Please remove the %" PRId64 " licences added by "
+                                           "mistake and credit my account for them: %s.", count),
                               count, amount);
     case RECTIFY_RESOLUTION_PRORATED:
       {
         g_autofree char *remove = NULL;
         g_autofree char *discount = NULL;
 
-        remove = g_strdup_printf (ngettext ("Please remove the %" PRId64 " licence added by "
-                                            "mistake.",
-                                            "Please remove the %" PRId64 " licences added by "
-                                            "mistake.", count),
+        remove = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Please remove the %" PRId64 " licence added by "
+                                               "mistake.",
+                                               "Please remove the %" PRId64 " licences added by "
+                                               "mistake.", count),
                                   count);
-        discount = g_strdup_printf (ngettext ("Please apply a prorated discount for the %d day "
-                                              "left in this billing cycle: %s.",
-                                              "Please apply a prorated discount for the %d days "
-                                              "left in this billing cycle: %s.", days),
+        discount = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Please apply a prorated discount for the %d day "
+                                                 "left in this billing cycle: %s.",
+                                                 "Please apply a prorated discount for the %d days "
+                                                 "left in this billing cycle: %s.", days),
                                     days, amount);
         return g_strdup_printf ("%s %s", remove, discount);
       }
     case RECTIFY_RESOLUTION_SCHEDULED:
     case RECTIFY_RESOLUTION_NONE:
     default:
-      return g_strdup_printf (ngettext ("Please remove the %" PRId64 " licence added by "
-                                        "mistake. If it cannot be refunded now, please refund "
-                                        "or credit it on the next billing cycle: %s.",
-                                        "Please remove the %" PRId64 " licences added by "
-                                        "mistake. If they cannot be refunded now, please refund "
-                                        "or credit them on the next billing cycle: %s.", count),
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Please remove the %" PRId64 " licence added by "
+                                           "mistake. If it cannot be refunded now, please refund "
+                                           "or credit it on the next billing cycle: %s.",
+                                           "Please remove the %" PRId64 " licences added by "
+                                           "mistake. If they cannot be refunded now, please refund "
+                                           "or credit them on the next billing cycle: %s.", count),
                               count, amount);
     }
 }
@@ -271,54 +280,61 @@ too_many_request (RectifyCase       *rcase,
   gint64 kept = 0;
 
   rectify_case_get_count (rcase, RECTIFY_TEXT_KEEP_COUNT, &kept);
-  keep = g_strdup_printf (ngettext ("Please keep exactly %" PRId64 " licence of this type.",
-                                    "Please keep exactly %" PRId64 " licences of this type.",
-                                    kept),
+  keep = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Please keep exactly %" PRId64 " licence of this type.",
+                                       "Please keep exactly %" PRId64 " licences of this type.",
+                                       kept),
                           kept);
 
   switch (resolution)
     {
     case RECTIFY_RESOLUTION_REMOVE:
-      remove = g_strdup_printf (ngettext ("Please remove the other %" PRId64 " licence, "
-                                          "lowering each statement by %s.",
-                                          "Please remove the other %" PRId64 " licences, "
-                                          "lowering each statement by %s.", count),
+      remove = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Please remove the other %" PRId64 " licence, "
+                                             "lowering each statement by %s.",
+                                             "Please remove the other %" PRId64 " licences, "
+                                             "lowering each statement by %s.", count),
                                 count, amount);
       return g_strdup_printf ("%s %s", keep, remove);
     case RECTIFY_RESOLUTION_REFUND:
-      remove = g_strdup_printf (ngettext ("Please remove the other %" PRId64 " licence and "
-                                          "refund it: %s.",
-                                          "Please remove the other %" PRId64 " licences and "
-                                          "refund them: %s.", count),
+      remove = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Please remove the other %" PRId64 " licence and "
+                                             "refund it: %s.",
+                                             "Please remove the other %" PRId64 " licences and "
+                                             "refund them: %s.", count),
                                 count, amount);
       return g_strdup_printf ("%s %s", keep, remove);
     case RECTIFY_RESOLUTION_CREDIT:
-      remove = g_strdup_printf (ngettext ("Please remove the other %" PRId64 " licence and "
-                                          "credit my account for it: %s.",
-                                          "Please remove the other %" PRId64 " licences and "
-                                          "credit my account for them: %s.", count),
+      remove = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Please remove the other %" PRId64 " licence and "
+                                             "credit my account for it: %s.",
+                                             "Please remove the other %" PRId64 " licences and "
+                                             "credit my account for them: %s.", count),
                                 count, amount);
       return g_strdup_printf ("%s %s", keep, remove);
     case RECTIFY_RESOLUTION_PRORATED:
-      remove = g_strdup_printf (ngettext ("Please remove the other %" PRId64 " licence.",
-                                          "Please remove the other %" PRId64 " licences.",
-                                          count),
+      remove = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Please remove the other %" PRId64 " licence.",
+                                             "Please remove the other %" PRId64 " licences.",
+                                             count),
                                 count);
-      money = g_strdup_printf (ngettext ("Please apply a prorated discount for the %d day "
-                                         "left in this billing cycle: %s.",
-                                         "Please apply a prorated discount for the %d days "
-                                         "left in this billing cycle: %s.", days),
+      money = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Please apply a prorated discount for the %d day "
+                                            "left in this billing cycle: %s.",
+                                            "Please apply a prorated discount for the %d days "
+                                            "left in this billing cycle: %s.", days),
                                days, amount);
       return g_strdup_printf ("%s %s %s", keep, remove, money);
     case RECTIFY_RESOLUTION_SCHEDULED:
     case RECTIFY_RESOLUTION_NONE:
     default:
-      remove = g_strdup_printf (ngettext ("Please remove the other %" PRId64 " licence. If it "
-                                          "cannot be refunded now, please refund or credit it "
-                                          "on the next billing cycle: %s.",
-                                          "Please remove the other %" PRId64 " licences. If "
-                                          "they cannot be refunded now, please refund or credit "
-                                          "them on the next billing cycle: %s.", count),
+      remove = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Please remove the other %" PRId64 " licence. If it "
+                                             "cannot be refunded now, please refund or credit it "
+                                             "on the next billing cycle: %s.",
+                                             "Please remove the other %" PRId64 " licences. If "
+                                             "they cannot be refunded now, please refund or credit "
+                                             "them on the next billing cycle: %s.", count),
                                 count, amount);
       return g_strdup_printf ("%s %s", keep, remove);
     }
@@ -430,15 +446,19 @@ rectify_request_dup_body (RectifyCase *rcase,
   g_string_append_printf (body, "%s\n%s\n\n", _("What happened"), explanation);
 
   g_string_append_printf (body, "%s\n", _("Account"));
-  rectify_format_append_item (body, _("Company or account"), rectify_case_get_text (rcase, RECTIFY_TEXT_ACCOUNT));
-  rectify_format_append_item (body, _("Account owner"), rectify_case_get_text (rcase, RECTIFY_TEXT_OWNER_NAME));
-  rectify_format_append_item (body, _("Contact e-mail"), rectify_case_get_text (rcase, RECTIFY_TEXT_CONTACT_EMAIL));
+  rectify_format_append_item (body, _("Company or account"),
+                              rectify_case_get_text (rcase, RECTIFY_TEXT_ACCOUNT));
+  rectify_format_append_item (body, _("Account owner"),
+                              rectify_case_get_text (rcase, RECTIFY_TEXT_OWNER_NAME));
+  rectify_format_append_item (body, _("Contact e-mail"),
+                              rectify_case_get_text (rcase, RECTIFY_TEXT_CONTACT_EMAIL));
   g_string_append (body, "\n");
 
   g_string_append_printf (body, "%s\n", _("Licences"));
   rectify_format_append_item (body, _("Licence type bought"),
-               rectify_case_get_text (rcase, RECTIFY_TEXT_LICENCE_TYPE));
-  rectify_format_append_item (body, _("Quantity bought"), rectify_case_get_text (rcase, RECTIFY_TEXT_QUANTITY));
+                              rectify_case_get_text (rcase, RECTIFY_TEXT_LICENCE_TYPE));
+  rectify_format_append_item (body, _("Quantity bought"),
+                              rectify_case_get_text (rcase, RECTIFY_TEXT_QUANTITY));
   if (rectify_case_get_unit_price_minor (rcase, &unit_minor))
     {
       g_autofree char *price = rectify_request_format_amount (rcase, unit_minor);

@@ -228,8 +228,8 @@ update_api_token_notice (RectifyPreferencesWindow *self)
   date = rectify_format_date_long (end);
   if (rectify_provider_api_tokens_work_on (provider, &today))
     /* Translators: %s is a date, e.g. "30 April 2027" */
-    notice = g_strdup_printf (_("Made by the help desk’s administrators. They stop working on %s."),
-                              date);
+    notice = g_strdup_printf (_("Made by the help desk’s administrators. They stop working "
+                                "on %s."), date);
   else
     /* Translators: %s is a date, e.g. "30 April 2027" */
     notice = g_strdup_printf (_("API tokens have not worked since %s. Choose another way."), date);
