@@ -467,8 +467,13 @@ help_action (GSimpleAction *action,
              gpointer       user_data)
 {
   RectifyApplication *self = user_data;
+  RectifyWindow *window = get_main_window (self);
+  RectifyPage *page = window != NULL ? rectify_window_get_visible_page (window) : NULL;
 
+  /* F1 opens help on the step the owner is on. */
   present_single (self, &self->help_window, create_help);
+  rectify_help_window_show_step (RECTIFY_HELP_WINDOW (self->help_window),
+                                 page != NULL ? rectify_page_get_step (page) : RECTIFY_N_STEPS);
 }
 
 static RectifyCasePrinter *
