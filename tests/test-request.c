@@ -320,6 +320,48 @@ use_language (const char *language)
   return setlocale (LC_ALL, locale) != NULL;
 }
 
+/* Dates in messages and in the request: in words as each language writes
+ * them (French "1er" for the first of the month), and in numbers always
+ * with a four-digit year, which %x alone does not give in Spanish. */
+static void
+test_format_dates_each_language (void)
+{
+  const char *languages[] = { "en", "es", "fr" };
+  const char *first[] = { "1 December 2026", "1 de diciembre de 2026", "1er décembre 2026" };
+  const char *second[] = { "2 December 2026", "2 de diciembre de 2026", "2 décembre 2026" };
+  const char *numeric[] = { NULL, "01/12/2026", "01/12/2026" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autofree char *long_first = NULL;
+      g_autofree char *long_second = NULL;
+      g_autofree char *short_first = NULL;
+      GDate date;
+
+      if (!use_language (languages[l]))
+        {
+          g_test_message ("The locale for %s is not installed", languages[l]);
+          continue;
+        }
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, 12, 2026);
+      long_first = rectify_format_date_long (&date);
+      short_first = rectify_format_date_numeric (&date);
+      g_date_set_dmy (&date, 2, 12, 2026);
+      long_second = rectify_format_date_long (&date);
+
+      g_assert_cmpstr (long_first, ==, first[l]);
+      g_assert_cmpstr (long_second, ==, second[l]);
+      g_assert_nonnull (strstr (short_first, "2026"));
+      if (numeric[l] != NULL)
+        g_assert_cmpstr (short_first, ==, numeric[l]);
+    }
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+}
+
 typedef struct
 {
   RectifyScenario    scenario;
@@ -342,14 +384,14 @@ static const RequestCase request_cases[] = {
       "lower by 90.00 EUR excl. VAT.",
       "Les ruego que cambien mis 3 licencias Advanced por Smart. A partir de entonces, cada "
       "factura debería bajar 90,00 EUR sin IVA.",
-      "Je vous remercie de bien vouloir remplacer mes 3 licences Advanced par des licences "
+      "Je vous prie de bien vouloir remplacer mes 3 licences Advanced par des licences "
       "Smart. Chaque facture devrait ensuite baisser de 90,00 EUR HT." } },
   { RECTIFY_SCENARIO_WRONG_TYPE, RECTIFY_RESOLUTION_REFUND, 9000,
     { "Please switch my 3 Advanced licences to Smart. Please refund the price difference: "
       "90.00 EUR excl. VAT.",
       "Les ruego que cambien mis 3 licencias Advanced por Smart. Les ruego que reembolsen la "
       "diferencia de precio: 90,00 EUR sin IVA.",
-      "Je vous remercie de bien vouloir remplacer mes 3 licences Advanced par des licences "
+      "Je vous prie de bien vouloir remplacer mes 3 licences Advanced par des licences "
       "Smart. Je vous remercie de bien vouloir rembourser la différence de prix : 90,00 EUR HT." } },
   { RECTIFY_SCENARIO_WRONG_TYPE, RECTIFY_RESOLUTION_CREDIT, 9000,
     { "Please credit my account with the price difference: 90.00 EUR excl. VAT.",
@@ -569,7 +611,7 @@ test_request_wrong_type_costs_more (void)
       "- Número de factura: F-2026-1123\n",
       "- Fecha de la factura: ",
       "- Sobrecoste por licencia del tipo que quería: 5,00 EUR con IVA\n" },
-    { "Je vous remercie de bien vouloir remplacer mes 3 licences Advanced par des licences "
+    { "Je vous prie de bien vouloir remplacer mes 3 licences Advanced par des licences "
       "Smart. Le type voulu coûte 5,00 EUR TTC de plus par licence (15,00 EUR TTC pour les 3 "
       "licences), aucun remboursement ni avoir n’est donc dû : merci d’effectuer le "
       "changement et de facturer la différence comme d’habitude.",
@@ -658,6 +700,7 @@ main (int   argc,
 
   g_test_add_func ("/format/dates-c-locale", test_format_dates_c_locale);
   g_test_add_func ("/format/parse-dates", test_parse_dates);
+  g_test_add_func ("/format/dates-each-language", test_format_dates_each_language);
   g_test_add_func ("/format/round-trip-spanish", test_format_parse_round_trip_spanish);
   g_test_add_func ("/request/text", test_request_text);
   g_test_add_func ("/request/subject-one-line", test_request_subject_one_line);

@@ -93,6 +93,12 @@ rectify_format_date_numeric (const GDate *date)
 char *
 rectify_format_date_long (const GDate *date)
 {
+  /* Some languages write the first of the month apart: French "1er". */
+  if (date != NULL && g_date_valid (date) && g_date_get_day (date) == 1)
+    /* Translators: the same as "%-d %B %Y", for the first day of a month,
+     * e.g. French "1er %B %Y"; otherwise translate it as "%-d %B %Y". */
+    return format_date (date, C_("first day of a month", "%-d %B %Y"));
+
   /* Translators: a date in words, as strftime() takes it: %-d is the day
    * without padding, %B the month name, %Y the year. Reorder for your
    * language, e.g. "%-d de %B de %Y". */
