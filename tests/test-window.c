@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "rectify-clock.h"
 #include "rectify-test-case.h"
 #include "rectify-test-utils.h"
@@ -178,6 +180,140 @@ test_window_price_checks (void)
   rectify_clock_set_today (NULL);
 }
 
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+n_attachments_is (gpointer data)
+{
+  gpointer *pair = data;
+
+  return g_list_model_get_n_items (rectify_case_get_attachments (pair[0])) ==
+         GPOINTER_TO_UINT (pair[1]);
+}
+
+/* Attachments say what kind of file they are in words, offer to remove
+ * them from the request (not to bin them), and come by drag-and-drop or
+ * paste as well as through Add. */
+static void
+test_window_attachments (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autofree char *dir = g_dir_make_tmp ("rectify-test-attach-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "factura.pdf", NULL);
+  g_autofree char *png_path = g_build_filename (dir, "captura.png", NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  GdkFileList *dropped;
+  GdkFileList *copied;
+  static const guint8 png_bytes[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0 };
+  GValue value = G_VALUE_INIT;
+  GSList *list;
+  RectifyWindow *window;
+  RectifyPage *page;
+  GtkDropTarget *target;
+  GtkWidget *row;
+  GtkWidget *remove;
+  gpointer wait[2];
+  gboolean accepted = FALSE;
+
+  rectify_test_use_system_mime_database ();
+  g_assert_true (g_file_set_contents (pdf_path, "%PDF-1.4\n%%EOF\n", -1, NULL));
+  g_assert_true (g_file_set_contents (png_path, (const char *) png_bytes, sizeof png_bytes, NULL));
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  rectify_case_set_current_step (rcase, RECTIFY_STEP_DETAILS);
+  window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  rectify_window_set_case (window, rcase);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rectify_test_iterate_until (details_page_visible, window));
+  page = rectify_window_get_visible_page (window);
+
+  /* Dropped on the page. */
+  target = find_drop_target (GTK_WIDGET (page));
+  g_assert_nonnull (target);
+  list = g_slist_append (NULL, pdf);
+  dropped = gdk_file_list_new_from_list (list);
+  g_slist_free (list);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, dropped);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_boxed_free (GDK_TYPE_FILE_LIST, dropped);
+  g_assert_true (accepted);
+  wait[0] = rcase;
+  wait[1] = GUINT_TO_POINTER (1);
+  g_assert_true (rectify_test_iterate_until (n_attachments_is, wait));
+
+  /* Its kind in words, once it has been looked at. */
+  row = rectify_test_find_row (GTK_WIDGET (window), "factura.pdf");
+  g_assert_nonnull (row);
+  for (guint i = 0; i < 100 && !strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "·");
+       i++)
+    rectify_test_iterate (10);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "PDF"));
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "application/"));
+
+  /* Pasted, as files copied in a file manager are. */
+  list = g_slist_append (NULL, png);
+  copied = gdk_file_list_new_from_list (list);
+  g_slist_free (list);
+  gdk_clipboard_set (gtk_widget_get_clipboard (GTK_WIDGET (window)), GDK_TYPE_FILE_LIST, copied);
+  g_boxed_free (GDK_TYPE_FILE_LIST, copied);
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.paste-attachments", NULL);
+  wait[1] = GUINT_TO_POINTER (2);
+  g_assert_true (rectify_test_iterate_until (n_attachments_is, wait));
+
+  /* Removing takes it out of the request; the file stays. */
+  remove = find_button (row);
+  g_assert_nonnull (remove);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (remove), "from the request"));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (remove)), ==, "list-remove-symbolic");
+  g_signal_emit_by_name (remove, "clicked");
+  wait[1] = GUINT_TO_POINTER (1);
+  g_assert_true (rectify_test_iterate_until (n_attachments_is, wait));
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (pdf_path);
+  g_unlink (png_path);
+  g_rmdir (dir);
+  rectify_clock_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +324,7 @@ main (int   argc,
   g_test_add_func ("/window/next-gated-on-scenario", test_window_next_gated_on_scenario);
   g_test_add_func ("/window/follows-model", test_window_follows_model);
   g_test_add_func ("/window/price-checks", test_window_price_checks);
+  g_test_add_func ("/window/attachments", test_window_attachments);
 
   return g_test_run ();
 }

@@ -47,6 +47,8 @@ struct _RectifyDetailsPage
   GtkTextView       *explanation_view;
   GtkLabel          *explanation_count;
   GtkLabel          *explanation_message;
+  GtkWidget         *attachments_group;
+  GtkWidget         *add_attachment_button;
   GtkListBox        *attachments_list;
   GtkLabel          *attachments_message;
 };
@@ -170,9 +172,16 @@ describe_attachment (RectifyAttachment *attachment)
     case RECTIFY_ATTACHMENT_STATE_READY:
     default:
       size = g_format_size (MAX (rectify_attachment_get_size (attachment), 0));
-      return g_strdup_printf ("%s · %s", size,
-                              rectify_attachment_get_content_type (attachment)
-                                ? rectify_attachment_get_content_type (attachment) : "");
+      /* "PDF document", not "application/pdf". */
+      if (rectify_attachment_get_content_type (attachment) != NULL)
+        {
+          g_autofree char *type = NULL;
+
+          type = g_content_type_get_description (rectify_attachment_get_content_type (attachment));
+          /* Translators: an attachment's size and kind, e.g. "1.2 MB · PDF document" */
+          return g_strdup_printf (_("%s · %s"), size, type);
+        }
+      return g_steal_pointer (&size);
     }
 }
 
@@ -206,8 +215,9 @@ create_attachment_row (gpointer item,
   RectifyDetailsPage *self = user_data;
   RectifyAttachment *attachment = item;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *label = g_strdup_printf (_("Remove “%s”"),
+  /* Not a trash can: the file itself stays where it is. */
+  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  g_autofree char *label = g_strdup_printf (_("Remove “%s” from the request"),
                                             rectify_attachment_get_display_name (attachment));
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -230,6 +240,17 @@ create_attachment_row (gpointer item,
 }
 
 static void
+add_file (RectifyDetailsPage *self,
+          RectifyCase        *rcase,
+          GFile              *file)
+{
+  g_autoptr(RectifyAttachment) attachment = rectify_attachment_new (file);
+
+  rectify_case_add_attachment (rcase, attachment);
+  rectify_attachment_check_async (attachment, self->cancellable, check_cb, NULL);
+}
+
+static void
 add_files (RectifyDetailsPage *self,
            GListModel         *files)
 {
@@ -241,13 +262,80 @@ add_files (RectifyDetailsPage *self,
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      g_autoptr(RectifyAttachment) attachment = rectify_attachment_new (file);
 
-      rectify_case_add_attachment (rcase, attachment);
-      rectify_attachment_check_async (attachment, self->cancellable, check_cb, NULL);
+      add_file (self, rcase, file);
     }
 
   rectify_field_group_touch (self->fields, GTK_WIDGET (self->attachments_list));
+}
+
+/* Files dropped on the page, or pasted into the attachments: the same as
+ * choosing them with Add. */
+static void
+add_file_list (RectifyDetailsPage *self,
+               GdkFileList        *list)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  g_autoptr(GSList) files = NULL;
+
+  if (rcase == NULL || list == NULL ||
+      !gtk_widget_is_sensitive (self->add_attachment_button))
+    return;
+
+  files = gdk_file_list_get_files (list);
+  for (GSList *l = files; l != NULL; l = l->next)
+    add_file (self, rcase, l->data);
+
+  rectify_field_group_touch (self->fields, GTK_WIDGET (self->attachments_list));
+}
+
+static gboolean
+on_drop (GtkDropTarget      *target,
+         const GValue       *value,
+         double              x,
+         double              y,
+         RectifyDetailsPage *self)
+{
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  add_file_list (self, g_value_get_boxed (value));
+  return TRUE;
+}
+
+static void
+pasted_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(RectifyDetailsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const GValue *value;
+
+  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
+  if (value == NULL)
+    {
+      g_debug ("Nothing to paste as attachments: %s", error->message);
+      return;
+    }
+
+  add_file_list (self, g_value_get_boxed (value));
+}
+
+static void
+paste_attachments_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RectifyDetailsPage *self = RECTIFY_DETAILS_PAGE (widget);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+
+  if (!gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard),
+                                          GDK_TYPE_FILE_LIST))
+    return;
+
+  gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT,
+                                  self->cancellable, pasted_cb, g_object_ref (self));
 }
 
 static GListModel *
@@ -526,11 +614,15 @@ rectify_details_page_class_init (RectifyDetailsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, explanation_view);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, explanation_count);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, explanation_message);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, attachments_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, add_attachment_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, attachments_list);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, attachments_message);
 
   gtk_widget_class_install_action (widget_class, "page.add-attachment", NULL,
                                    add_attachment_action);
+  gtk_widget_class_install_action (widget_class, "page.paste-attachments", NULL,
+                                   paste_attachments_action);
   gtk_widget_class_install_action (widget_class, "page.set-licence-type", "s", set_text_action);
   gtk_widget_class_install_action (widget_class, "page.set-intended-type", "s", set_text_action);
   gtk_widget_class_install_action (widget_class, "page.set-currency", "s", set_text_action);
@@ -560,6 +652,8 @@ rectify_details_page_init (RectifyDetailsPage *self)
   g_autoptr(GMenuModel) licence_menu = NULL;
   g_autoptr(GMenuModel) intended_menu = NULL;
   g_autoptr(GMenuModel) currency_menu = NULL;
+  GtkDropTarget *drop;
+  GtkEventController *paste;
   GtkWidget *placeholder;
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
@@ -593,6 +687,21 @@ rectify_details_page_init (RectifyDetailsPage *self)
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (self->attachments_list, placeholder);
+
+  /* Files dropped anywhere on the page are attached. Ctrl+V pastes copied
+   * files while the focus is on the attachments (elsewhere it pastes text
+   * into the field). */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  paste = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (paste),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_v,
+                                                                                  GDK_CONTROL_MASK),
+                                                          gtk_named_action_new (
+                                                            "page.paste-attachments")));
+  gtk_widget_add_controller (self->attachments_group, paste);
 }
 
 /**
