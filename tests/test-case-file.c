@@ -9,6 +9,7 @@
 #include "rectify-case-file.h"
 #include "rectify-case-private.h"
 #include "rectify-clock.h"
+#include "rectify-submission-private.h"
 #include "rectify-test-case.h"
 
 static RectifyCase *

@@ -20,7 +20,10 @@
 
 #include "rectify-case-file.h"
 #include "rectify-case-store.h"
+#include "rectify-clock.h"
 #include "rectify-outbox.h"
+#include "rectify-request.h"
+#include "rectify-submission-private.h"
 #include "rectify-test-case.h"
 #include "rectify-test-desk.h"
 #include "rectify-test-monitor.h"
@@ -588,6 +591,295 @@ on_first_token (RectifyAttachment *attachment,
                                  RECTIFY_TEST_DESK_FAULT_LATENCY, 1, 5000);
 }
 
+/* Mark as Sent and the outbox */
+
+static void
+mark_sent (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rectify_outbox_mark_sent_elsewhere (f->outbox, f->rcase, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_mark_sent_race (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RectifyCase) on_disk = NULL;
+
+  /* Queued, waiting for the network; the owner e-mails it meanwhile. */
+  add_attachment (f, "invoice.pdf", 4096);
+  rectify_test_monitor_set_available (f->monitor, FALSE);
+  send (f);
+  run_for (30);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_QUEUED);
+  mark_sent (f);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT_ELSEWHERE);
+  g_assert_false (rectify_outbox_is_sending (f->outbox, f->rcase));
+
+  /* The network comes back: the desk gets nothing. */
+  rectify_test_monitor_set_available (f->monitor, TRUE);
+  run_for (100);
+  g_assert_cmpuint (created (f), ==, 0);
+  g_assert_cmpuint (rectify_test_desk_get_hit_count (f->desk), ==, 0);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT_ELSEWHERE);
+
+  /* Nor after a restart. */
+  while (rectify_case_store_has_unsaved (f->store))
+    g_main_context_iteration (NULL, TRUE);
+  on_disk = read_case_file (f);
+  g_assert_cmpint (rectify_case_get_send_state (on_disk), ==, RECTIFY_SEND_STATE_SENT_ELSEWHERE);
+  rectify_outbox_resume (f->outbox, G_LIST_MODEL (f->store));
+  run_for (50);
+  g_assert_cmpuint (created (f), ==, 0);
+
+  /* Said once, it is not said again. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (rectify_outbox_mark_sent_elsewhere (f->outbox, f->rcase, &error));
+    g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_ALREADY_SENT);
+    g_clear_error (&error);
+    g_assert_false (rectify_outbox_send (f->outbox, f->rcase, &error));
+    g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_ALREADY_SENT);
+  }
+}
+
+static void
+test_mark_sent_uploading (Fixture       *f,
+                          gconstpointer  data)
+{
+  /* The file is on its way, the request is not: stopping here sends nothing. */
+  add_attachment (f, "invoice.pdf", 4096);
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/uploads",
+                               RECTIFY_TEST_DESK_FAULT_LATENCY, 1, 200);
+  send (f);
+  while (rectify_test_desk_get_pending_count (f->desk) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_UPLOADING);
+  mark_sent (f);
+
+  run_for (400);
+  g_assert_cmpuint (created (f), ==, 0);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT_ELSEWHERE);
+}
+
+static void
+test_mark_sent_too_late (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_LATENCY, 1, 200);
+  send (f);
+  while (rectify_test_desk_get_pending_count (f->desk) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_CREATING);
+
+  /* The request may be on the desk: refused, with the reason. */
+  g_assert_false (rectify_outbox_mark_sent_elsewhere (f->outbox, f->rcase, &error));
+  g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_TOO_LATE);
+  g_assert_cmpstr (error->message, !=, "");
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_CREATING);
+
+  /* Credited to Rectify, once. */
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpuint (created (f), ==, 1);
+  assert_sent (f, 0);
+}
+
+/* What was sent stays as sent */
+
+static void
+test_snapshot_matches_desk (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(RectifyCase) on_disk = NULL;
+  g_autoptr(RectifyDeskRequest) request = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  GAsyncResult *pending = NULL;
+  const char * const *names;
+  GDate today;
+
+  add_attachment (f, "invoice.pdf", 4096);
+  add_attachment (f, "screenshot.png", 2048);
+  g_assert_null (rectify_case_get_sent_body (f->rcase));
+  g_assert_false (rectify_case_is_locked (f->rcase));
+
+  rectify_clock_get_today (&today);
+  subject = rectify_request_dup_subject (f->rcase);
+  body = rectify_request_dup_body (f->rcase, &today);
+
+  send (f);
+  g_assert_true (rectify_case_is_locked (f->rcase));
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpuint (created (f), ==, 1);
+
+  /* The desk's record, read back as the owner, byte for byte. */
+  rectify_desk_client_get_request_async (f->reader, rectify_case_get_request_id (f->rcase), NULL,
+                                         store_result, &pending);
+  result = wait_result (&pending);
+  request = rectify_desk_client_get_request_finish (f->reader, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rectify_case_get_sent_subject (f->rcase), ==, request->subject);
+  g_assert_cmpstr (rectify_case_get_sent_body (f->rcase), ==, request->description);
+  /* And what the request text said when Send was pressed. */
+  g_assert_cmpstr (request->subject, ==, subject);
+  g_assert_cmpstr (request->description, ==, body);
+
+  names = rectify_case_get_sent_attachments (f->rcase);
+  g_assert_nonnull (names);
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 2);
+  g_assert_cmpstr (names[0], ==, "invoice.pdf");
+  g_assert_cmpstr (names[1], ==, "screenshot.png");
+  assert_attachments (f, 2);
+
+  /* In the case file too. */
+  on_disk = read_case_file (f);
+  g_assert_cmpstr (rectify_case_get_sent_subject (on_disk), ==, request->subject);
+  g_assert_cmpstr (rectify_case_get_sent_body (on_disk), ==, request->description);
+  g_assert_true (g_strv_equal (rectify_case_get_sent_attachments (on_disk), names));
+
+  /* A later change does not rewrite what was sent. */
+  rectify_case_set_text (f->rcase, RECTIFY_TEXT_QUANTITY, "9");
+  g_assert_cmpstr (rectify_case_get_sent_body (f->rcase), ==, request->description);
+}
+
+static void
+test_snapshot_forgotten (Fixture       *f,
+                         gconstpointer  data)
+{
+  /* The desk refuses the request: nothing went out, nothing is kept. */
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_SERVER_ERROR, 1, 400);
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_FAILED);
+  g_assert_cmpuint (created (f), ==, 0);
+  g_assert_null (rectify_case_get_sent_body (f->rcase));
+  g_assert_null (rectify_case_get_sent_subject (f->rcase));
+  g_assert_false (rectify_case_is_locked (f->rcase));
+}
+
+/* The owner's answer after an ambiguous send */
+
+static void
+test_parse_request_number (void)
+{
+  const struct { const char *text; gint64 id; } good[] = {
+    { "12345", 12345 }, { " #7 ", 7 }, { "#101", 101 }, { "000042", 42 },
+    { "999999999999999", G_GINT64_CONSTANT (999999999999999) },
+  };
+  const char * const bad[] = {
+    "", "  ", "#", "0", "12a", "-5", "+5", "1 2", "1.5", "١٢", "1234567890123456", "##1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 id = -1;
+
+      g_assert_true (rectify_outbox_parse_request_number (good[i].text, &id, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (id, ==, good[i].id);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 id = -1;
+
+      g_assert_false (rectify_outbox_parse_request_number (bad[i], &id, &error));
+      g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_BAD_NUMBER);
+      g_assert_cmpint (id, ==, -1);
+    }
+}
+
+static gboolean
+record_arrival (Fixture  *f,
+                gint64    request_id,
+                GError  **error)
+{
+  GAsyncResult *pending = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rectify_outbox_record_arrival_async (f->outbox, f->rcase, request_id, NULL, store_result,
+                                       &pending);
+  result = wait_result (&pending);
+
+  return rectify_outbox_record_arrival_finish (f->outbox, result, error);
+}
+
+static void
+test_arrived_with_number (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RectifyDeskClient) signed_in_client = NULL;
+  g_autoptr(RectifyCase) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Anonymous: the desk took it, the answer was lost. */
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_DROP_AFTER_BODY, 1, 0);
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
+  g_assert_cmpuint (created (f), ==, 1);
+
+  /* Signed in since: the number typed is looked up on the desk. */
+  signed_in_client = new_client (f, TRUE);
+  rectify_outbox_set_client (f->outbox, signed_in_client);
+
+  g_assert_false (record_arrival (f, 4711, &error));
+  g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NO_REQUEST);
+  g_assert_nonnull (strstr (error->message, "4711"));
+  g_clear_error (&error);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==,
+                   RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
+
+  /* The desk's first request is 101: sent by Rectify, with that number. */
+  g_assert_true (record_arrival (f, 101, &error));
+  g_assert_no_error (error);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, 101);
+  g_assert_cmpuint (created (f), ==, 1);
+  on_disk = read_case_file (f);
+  g_assert_cmpint (rectify_case_get_send_state (on_disk), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (on_disk), ==, 101);
+
+  /* Nothing waits for an answer any more. */
+  g_assert_false (record_arrival (f, 101, &error));
+  g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_SENDING);
+}
+
+static void
+test_arrived_number_later (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_DROP_AFTER_BODY, 1, 0);
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
+
+  /* It arrived, the number is not at hand: sent by Rectify all the same. */
+  g_assert_true (record_arrival (f, 0, &error));
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, 0);
+  g_assert_true (rectify_case_is_submitted (f->rcase));
+
+  /* Anonymous, the number found later is taken as typed. */
+  g_assert_true (record_arrival (f, 101, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, 101);
+  g_assert_nonnull (strstr (rectify_case_get_request_url (f->rcase), "/hc/requests/101"));
+  g_assert_cmpuint (created (f), ==, 1);
+}
+
 /* The tests */
 
 static void
@@ -933,9 +1225,11 @@ test_drop_after_body_anonymous (Fixture       *f,
   g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==,
                    RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
 
-  /* The owner got support's e-mail. */
+  /* The owner got support's e-mail: Rectify sent it, the number is not
+   * known yet. */
   confirm (f, TRUE, 0);
-  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT_ELSEWHERE);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, 0);
   g_assert_true (rectify_case_is_submitted (f->rcase));
   g_assert_false (rectify_outbox_confirm (f->outbox, f->rcase, FALSE, 0, &error));
   g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_SENDING);
@@ -1734,6 +2028,14 @@ main (int   argc,
   ADD ("crash/after-call/anonymous", anonymous, test_crash_after_call);
   ADD ("crash/after-call/signed-in", signed_in, test_crash_after_call);
   ADD ("crash/after-call/then-sign-in", anonymous, test_crash_after_call_then_sign_in);
+  ADD ("mark-sent/race", anonymous, test_mark_sent_race);
+  ADD ("mark-sent/uploading", anonymous, test_mark_sent_uploading);
+  ADD ("mark-sent/too-late", anonymous, test_mark_sent_too_late);
+  ADD ("snapshot/matches-desk", anonymous, test_snapshot_matches_desk);
+  ADD ("snapshot/forgotten", anonymous, test_snapshot_forgotten);
+  g_test_add_func ("/outbox/arrived/parse-number", test_parse_request_number);
+  ADD ("arrived/with-number", anonymous, test_arrived_with_number);
+  ADD ("arrived/number-later", anonymous, test_arrived_number_later);
 
 #undef ADD
 

@@ -175,11 +175,50 @@ test_send_reaches_follow_up (Fixture       *f,
                                                                             "page.send")));
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static GtkWidget *
+find_entry (GtkWidget *root)
+{
+  if (GTK_IS_ENTRY (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_send_ambiguous_asks (Fixture       *f,
                           gconstpointer  data)
 {
+  AdwMessageDialog *dialog;
   GtkWidget *arrived;
+  GtkWidget *entry;
+  GtkWidget *row;
 
   /* The desk creates the request, then drops the connection: anonymous, the
    * app cannot look it up, so it asks rather than sending twice. */
@@ -193,11 +232,35 @@ test_send_ambiguous_asks (Fixture       *f,
   arrived = rectify_test_find_action_button (GTK_WIDGET (f->window), "page.confirm");
   g_assert_nonnull (arrived);
 
+  /* "It arrived" asks for the number in support's e-mail. */
   gtk_widget_activate_action (GTK_WIDGET (rectify_window_get_visible_page (f->window)),
                               "page.confirm", "b", TRUE);
-  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+  g_assert_true (rectify_test_iterate_until (dialog_shown, NULL));
+  dialog = find_message_dialog ();
+  entry = find_entry (GTK_WIDGET (dialog));
+  g_assert_nonnull (entry);
+
+  /* Not a number: said in the dialog, and it cannot be recorded. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "10l");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "record"));
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (dialog), "digits only"));
   g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==,
-                   RECTIFY_SEND_STATE_SENT_ELSEWHERE);
+                   RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
+
+  /* The desk's first request is number 101. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), " #101 ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "record"));
+  adw_message_dialog_response (dialog, "record");
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+
+  /* Rectify sent it, and the follow-up has its number. */
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, 101);
+  g_assert_nonnull (strstr (rectify_case_get_request_url (f->rcase), "/hc/requests/101"));
+  row = rectify_test_find_row (GTK_WIDGET (f->window), "Request");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "#101, sent"));
+  g_assert_null (rectify_test_find_label (GTK_WIDGET (f->window), "You sent it"));
   g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
 }
 

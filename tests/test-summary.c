@@ -12,6 +12,7 @@
 #include "rectify-case-private.h"
 #include "rectify-case-summary.h"
 #include "rectify-request.h"
+#include "rectify-submission-private.h"
 #include "rectify-test-case.h"
 
 static void

@@ -11,6 +11,7 @@
 #include "rectify-case-file.h"
 #include "rectify-case-private.h"
 #include "rectify-core-enums.h"
+#include "rectify-submission-private.h"
 
 /* The format, version 1 (members in snake_case; all optional but version and
  * reference; unknown members are ignored so later versions can add some):
@@ -25,6 +26,7 @@
  *     "send": { "state": "sent", "error": null, "submitted_at": ISO8601,
  *               "expected_minor": 4798, "attempts": 0, "last_attempt": ISO8601 },
  *     "request": { "id": 42, "url": "…", "status": "open" },
+ *     "sent": { "subject": "…", "body": "…", "attachments": [ "invoice.pdf" ] } | null,
  *     "checklist": { "verify": ISO8601, … } }
  *
  * Reading is strict on types: a member of the wrong type is an error that
@@ -218,6 +220,27 @@ rectify_case_to_json (RectifyCase *self)
       json_builder_add_int_value (builder, rectify_case_get_request_id (self));
       add_nullable_string (builder, "url", rectify_case_get_request_url (self));
       add_nullable_string (builder, "status", rectify_case_get_request_status (self));
+      json_builder_end_object (builder);
+    }
+  else
+    {
+      json_builder_add_null_value (builder);
+    }
+
+  /* Exactly what went to support, once something did. */
+  json_builder_set_member_name (builder, "sent");
+  if (rectify_case_get_sent_body (self) != NULL)
+    {
+      const char * const *names = rectify_case_get_sent_attachments (self);
+
+      json_builder_begin_object (builder);
+      add_nullable_string (builder, "subject", rectify_case_get_sent_subject (self));
+      add_nullable_string (builder, "body", rectify_case_get_sent_body (self));
+      json_builder_set_member_name (builder, "attachments");
+      json_builder_begin_array (builder);
+      for (guint i = 0; names != NULL && names[i] != NULL; i++)
+        json_builder_add_string_value (builder, names[i]);
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   else
@@ -438,6 +461,54 @@ read_attachments (JsonObject   *object,
 }
 
 static gboolean
+read_sent (JsonObject   *object,
+           RectifyCase  *rcase,
+           GError      **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) attachments = NULL;
+  JsonObject *sent = NULL;
+  const char *subject = NULL;
+  const char *body = NULL;
+  JsonNode *node;
+
+  if (!read_object (object, "sent", &sent, error))
+    return FALSE;
+  if (sent == NULL)
+    return TRUE;
+
+  if (!read_string (sent, "subject", &subject, error) ||
+      !read_string (sent, "body", &body, error))
+    return FALSE;
+
+  node = json_object_get_member (sent, "attachments");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return type_error (error, "attachments", "a list");
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (element) ||
+              json_node_get_value_type (element) != G_TYPE_STRING)
+            return type_error (error, "attachments", "a list of file names");
+          g_strv_builder_add (names, json_node_get_string (element));
+        }
+    }
+
+  if (body == NULL)
+    return type_error (error, "body", "the text that was sent");
+
+  attachments = g_strv_builder_end (names);
+  rectify_case_set_sent_snapshot (rcase, subject, body, (const char * const *) attachments);
+  return TRUE;
+}
+
+static gboolean
 read_checklist (JsonObject   *object,
                 RectifyCase  *rcase,
                 GError      **error)
@@ -585,7 +656,8 @@ rectify_case_from_json (JsonNode  *node,
     }
 
   if (!read_attachments (object, rcase, error) ||
-      !read_checklist (object, rcase, error))
+      !read_checklist (object, rcase, error) ||
+      !read_sent (object, rcase, error))
     return NULL;
 
   rectify_case_set_resolution (rcase, resolution);

@@ -16,6 +16,7 @@
 #include "rectify-core-enums.h"
 #include "rectify-money.h"
 #include "rectify-provider.h"
+#include "rectify-submission-private.h"
 
 /* Everything about one case lives here; widgets bind to it and the store
  * saves it. Every change to what the owner entered goes through a setter
@@ -49,6 +50,10 @@ struct _RectifyCase
   char              *request_status;
   guint              send_attempts;
   GDateTime         *last_attempt;
+  /* what went out: subject, body, attachment names */
+  char              *sent_subject;
+  char              *sent_body;
+  char             **sent_attachments;
 
   /* item id → GDateTime it was ticked */
   GHashTable        *checklist;
@@ -76,6 +81,8 @@ enum {
   PROP_REQUEST_ID,
   PROP_REQUEST_URL,
   PROP_REQUEST_STATUS,
+  PROP_SENT_SUBJECT,
+  PROP_SENT_BODY,
   PROP_CURRENT_STEP,
   PROP_IDENTIFY_COMPLETE,
   PROP_DETAILS_COMPLETE,
@@ -639,6 +646,9 @@ rectify_case_finalize (GObject *object)
   g_clear_pointer (&self->request_url, g_free);
   g_clear_pointer (&self->request_status, g_free);
   g_clear_pointer (&self->last_attempt, g_date_time_unref);
+  g_clear_pointer (&self->sent_subject, g_free);
+  g_clear_pointer (&self->sent_body, g_free);
+  g_clear_pointer (&self->sent_attachments, g_strfreev);
   g_clear_pointer (&self->checklist, g_hash_table_unref);
   for (guint i = 0; i < RECTIFY_N_STEPS; i++)
     g_clear_pointer (&self->problems[i], g_ptr_array_unref);
@@ -712,6 +722,14 @@ rectify_case_get_property (GObject    *object,
 
     case PROP_REQUEST_STATUS:
       g_value_set_string (value, self->request_status);
+      break;
+
+    case PROP_SENT_SUBJECT:
+      g_value_set_string (value, self->sent_subject);
+      break;
+
+    case PROP_SENT_BODY:
+      g_value_set_string (value, self->sent_body);
       break;
 
     case PROP_CURRENT_STEP:
@@ -816,6 +834,10 @@ rectify_case_class_init (RectifyCaseClass *klass)
     g_param_spec_string ("request-url", NULL, NULL, NULL, readable);
   properties[PROP_REQUEST_STATUS] =
     g_param_spec_string ("request-status", NULL, NULL, NULL, readable);
+  properties[PROP_SENT_SUBJECT] =
+    g_param_spec_string ("sent-subject", NULL, NULL, NULL, readable);
+  properties[PROP_SENT_BODY] =
+    g_param_spec_string ("sent-body", NULL, NULL, NULL, readable);
   properties[PROP_CURRENT_STEP] =
     g_param_spec_enum ("current-step", NULL, NULL,
                        RECTIFY_TYPE_STEP, RECTIFY_STEP_IDENTIFY, writable);
@@ -1342,6 +1364,11 @@ rectify_case_compute_amount (RectifyCase        *self,
                                             out_minor, error);
 }
 
+static gboolean set_owned_string (RectifyCase  *self,
+                                  char        **field,
+                                  const char   *value,
+                                  int           prop);
+
 RectifySendState
 rectify_case_get_send_state (RectifyCase *self)
 {
@@ -1385,6 +1412,16 @@ rectify_case_set_send_state (RectifyCase      *self,
           if (!rectify_case_compute_amount (self, self->resolution, &today,
                                             &self->expected_minor, NULL))
             self->expected_minor = -1;
+        }
+
+      /* Back to a draft, or failed with nothing on the desk: nothing was
+       * sent, so there is nothing to keep as sent. */
+      if ((state == RECTIFY_SEND_STATE_DRAFT || state == RECTIFY_SEND_STATE_FAILED) &&
+          self->loading == 0)
+        {
+          set_owned_string (self, &self->sent_subject, NULL, PROP_SENT_SUBJECT);
+          set_owned_string (self, &self->sent_body, NULL, PROP_SENT_BODY);
+          g_clear_pointer (&self->sent_attachments, g_strfreev);
         }
 
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEND_STATE]);
@@ -1549,6 +1586,76 @@ rectify_case_set_send_attempts (RectifyCase *self,
     case_changed (self);
 }
 
+/* The subject of the request as it went to the desk, or %NULL before. */
+const char *
+rectify_case_get_sent_subject (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return self->sent_subject;
+}
+
+/* The body of the request as it went to the desk, or %NULL before. */
+const char *
+rectify_case_get_sent_body (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return self->sent_body;
+}
+
+/**
+ * rectify_case_get_sent_attachments:
+ * @self: a #RectifyCase
+ *
+ * The names of the files that went with the request, in order.
+ *
+ * Returns: (transfer none) (nullable): the names, %NULL before sending
+ */
+const char * const *
+rectify_case_get_sent_attachments (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return (const char * const *) self->sent_attachments;
+}
+
+/**
+ * rectify_case_set_sent_snapshot:
+ * @self: a #RectifyCase
+ * @subject: (nullable): the subject as it went out
+ * @body: (nullable): the body as it went out
+ * @attachments: (nullable) (array zero-terminated=1): the file names
+ *
+ * For the outbox, just before the create call goes out, and the case file.
+ * All %NULL forgets the snapshot.
+ */
+void
+rectify_case_set_sent_snapshot (RectifyCase        *self,
+                                const char         *subject,
+                                const char         *body,
+                                const char * const *attachments)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+
+  changed |= set_owned_string (self, &self->sent_subject, subject, PROP_SENT_SUBJECT);
+  changed |= set_owned_string (self, &self->sent_body, body, PROP_SENT_BODY);
+  if (!(attachments == NULL ? self->sent_attachments == NULL
+                            : self->sent_attachments != NULL &&
+                              g_strv_equal ((const char * const *) self->sent_attachments,
+                                            attachments)))
+    {
+      g_strfreev (self->sent_attachments);
+      self->sent_attachments = g_strdupv ((char **) attachments);
+      changed = TRUE;
+    }
+
+  if (changed)
+    case_changed (self);
+}
+
 /* When the request reached support (or the owner said it did), or %NULL. */
 GDateTime *
 rectify_case_get_submitted_at (RectifyCase *self)
@@ -1604,6 +1711,25 @@ rectify_case_is_submitted (RectifyCase *self)
 
   return self->send_state == RECTIFY_SEND_STATE_SENT ||
          self->send_state == RECTIFY_SEND_STATE_SENT_ELSEWHERE;
+}
+
+/**
+ * rectify_case_is_locked:
+ * @self: a #RectifyCase
+ *
+ * Whether what the request says is fixed: from the moment it is queued, as
+ * long as it is not a draft again or failed. A later change goes to support
+ * as a correction on the same request.
+ *
+ * Returns: whether the request's fields are read-only
+ */
+gboolean
+rectify_case_is_locked (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+
+  return self->send_state != RECTIFY_SEND_STATE_DRAFT &&
+         self->send_state != RECTIFY_SEND_STATE_FAILED;
 }
 
 /**

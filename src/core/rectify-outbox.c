@@ -52,6 +52,7 @@
 #include "rectify-outbox.h"
 #include "rectify-provider.h"
 #include "rectify-request.h"
+#include "rectify-submission-private.h"
 
 typedef enum
 {
@@ -395,6 +396,34 @@ attempt_had_no_effect (RectifyCase *rcase)
 
   rectify_case_set_send_attempts (rcase, attempts > 0 ? attempts - 1 : 0,
                                   rectify_case_get_last_attempt (rcase));
+}
+
+/* What the request says now, as it goes out: the case keeps it. */
+static void
+take_snapshot (RectifyCase *rcase)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  g_autofree char *subject = rectify_request_dup_subject (rcase);
+  g_autofree char *body = NULL;
+  GListModel *attachments = rectify_case_get_attachments (rcase);
+  GDate today;
+
+  rectify_clock_get_today (&today);
+  body = rectify_request_dup_body (rcase, &today);
+  for (guint i = 0; i < g_list_model_get_n_items (attachments); i++)
+    {
+      g_autoptr(RectifyAttachment) attachment = g_list_model_get_item (attachments, i);
+      const char *name = rectify_attachment_get_display_name (attachment);
+      g_autofree char *basename = NULL;
+
+      if (name == NULL)
+        name = basename = g_file_get_basename (rectify_attachment_get_file (attachment));
+      g_strv_builder_add (builder, name);
+    }
+  names = g_strv_builder_end (builder);
+
+  rectify_case_set_sent_snapshot (rcase, subject, body, (const char * const *) names);
 }
 
 /* Ends */
@@ -849,9 +878,17 @@ write_ahead_cb (GObject      *object,
       rectify_desk_client_set_anonymous (client, g_strstrip (name), g_strstrip (email), 0);
     }
 
-  rectify_clock_get_today (&today);
-  subject = rectify_request_dup_subject (job->rcase);
-  body = rectify_request_dup_body (job->rcase, &today);
+  /* The text as saved with CREATING, so what went out is what the case
+   * keeps. */
+  subject = g_strdup (rectify_case_get_sent_subject (job->rcase));
+  body = g_strdup (rectify_case_get_sent_body (job->rcase));
+  if (body == NULL)
+    {
+      rectify_clock_get_today (&today);
+      g_free (subject);
+      subject = rectify_request_dup_subject (job->rcase);
+      body = rectify_request_dup_body (job->rcase, &today);
+    }
 
   g_debug ("Case %s: creating the request (attempt %u)",
            rectify_case_get_reference (job->rcase),
@@ -867,9 +904,13 @@ job_create (Job *job)
   RectifyOutbox *self = job->outbox;
   g_autoptr(GDateTime) now = rectify_clock_now_utc ();
 
-  /* Write-ahead: the attempt and CREATING reach the disk before the call. */
+  /* Write-ahead: the attempt, the text that goes out and CREATING reach
+   * the disk before the call. */
   rectify_case_set_send_attempts (job->rcase, rectify_case_get_send_attempts (job->rcase) + 1,
                                   now);
+  take_snapshot (job->rcase);
+  if (job->outbox == NULL)
+    return;
   if (!job_set_state (job, RECTIFY_SEND_STATE_CREATING, NULL))
     return;
 
@@ -1655,6 +1696,10 @@ rectify_outbox_cancel (RectifyOutbox  *self,
   return TRUE;
 }
 
+static void record_sent (RectifyOutbox *self,
+                         RectifyCase   *rcase,
+                         gint64         request_id);
+
 /**
  * rectify_outbox_confirm:
  * @self: a #RectifyOutbox
@@ -1665,8 +1710,8 @@ rectify_outbox_cancel (RectifyOutbox  *self,
  * @error: why it is refused
  *
  * The owner's word on a request that may or may not have reached the desk.
- * It arrived: the case is sent (with @request_id), or sent another way when
- * the number is not known. It did not: the case is sent again, as by
+ * It arrived: the case is sent, by Rectify, with @request_id (0 when the
+ * number is not known yet; see rectify_outbox_record_arrival_async()). It did not: the case is sent again, as by
  * rectify_outbox_send(); if it cannot be, it is a draft again and @error
  * says why.
  *
@@ -1705,25 +1750,308 @@ rectify_outbox_confirm (RectifyOutbox  *self,
       return rectify_outbox_send (self, rcase, error);
     }
 
-  if (request_id > 0)
-    {
-      g_autofree char *link = NULL;
-
-      link = rectify_provider_dup_request_link (rectify_provider_get_default (),
-                                                self->client != NULL
-                                                  ? rectify_desk_client_get_base_url (self->client)
-                                                  : NULL,
-                                                request_id);
-      rectify_case_set_request (rcase, request_id, link, NULL);
-      rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_SENT, NULL);
-    }
-  else
-    {
-      rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_SENT_ELSEWHERE, NULL);
-    }
-
-  save_soon (self, rcase);
+  record_sent (self, rcase, request_id);
   return TRUE;
+}
+
+/* Rectify sent it and it arrived: with its number, or 0 when the owner
+ * does not know it yet. */
+static void
+record_sent (RectifyOutbox *self,
+             RectifyCase   *rcase,
+             gint64         request_id)
+{
+  g_autofree char *link = NULL;
+
+  if (request_id > 0)
+    link = rectify_provider_dup_request_link (rectify_provider_get_default (),
+                                              self->client != NULL
+                                                ? rectify_desk_client_get_base_url (self->client)
+                                                : NULL,
+                                              request_id);
+  rectify_case_set_request (rcase, request_id, link, NULL);
+  rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_SENT, NULL);
+  save_soon (self, rcase);
+}
+
+/**
+ * rectify_outbox_mark_sent_elsewhere:
+ * @self: a #RectifyOutbox
+ * @rcase: a case in the outbox's store
+ * @error: why it is refused
+ *
+ * The owner sent the request another way (e-mail, the help centre). A case
+ * that waits in the queue, or whose files are uploading, stops there:
+ * nothing of it reached the desk. Once the request is being created it may
+ * be on the desk already, so that is refused (%RECTIFY_OUTBOX_ERROR_TOO_LATE),
+ * as is a case that waits for the owner to say whether Rectify's send
+ * arrived, and one that reached support already.
+ *
+ * The text as it is now is kept as what was sent.
+ *
+ * Returns: whether @rcase is sent elsewhere now
+ */
+gboolean
+rectify_outbox_mark_sent_elsewhere (RectifyOutbox  *self,
+                                    RectifyCase    *rcase,
+                                    GError        **error)
+{
+  const char *problem;
+  Job *job;
+
+  g_return_val_if_fail (RECTIFY_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (RECTIFY_IS_CASE (rcase), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  switch (rectify_case_get_send_state (rcase))
+    {
+    case RECTIFY_SEND_STATE_DRAFT:
+    case RECTIFY_SEND_STATE_FAILED:
+    case RECTIFY_SEND_STATE_QUEUED:
+    case RECTIFY_SEND_STATE_UPLOADING:
+      break;
+
+    case RECTIFY_SEND_STATE_CREATING:
+      g_set_error_literal (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_TOO_LATE,
+                           _("Rectify is sending this request to the help desk right now, so "
+                             "it may be there already. Wait for the outcome."));
+      return FALSE;
+
+    case RECTIFY_SEND_STATE_NEEDS_CONFIRMATION:
+      g_set_error_literal (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NEEDS_CONFIRMATION,
+                           _("The request may have reached support already. Say first whether "
+                             "it arrived."));
+      return FALSE;
+
+    case RECTIFY_SEND_STATE_SENT:
+    case RECTIFY_SEND_STATE_SENT_ELSEWHERE:
+    default:
+      g_set_error_literal (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_ALREADY_SENT,
+                           _("This request reached support already"));
+      return FALSE;
+    }
+
+  if ((problem = first_problem (rcase)) != NULL)
+    {
+      g_set_error_literal (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_READY, problem);
+      return FALSE;
+    }
+
+  /* Queued or uploading: the job stops before anything is created. */
+  if ((job = g_hash_table_lookup (self->jobs, rectify_case_get_reference (rcase))) != NULL)
+    job_detach (job);
+  g_hash_table_remove (self->rejections, rectify_case_get_reference (rcase));
+
+  forget_tokens (rcase);
+  rectify_case_set_send_attempts (rcase, 0, rectify_case_get_last_attempt (rcase));
+  rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_SENT_ELSEWHERE, NULL);
+  take_snapshot (rcase);
+  save_soon (self, rcase);
+
+  return TRUE;
+}
+
+/**
+ * rectify_outbox_parse_request_number:
+ * @text: what the owner typed: the number support's e-mail gives
+ * @out_id: (out): the number
+ * @error: why it is not one
+ *
+ * Accepts digits only, with blanks around and a leading "#"; the number is
+ * positive and at most 15 digits long.
+ *
+ * Returns: whether @text is a request number
+ */
+gboolean
+rectify_outbox_parse_request_number (const char  *text,
+                                     gint64      *out_id,
+                                     GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  const char *digits = copy;
+  guint64 value = 0;
+
+  g_return_val_if_fail (out_id != NULL, FALSE);
+
+  if (*digits == '#')
+    digits++;
+
+  if (*digits == '\0' || strlen (digits) > 15 ||
+      strspn (digits, "0123456789") != strlen (digits) ||
+      !g_ascii_string_to_unsigned (digits, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      g_set_error_literal (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_BAD_NUMBER,
+                           _("A request number is made of digits only, as in support’s "
+                             "e-mail: for example 12345"));
+      return FALSE;
+    }
+
+  *out_id = (gint64) value;
+  return TRUE;
+}
+
+typedef struct
+{
+  RectifyCase *rcase;
+  gint64       request_id;
+} ArrivalData;
+
+static void
+arrival_data_free (ArrivalData *data)
+{
+  g_clear_object (&data->rcase);
+  g_free (data);
+}
+
+static gboolean
+may_record_arrival (RectifyCase  *rcase,
+                    GError      **error)
+{
+  RectifySendState state = rectify_case_get_send_state (rcase);
+
+  if (state == RECTIFY_SEND_STATE_NEEDS_CONFIRMATION ||
+      (state == RECTIFY_SEND_STATE_SENT && rectify_case_get_request_id (rcase) == 0))
+    return TRUE;
+
+  g_set_error_literal (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_SENDING,
+                       _("Nothing about this request waits for your confirmation"));
+  return FALSE;
+}
+
+static void
+arrival_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RectifyOutbox *self = g_task_get_source_object (task);
+  ArrivalData *data = g_task_get_task_data (task);
+  g_autoptr(RectifyDeskRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+
+  request = rectify_desk_client_get_request_finish (RECTIFY_DESK_CLIENT (object), result,
+                                                    &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_error_matches (error, RECTIFY_DESK_ERROR, RECTIFY_DESK_ERROR_NOT_FOUND))
+    {
+      g_task_return_new_error (task, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NO_REQUEST,
+                               /* Translators: %s is a request number */
+                               _("The help desk has no request #%s for you. Check the number "
+                                 "in support’s e-mail."),
+                               g_task_get_name (task));
+      return;
+    }
+
+  /* The number the owner found names another request. */
+  if (request != NULL &&
+      (request->subject == NULL ||
+       strstr (request->subject, rectify_case_get_reference (data->rcase)) == NULL))
+    {
+      g_task_return_new_error (task, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_OTHER_REQUEST,
+                               /* Translators: %s is a request number */
+                               _("Request #%s on the help desk is about something else. Check "
+                                 "the number in support’s e-mail."),
+                               g_task_get_name (task));
+      return;
+    }
+
+  /* Checked, or the desk could not be asked: the number stands, as typed. */
+  if (error != NULL)
+    g_debug ("Case %s: could not look request %" G_GINT64_FORMAT " up (%s %d)",
+             rectify_case_get_reference (data->rcase), data->request_id,
+             g_quark_to_string (error->domain), error->code);
+
+  if (!may_record_arrival (data->rcase, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  record_sent (self, data->rcase, data->request_id);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rectify_outbox_record_arrival_async:
+ * @self: a #RectifyOutbox
+ * @rcase: a case that needs confirmation, or sent without a known number
+ * @request_id: the number from support's e-mail
+ *   (rectify_outbox_parse_request_number()), or 0 when not known
+ * @cancellable: (nullable): to stop the look-up
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * The owner found that the request Rectify sent arrived. The case is sent,
+ * by Rectify, with @request_id. When signed in, the number is looked up on
+ * the desk first: one the desk does not know, or a request about another
+ * case, is refused.
+ */
+void
+rectify_outbox_record_arrival_async (RectifyOutbox       *self,
+                                     RectifyCase         *rcase,
+                                     gint64               request_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  ArrivalData *data;
+  Job *job;
+
+  g_return_if_fail (RECTIFY_IS_OUTBOX (self));
+  g_return_if_fail (RECTIFY_IS_CASE (rcase));
+  g_return_if_fail (request_id >= 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rectify_outbox_record_arrival_async);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, request_id);
+  g_task_set_name (task, number);
+  data = g_new0 (ArrivalData, 1);
+  data->rcase = g_object_ref (rcase);
+  data->request_id = request_id;
+  g_task_set_task_data (task, data, (GDestroyNotify) arrival_data_free);
+
+  if (!may_record_arrival (rcase, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The owner settled what became of the earlier sends. */
+  if ((job = g_hash_table_lookup (self->jobs, rectify_case_get_reference (rcase))) != NULL)
+    job_detach (job);
+  rectify_case_set_send_attempts (rcase, 0, rectify_case_get_last_attempt (rcase));
+  forget_tokens (rcase);
+
+  if (request_id > 0 && self->client != NULL &&
+      rectify_desk_client_get_auth (self->client) != RECTIFY_DESK_AUTH_ANONYMOUS)
+    {
+      rectify_desk_client_get_request_async (self->client, request_id, cancellable,
+                                             arrival_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  record_sent (self, rcase, request_id);
+  g_task_return_boolean (task, TRUE);
+}
+
+gboolean
+rectify_outbox_record_arrival_finish (RectifyOutbox  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

@@ -145,6 +145,10 @@ update_request (RectifyFollowupPage *self,
                                 rectify_case_get_request_id (rcase), when ? when : "");
   else if (rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_SENT_ELSEWHERE)
     subtitle = g_strdup_printf (_("You sent it yourself on %s"), when ? when : "");
+  else if (rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_SENT)
+    /* Translators: %s is the day it was sent, e.g. "26 November 2026" */
+    subtitle = g_strdup_printf (_("Rectify sent it on %s; its number is in support’s e-mail"),
+                                when ? when : "");
   else
     subtitle = g_strdup (rectify_send_state_get_label (rectify_case_get_send_state (rcase)));
 

@@ -12,6 +12,7 @@
 
 #include "rectify-billing.h"
 #include "rectify-clock.h"
+#include "rectify-format.h"
 #include "rectify-launcher.h"
 #include "rectify-money.h"
 #include "rectify-provider.h"
@@ -27,6 +28,7 @@ struct _RectifyResolutionPage
   RectifyPage           parent_instance;
 
   GCancellable         *cancellable;
+  GCancellable         *arrival_cancellable;
 
   RectifyUrgencyBanner *urgency_banner;
   AdwActionRow         *remove_row;
@@ -41,6 +43,7 @@ struct _RectifyResolutionPage
   GtkCheckButton       *scheduled_check;
   GtkWidget            *recommended_label;
   GtkLabel             *resolution_message;
+  AdwPreferencesGroup  *review_group;
   GtkLabel             *subject_label;
   GtkLabel             *body_label;
   GtkWidget            *mark_sent_button;
@@ -154,6 +157,27 @@ describe_choice (RectifyCase       *rcase,
     }
 }
 
+/* When what is shown as sent went out, as a long date. */
+static char *
+format_sent_on (RectifyCase *rcase)
+{
+  GDateTime *when = rectify_case_get_submitted_at (rcase);
+  g_autoptr(GDateTime) local = NULL;
+  GDate date;
+
+  if (when == NULL)
+    when = rectify_case_get_last_attempt (rcase);
+  if (when == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (when);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+
+  return rectify_format_date_long (&date);
+}
+
 static void
 rectify_resolution_page_case_updated (RectifyPage *page)
 {
@@ -163,6 +187,7 @@ rectify_resolution_page_case_updated (RectifyPage *page)
   g_autofree char *body = NULL;
   gboolean passed = FALSE;
   gboolean ended = FALSE;
+  gboolean locked;
   const RectifyProblem *problem;
   GDate today;
 
@@ -204,10 +229,36 @@ rectify_resolution_page_case_updated (RectifyPage *page)
                           rectify_case_get_resolution (rcase) != RECTIFY_RESOLUTION_NONE);
   gtk_label_set_label (self->resolution_message, problem ? problem->message : "");
 
-  subject = rectify_request_dup_subject (rcase);
-  body = rectify_request_dup_body (rcase, &today);
-  gtk_label_set_label (self->subject_label, subject);
-  gtk_label_set_label (self->body_label, body);
+  /* From the queue on, the request says what went out, and stays so. */
+  locked = rectify_case_is_locked (rcase);
+  for (guint i = 0; i < N_CHOICES; i++)
+    gtk_widget_set_sensitive (GTK_WIDGET (row_for (self, i)), !locked);
+
+  if (rectify_case_get_sent_body (rcase) != NULL)
+    {
+      g_autofree char *when = format_sent_on (rcase);
+      g_autofree char *description =
+        /* Translators: %s is a date, e.g. "26 November 2026" */
+        g_strdup_printf (_("As sent to support on %s. To change something, send a correction "
+                           "on the same request."), when);
+
+      gtk_label_set_label (self->subject_label, rectify_case_get_sent_subject (rcase));
+      gtk_label_set_label (self->body_label, rectify_case_get_sent_body (rcase));
+      adw_preferences_group_set_description (self->review_group, description);
+    }
+  else
+    {
+      subject = rectify_request_dup_subject (rcase);
+      body = rectify_request_dup_body (rcase, &today);
+      gtk_label_set_label (self->subject_label, subject);
+      gtk_label_set_label (self->body_label, body);
+      adw_preferences_group_set_description (self->review_group,
+                                             locked
+                                               ? _("What support will receive: it is on its "
+                                                   "way and can no longer be changed.")
+                                               : _("Exactly what support will receive, in your "
+                                                   "language."));
+    }
 
   update_sending (self, rcase);
 
@@ -223,7 +274,8 @@ rectify_resolution_page_case_updated (RectifyPage *page)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save",
                                  rectify_page_get_complete (RECTIFY_PAGE (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.mark-sent",
-                                 rectify_page_get_complete (RECTIFY_PAGE (self)));
+                                 rectify_page_get_complete (RECTIFY_PAGE (self)) &&
+                                 !rectify_case_is_submitted (rcase));
 }
 
 static void
@@ -371,9 +423,11 @@ update_sending (RectifyResolutionPage *self,
       if (changed)
         {
           g_autofree char *title =
-            /* Translators: %s is a request number */
-            g_strdup_printf (_("Sent to Ringover support as request #%" PRId64),
-                             rectify_case_get_request_id (rcase));
+            rectify_case_get_request_id (rcase) > 0
+              /* Translators: %s is a request number */
+              ? g_strdup_printf (_("Sent to Ringover support as request #%" PRId64),
+                                 rectify_case_get_request_id (rcase))
+              : g_strdup (_("Sent to Ringover support by Rectify"));
 
           toast (self, adw_toast_new (title));
           /* The window asks the case whether the follow-up applies now. */
@@ -393,11 +447,17 @@ static char *
 dup_request_text (RectifyResolutionPage *self)
 {
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
-  g_autofree char *subject = rectify_request_dup_subject (rcase);
+  g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
   GDate today;
 
+  /* What went out, once something did. */
+  if (rectify_case_get_sent_body (rcase) != NULL)
+    return g_strdup_printf ("%s\n\n%s", rectify_case_get_sent_subject (rcase),
+                            rectify_case_get_sent_body (rcase));
+
   rectify_clock_get_today (&today);
+  subject = rectify_request_dup_subject (rcase);
   body = rectify_request_dup_body (rcase, &today);
 
   return g_strdup_printf ("%s\n\n%s", subject, body);
@@ -446,6 +506,109 @@ cancel_send_action (GtkWidget  *widget,
 }
 
 static void
+arrival_recorded (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(RectifyResolutionPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (rectify_outbox_record_arrival_finish (RECTIFY_OUTBOX (object), result, &error))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-step", "i",
+                                  RECTIFY_STEP_FOLLOW_UP);
+      return;
+    }
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, adw_toast_new (error->message));
+}
+
+/* Checked as it is typed: digits, or nothing when the number is not at hand. */
+static void
+on_number_changed (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  GtkLabel *message = g_object_get_data (G_OBJECT (dialog), "message");
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GError) error = NULL;
+  gint64 request_id;
+  gboolean ok = *typed == '\0' || rectify_outbox_parse_request_number (typed, &request_id, &error);
+
+  gtk_label_set_label (message, ok ? "" : error->message);
+  gtk_widget_set_visible (GTK_WIDGET (message), !ok);
+  adw_message_dialog_set_response_enabled (dialog, "record", ok);
+}
+
+static void
+on_arrival_response (AdwMessageDialog      *dialog,
+                     const char            *response,
+                     RectifyResolutionPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyOutbox *outbox = get_outbox (self);
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  gint64 request_id = 0;
+
+  if (g_strcmp0 (response, "record") != 0 || rcase == NULL || outbox == NULL)
+    return;
+
+  if (*typed != '\0' && !rectify_outbox_parse_request_number (typed, &request_id, NULL))
+    return;
+
+  g_cancellable_cancel (self->arrival_cancellable);
+  g_clear_object (&self->arrival_cancellable);
+  self->arrival_cancellable = g_cancellable_new ();
+  rectify_outbox_record_arrival_async (outbox, rcase, request_id, self->arrival_cancellable,
+                                       arrival_recorded, g_object_ref (self));
+}
+
+/* "It arrived": Rectify sent it; the number is in support's e-mail. */
+static void
+ask_request_number (RectifyResolutionPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *message = gtk_label_new (NULL);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                           : NULL,
+                                                       _("Rectify Sent It"),
+                                                       _("Support’s e-mail gives the request "
+                                                         "number. Type it here to follow the "
+                                                         "request, or leave it empty to add it "
+                                                         "later.")));
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Request number, e.g. 12345"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Request number"), -1);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_widget_add_css_class (message, "error");
+  gtk_widget_set_visible (message, FALSE);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), message);
+  adw_message_dialog_set_extra_child (dialog, box);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "record", _("_Record"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "record");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "message", message);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_number_changed), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_arrival_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 confirm_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -458,10 +621,14 @@ confirm_action (GtkWidget  *widget,
   if (rcase == NULL || outbox == NULL)
     return;
 
-  if (!rectify_outbox_confirm (outbox, rcase, g_variant_get_boolean (parameter), 0, &error))
+  if (g_variant_get_boolean (parameter))
+    {
+      ask_request_number (self);
+      return;
+    }
+
+  if (!rectify_outbox_confirm (outbox, rcase, FALSE, 0, &error))
     toast (self, adw_toast_new (error->message));
-  else if (g_variant_get_boolean (parameter))
-    gtk_widget_activate_action (widget, "win.show-step", "i", RECTIFY_STEP_FOLLOW_UP);
 }
 
 static void
@@ -666,12 +833,23 @@ mark_sent_action (GtkWidget  *widget,
 {
   RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyOutbox *outbox = get_outbox (self);
+  g_autoptr(GError) error = NULL;
 
   if (rcase == NULL || rectify_case_is_submitted (rcase) ||
       !rectify_page_get_complete (RECTIFY_PAGE (self)))
     return;
 
-  rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_SENT_ELSEWHERE, NULL);
+  /* Through the outbox, which stops a send still waiting and refuses once
+   * the request may be on the desk. */
+  if (outbox == NULL)
+    return;
+
+  if (!rectify_outbox_mark_sent_elsewhere (outbox, rcase, &error))
+    {
+      toast (self, adw_toast_new (error->message));
+      return;
+    }
   gtk_widget_activate_action (widget, "win.show-step", "i", RECTIFY_STEP_FOLLOW_UP);
 }
 
@@ -690,6 +868,8 @@ rectify_resolution_page_dispose (GObject *object)
   RectifyResolutionPage *self = (RectifyResolutionPage *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->arrival_cancellable);
+  g_clear_object (&self->arrival_cancellable);
   if (self->outbox != NULL)
     g_signal_handlers_disconnect_by_func (self->outbox, on_progress, self);
   g_clear_object (&self->outbox);
@@ -729,6 +909,7 @@ rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, scheduled_check);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, recommended_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, resolution_message);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, review_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, subject_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, body_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, mark_sent_button);
