@@ -211,6 +211,74 @@ find_entry (GtkWidget *root)
   return NULL;
 }
 
+typedef struct
+{
+  Fixture     *f;
+  RectifyStep  step;
+} StepShown;
+
+static gboolean
+step_shown (gpointer data)
+{
+  StepShown *shown = data;
+
+  return visible_step (shown->f->window) == shown->step;
+}
+
+/* Whether the row titled @title on @step can be used. */
+static gboolean
+row_sensitive (Fixture     *f,
+               RectifyStep  step,
+               const char  *title)
+{
+  StepShown shown = { f, step };
+  GtkWidget *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-step", "i", step);
+  g_assert_true (rectify_test_iterate_until (step_shown, &shown));
+  rectify_test_iterate (20);
+  row = rectify_test_find_row (GTK_WIDGET (f->window), title);
+  g_assert_nonnull (row);
+
+  return gtk_widget_is_sensitive (row);
+}
+
+static void
+test_sent_is_read_only (Fixture       *f,
+                        gconstpointer  data)
+{
+  const struct { RectifyStep step; const char *title; } rows[] = {
+    { RECTIFY_STEP_IDENTIFY, "I bought the wrong licence type" },
+    { RECTIFY_STEP_DETAILS, "How many were bought" },
+    { RECTIFY_STEP_RESOLUTION, "Refund" },
+  };
+  g_autofree char *sent_body = NULL;
+  GtkWidget *body;
+
+  /* Editable while it is a draft. */
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_assert_true (row_sensitive (f, rows[i].step, rows[i].title));
+
+  press_send (f);
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
+  sent_body = g_strdup (rectify_case_get_sent_body (f->rcase));
+  g_assert_nonnull (sent_body);
+
+  /* Steps 1 to 3 show the request as sent: nothing there can be changed. */
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_assert_false (row_sensitive (f, rows[i].step, rows[i].title));
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (f->window), "As sent to support on"));
+
+  /* Whatever changes the case later, the review keeps what support has. */
+  rectify_case_set_text (f->rcase, RECTIFY_TEXT_QUANTITY, "9");
+  rectify_test_iterate (20);
+  body = rectify_test_find_label (GTK_WIDGET (f->window), "Hello Ringover support");
+  g_assert_nonnull (body);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (body)), ==, sent_body);
+  g_assert_cmpstr (rectify_case_get_sent_body (f->rcase), ==, sent_body);
+}
+
 static void
 test_send_ambiguous_asks (Fixture       *f,
                           gconstpointer  data)
@@ -323,6 +391,7 @@ main (int   argc,
 
   ADD ("/send/reaches-follow-up", test_send_reaches_follow_up);
   ADD ("/send/ambiguous-asks", test_send_ambiguous_asks);
+  ADD ("/send/sent-is-read-only", test_sent_is_read_only);
   ADD ("/send/refused-shows-fields", test_send_refused_shows_fields);
   ADD ("/send/incomplete-refused", test_send_incomplete_refused);
 

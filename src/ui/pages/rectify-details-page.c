@@ -17,6 +17,10 @@ struct _RectifyDetailsPage
   RectifyPage        parent_instance;
 
   RectifyFieldGroup *fields;
+  GtkWidget         *account_group;
+  GtkWidget         *licences_group;
+  GtkWidget         *happened_group;
+  GtkWidget         *attachments_group;
   GCancellable      *cancellable;
   gboolean           syncing_explanation;
 
@@ -355,6 +359,20 @@ suggestions_menu (const char          *action_name,
   return G_MENU_MODEL (menu);
 }
 
+/* From the queue on, what the request says stays as sent. */
+static void
+rectify_details_page_case_updated (RectifyPage *page)
+{
+  RectifyDetailsPage *self = RECTIFY_DETAILS_PAGE (page);
+  RectifyCase *rcase = rectify_page_get_case (page);
+  gboolean locked = rcase != NULL && rectify_case_is_locked (rcase);
+  GtkWidget *groups[] = { self->account_group, self->licences_group, self->happened_group,
+                          self->attachments_group };
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    gtk_widget_set_sensitive (groups[i], !locked);
+}
+
 static void
 rectify_details_page_case_changed (RectifyPage *page,
                                    RectifyCase *old_case)
@@ -400,6 +418,7 @@ rectify_details_page_case_changed (RectifyPage *page,
   sync_scenario (self);
   sync_explanation (self);
   rectify_field_group_set_case (self->fields, rcase);
+  rectify_details_page_case_updated (page);
 }
 
 static void
@@ -425,10 +444,15 @@ rectify_details_page_class_init (RectifyDetailsPageClass *klass)
 
   object_class->dispose = rectify_details_page_dispose;
   page_class->case_changed = rectify_details_page_case_changed;
+  page_class->case_updated = rectify_details_page_case_updated;
   rectify_page_class_set_step (page_class, RECTIFY_STEP_DETAILS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/pages/rectify-details-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, account_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, licences_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, happened_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, attachments_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, account_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, owner_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, email_row);

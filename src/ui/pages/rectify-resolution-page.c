@@ -578,9 +578,8 @@ ask_request_number (RectifyResolutionPage *self)
                                                                            : NULL,
                                                        _("Rectify Sent It"),
                                                        _("Support’s e-mail gives the request "
-                                                         "number. Type it here to follow the "
-                                                         "request, or leave it empty to add it "
-                                                         "later.")));
+                                                         "number. Type it here so Rectify can "
+                                                         "follow the request.")));
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Request number, e.g. 12345"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
