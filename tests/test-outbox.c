@@ -21,6 +21,7 @@
 #include "rectify-case-file.h"
 #include "rectify-case-store.h"
 #include "rectify-clock.h"
+#include "rectify-correction.h"
 #include "rectify-outbox.h"
 #include "rectify-request.h"
 #include "rectify-submission-private.h"
@@ -878,6 +879,103 @@ test_arrived_number_later (Fixture       *f,
   g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, 101);
   g_assert_nonnull (strstr (rectify_case_get_request_url (f->rcase), "/hc/requests/101"));
   g_assert_cmpuint (created (f), ==, 1);
+}
+
+/* A correction goes on the same request */
+
+static gboolean
+send_correction (Fixture     *f,
+                 const char  *change,
+                 GError     **error)
+{
+  GAsyncResult *pending = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rectify_outbox_send_correction_async (f->outbox, f->rcase, change, NULL, store_result,
+                                        &pending);
+  result = wait_result (&pending);
+
+  return rectify_outbox_send_correction_finish (f->outbox, result, error);
+}
+
+static void
+test_correction_signed_in (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  const RectifyDeskComment *reply;
+  gint64 id;
+
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  id = rectify_case_get_request_id (f->rcase);
+  g_assert_true (rectify_outbox_can_reply (f->outbox, f->rcase));
+
+  g_assert_false (send_correction (f, "  \n ", &error));
+  g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_READY);
+  g_clear_error (&error);
+
+  g_assert_true (send_correction (f, "We bought 2 licences by mistake, not 3.", &error));
+  g_assert_no_error (error);
+
+  /* One request still, now with the reply, which names it. */
+  g_assert_cmpuint (created (f), ==, 1);
+  g_assert_cmpuint (rectify_test_desk_count_subject (f->desk, f->reference), ==, 1);
+  comments = desk_comments (f, id);
+  g_assert_cmpuint (comments->len, ==, 2);
+  reply = g_ptr_array_index (comments, 1);
+  number = g_strdup_printf ("#%" G_GINT64_FORMAT ",", id);
+  g_assert_nonnull (strstr (reply->body, number));
+  g_assert_true (g_str_has_suffix (reply->body, "\n\nWe bought 2 licences by mistake, not 3.\n"));
+
+  /* What was sent stays as it was. */
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, id);
+}
+
+static void
+test_correction_anonymous (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *mailto = NULL;
+  g_autofree char *number = NULL;
+  gint64 id;
+
+  /* Before sending there is nothing to correct. */
+  g_assert_false (send_correction (f, "A change", &error));
+  g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NO_REQUEST);
+  g_clear_error (&error);
+
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  id = rectify_case_get_request_id (f->rcase);
+
+  /* Without a sign-in no reply: the desk is not asked. */
+  g_assert_false (rectify_outbox_can_reply (f->outbox, f->rcase));
+  g_assert_false (send_correction (f, "A change", &error));
+  g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_SIGNED_IN);
+  g_assert_cmpuint (created (f), ==, 1);
+  comments = desk_comments (f, id);
+  g_assert_cmpuint (comments->len, ==, 1);
+
+  /* The e-mail and the copied text quote the request number and reference. */
+  number = g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+  subject = rectify_correction_dup_subject (f->rcase);
+  g_assert_nonnull (strstr (subject, number));
+  g_assert_nonnull (strstr (subject, f->reference));
+  body = rectify_correction_dup_body (f->rcase, " Only 2 licences. ");
+  g_assert_nonnull (strstr (body, number));
+  g_assert_true (g_str_has_suffix (body, "\n\nOnly 2 licences.\n"));
+  mailto = rectify_correction_dup_mailto (f->rcase, "support@example.com", "Only 2 licences.");
+  g_assert_true (g_str_has_prefix (mailto, "mailto:support@example.com?subject="));
+  g_assert_nonnull (strstr (mailto, "%23"));
+  g_assert_nonnull (strstr (mailto, "%0D%0A%0D%0AOnly%202%20licences."));
 }
 
 /* The tests */
@@ -2036,6 +2134,8 @@ main (int   argc,
   g_test_add_func ("/outbox/arrived/parse-number", test_parse_request_number);
   ADD ("arrived/with-number", anonymous, test_arrived_with_number);
   ADD ("arrived/number-later", anonymous, test_arrived_number_later);
+  ADD ("correction/signed-in", signed_in, test_correction_signed_in);
+  ADD ("correction/anonymous", anonymous, test_correction_anonymous);
 
 #undef ADD
 

@@ -314,3 +314,30 @@ rectify_format_append_item (GString    *text,
   g_string_append_printf (text, _("- %s: %s"), label, value);
   g_string_append_c (text, '\n');
 }
+
+/**
+ * rectify_format_mailto:
+ * @address: the recipient
+ * @subject: the subject
+ * @body: the text, with "\n" line breaks
+ *
+ * A `mailto:` URI (RFC 6068): everything escaped, line breaks as CRLF.
+ *
+ * Returns: (transfer full): the URI
+ */
+char *
+rectify_format_mailto (const char *address,
+                       const char *subject,
+                       const char *body)
+{
+  g_autofree char *escaped_address = g_uri_escape_string (address, "@", FALSE);
+  g_autofree char *escaped_subject = g_uri_escape_string (subject, NULL, FALSE);
+  g_autofree char *escaped_body = NULL;
+  g_autoptr(GString) crlf = g_string_new (body);
+
+  g_string_replace (crlf, "\n", "\r\n", 0);
+  escaped_body = g_uri_escape_string (crlf->str, NULL, FALSE);
+
+  return g_strdup_printf ("mailto:%s?subject=%s&body=%s",
+                          escaped_address, escaped_subject, escaped_body);
+}

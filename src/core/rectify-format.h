@@ -25,5 +25,8 @@ const char *rectify_request_status_get_label (const char       *status);
 void        rectify_format_append_item      (GString          *text,
                                              const char       *label,
                                              const char       *value);
+char       *rectify_format_mailto           (const char       *address,
+                                             const char       *subject,
+                                             const char       *body);
 
 G_END_DECLS

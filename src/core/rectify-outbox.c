@@ -49,6 +49,7 @@
 
 #include "rectify-case-private.h"
 #include "rectify-clock.h"
+#include "rectify-correction.h"
 #include "rectify-outbox.h"
 #include "rectify-provider.h"
 #include "rectify-request.h"
@@ -2047,6 +2048,121 @@ gboolean
 rectify_outbox_record_arrival_finish (RectifyOutbox  *self,
                                       GAsyncResult   *result,
                                       GError        **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * rectify_outbox_can_reply:
+ * @self: a #RectifyOutbox
+ * @rcase: a case
+ *
+ * Whether a correction to @rcase can go as a reply on its request: the
+ * request has a number and the outbox's desk client is signed in.
+ * Otherwise it goes by e-mail or as copied text
+ * (rectify_correction_dup_mailto()).
+ *
+ * Returns: whether rectify_outbox_send_correction_async() can be used
+ */
+gboolean
+rectify_outbox_can_reply (RectifyOutbox *self,
+                          RectifyCase   *rcase)
+{
+  g_return_val_if_fail (RECTIFY_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (RECTIFY_IS_CASE (rcase), FALSE);
+
+  return rectify_case_is_submitted (rcase) && rectify_case_get_request_id (rcase) > 0 &&
+         self->client != NULL &&
+         rectify_desk_client_get_auth (self->client) != RECTIFY_DESK_AUTH_ANONYMOUS;
+}
+
+static void
+correction_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(RectifyDeskRequest) request = NULL;
+  GError *error = NULL;
+
+  request = rectify_desk_client_add_comment_finish (RECTIFY_DESK_CLIENT (object), result, &error);
+  if (request == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rectify_outbox_send_correction_async:
+ * @self: a #RectifyOutbox
+ * @rcase: a case whose request is on the desk
+ * @change: what the owner wants changed, in their words
+ * @cancellable: (nullable): to stop it
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Sends a correction as a reply on the case's request, quoting it
+ * (rectify_correction_dup_body()). It never creates a request: what was
+ * sent stays as sent, and support reads the change on the same request.
+ * Refused without a request number (%RECTIFY_OUTBOX_ERROR_NO_REQUEST) or
+ * without a sign-in (%RECTIFY_OUTBOX_ERROR_NOT_SIGNED_IN); see
+ * rectify_outbox_can_reply().
+ */
+void
+rectify_outbox_send_correction_async (RectifyOutbox       *self,
+                                      RectifyCase         *rcase,
+                                      const char          *change,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (RECTIFY_IS_OUTBOX (self));
+  g_return_if_fail (RECTIFY_IS_CASE (rcase));
+  g_return_if_fail (change != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rectify_outbox_send_correction_async);
+
+  if (!rectify_case_is_submitted (rcase) || rectify_case_get_request_id (rcase) <= 0)
+    {
+      g_task_return_new_error (task, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NO_REQUEST,
+                               "%s", _("This request has no number on the help desk yet"));
+      return;
+    }
+
+  if (!rectify_outbox_can_reply (self, rcase))
+    {
+      g_task_return_new_error (task, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_SIGNED_IN,
+                               "%s", _("Sign in to the help desk in Preferences to reply on the "
+                                       "request, or send the correction by e-mail"));
+      return;
+    }
+
+  typed = g_strstrip (g_strdup (change));
+  if (*typed == '\0')
+    {
+      g_task_return_new_error (task, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_READY,
+                               "%s", _("Say what should change"));
+      return;
+    }
+
+  body = rectify_correction_dup_body (rcase, typed);
+  rectify_desk_client_add_comment_async (self->client, rectify_case_get_request_id (rcase), body,
+                                         NULL, cancellable, correction_cb,
+                                         g_steal_pointer (&task));
+}
+
+gboolean
+rectify_outbox_send_correction_finish (RectifyOutbox  *self,
+                                       GAsyncResult   *result,
+                                       GError        **error)
 {
   g_return_val_if_fail (RECTIFY_IS_OUTBOX (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);

@@ -125,6 +125,17 @@ void               rectify_outbox_record_arrival_async (RectifyOutbox           
 gboolean           rectify_outbox_record_arrival_finish (RectifyOutbox          *self,
                                                         GAsyncResult            *result,
                                                         GError                 **error);
+void               rectify_outbox_send_correction_async (RectifyOutbox          *self,
+                                                        RectifyCase             *rcase,
+                                                        const char              *change,
+                                                        GCancellable            *cancellable,
+                                                        GAsyncReadyCallback      callback,
+                                                        gpointer                 user_data);
+gboolean           rectify_outbox_send_correction_finish (RectifyOutbox         *self,
+                                                        GAsyncResult            *result,
+                                                        GError                 **error);
+gboolean           rectify_outbox_can_reply            (RectifyOutbox           *self,
+                                                        RectifyCase             *rcase);
 void               rectify_outbox_resume               (RectifyOutbox           *self,
                                                         GListModel              *cases);
 gboolean           rectify_outbox_is_sending           (RectifyOutbox           *self,
