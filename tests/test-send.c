@@ -280,6 +280,77 @@ test_sent_is_read_only (Fixture       *f,
 }
 
 static void
+clipboard_read (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+text_read (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+test_correction_without_sign_in (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *copied = NULL;
+  g_autofree char *number = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *view;
+  StepShown shown = { f, RECTIFY_STEP_RESOLUTION };
+
+  press_send (f);
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-step", "i",
+                              RECTIFY_STEP_RESOLUTION);
+  g_assert_true (rectify_test_iterate_until (step_shown, &shown));
+  rectify_test_iterate (20);
+  /* Sent: correcting is offered, e-mailing the whole request again is not. */
+  g_assert_true (gtk_widget_is_sensitive (rectify_test_find_action_button (
+    GTK_WIDGET (f->window), "page.correct")));
+  g_assert_false (gtk_widget_is_sensitive (rectify_test_find_action_button (
+    GTK_WIDGET (f->window), "page.email")));
+
+  gtk_widget_activate_action (GTK_WIDGET (rectify_window_get_visible_page (f->window)),
+                              "page.correct", NULL);
+  g_assert_true (rectify_test_iterate_until (dialog_shown, NULL));
+  dialog = find_message_dialog ();
+
+  /* Anonymous: no reply on the desk, e-mail or copy instead. */
+  g_assert_false (adw_message_dialog_has_response (dialog, "reply"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "email"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
+
+  view = rectify_test_find_text_view (GTK_WIDGET (dialog));
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "Only 2 licences were added by mistake.", -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "copy"));
+  adw_message_dialog_response (dialog, "copy");
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), NULL,
+                                 clipboard_read, &copied);
+  g_assert_true (rectify_test_iterate_until (text_read, &copied));
+
+  /* The text names the request, and no second request was made. */
+  number = g_strdup_printf ("#%" G_GINT64_FORMAT, rectify_case_get_request_id (f->rcase));
+  g_assert_nonnull (strstr (copied, number));
+  g_assert_nonnull (strstr (copied, rectify_case_get_reference (f->rcase)));
+  g_assert_nonnull (strstr (copied, "Only 2 licences were added by mistake."));
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
+}
+
+static void
 test_send_ambiguous_asks (Fixture       *f,
                           gconstpointer  data)
 {
@@ -392,6 +463,7 @@ main (int   argc,
   ADD ("/send/reaches-follow-up", test_send_reaches_follow_up);
   ADD ("/send/ambiguous-asks", test_send_ambiguous_asks);
   ADD ("/send/sent-is-read-only", test_sent_is_read_only);
+  ADD ("/send/correction-without-sign-in", test_correction_without_sign_in);
   ADD ("/send/refused-shows-fields", test_send_refused_shows_fields);
   ADD ("/send/incomplete-refused", test_send_incomplete_refused);
 

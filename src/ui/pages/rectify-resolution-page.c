@@ -12,6 +12,7 @@
 
 #include "rectify-billing.h"
 #include "rectify-clock.h"
+#include "rectify-correction.h"
 #include "rectify-format.h"
 #include "rectify-launcher.h"
 #include "rectify-money.h"
@@ -47,6 +48,7 @@ struct _RectifyResolutionPage
   GtkLabel             *subject_label;
   GtkLabel             *body_label;
   GtkWidget            *mark_sent_button;
+  GtkWidget            *correct_button;
   GtkWidget            *send_group;
   GtkLabel             *send_status_label;
   GtkLabel             *send_detail_label;
@@ -263,12 +265,17 @@ rectify_resolution_page_case_updated (RectifyPage *page)
   update_sending (self, rcase);
 
   gtk_widget_set_visible (self->mark_sent_button, !rectify_case_is_submitted (rcase));
+  gtk_widget_set_visible (self->correct_button, rectify_case_is_submitted (rcase));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.correct",
+                                 rectify_case_is_submitted (rcase));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.send",
                                  rectify_page_get_complete (RECTIFY_PAGE (self)) &&
                                  (rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_DRAFT ||
                                   rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_FAILED));
+  /* E-mailed again once it reached support, it would be a second request. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.email",
-                                 rectify_page_get_complete (RECTIFY_PAGE (self)));
+                                 rectify_page_get_complete (RECTIFY_PAGE (self)) &&
+                                 !rectify_case_is_submitted (rcase));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy",
                                  rectify_page_get_complete (RECTIFY_PAGE (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save",
@@ -852,6 +859,169 @@ mark_sent_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "win.show-step", "i", RECTIFY_STEP_FOLLOW_UP);
 }
 
+/* Send a Correction */
+
+static void
+correction_sent (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RectifyResolutionPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (rectify_outbox_send_correction_finish (RECTIFY_OUTBOX (object), result, &error))
+    {
+      toast (self, adw_toast_new (_("Correction sent on the same request")));
+      return;
+    }
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Translators: %s says why */
+      g_autofree char *title = g_strdup_printf (_("The correction was not sent: %s"),
+                                                error->message);
+
+      toast (self, adw_toast_new (title));
+    }
+}
+
+static void
+correction_email_launched (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(RectifyResolutionPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rectify_launch_uri_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, adw_toast_new (_("No e-mail app could be opened: use Copy instead")));
+}
+
+static void
+on_correction_response (AdwMessageDialog      *dialog,
+                        const char            *response,
+                        RectifyResolutionPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyOutbox *outbox = get_outbox (self);
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
+  g_autofree char *change = NULL;
+  GtkTextIter start, end;
+
+  if (rcase == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  change = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  if (g_strcmp0 (response, "reply") == 0 && outbox != NULL)
+    {
+      rectify_outbox_send_correction_async (outbox, rcase, change, self->cancellable,
+                                            correction_sent, g_object_ref (self));
+    }
+  else if (g_strcmp0 (response, "email") == 0)
+    {
+      g_autofree char *uri =
+        rectify_correction_dup_mailto (rcase,
+                                       rectify_provider_get_support_email (
+                                         rectify_provider_get_default ()),
+                                       change);
+
+      rectify_launch_uri_async (GTK_WIDGET (self), uri, self->cancellable,
+                                correction_email_launched, g_object_ref (self));
+    }
+  else if (g_strcmp0 (response, "copy") == 0)
+    {
+      g_autofree char *subject = rectify_correction_dup_subject (rcase);
+      g_autofree char *body = rectify_correction_dup_body (rcase, change);
+      g_autofree char *text = g_strdup_printf ("%s\n\n%s", subject, body);
+
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+      toast (self, adw_toast_new (_("Correction copied")));
+    }
+}
+
+static void
+on_correction_changed (GtkTextBuffer    *buffer,
+                       AdwMessageDialog *dialog)
+{
+  g_autofree char *change = NULL;
+  GtkTextIter start, end;
+  gboolean empty;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  change = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  empty = *g_strstrip (change) == '\0';
+
+  for (const char * const *id = (const char * const []) { "reply", "email", "copy", NULL };
+       *id != NULL; id++)
+    if (adw_message_dialog_has_response (dialog, *id))
+      adw_message_dialog_set_response_enabled (dialog, *id, !empty);
+}
+
+/* A change after sending: on the same request, never as a new one. */
+static void
+correct_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyOutbox *outbox = get_outbox (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *scrolled;
+  GtkWidget *view;
+  AdwMessageDialog *dialog;
+  gboolean reply;
+
+  if (rcase == NULL || !rectify_case_is_submitted (rcase))
+    return;
+
+  reply = outbox != NULL && rectify_outbox_can_reply (outbox, rcase);
+  heading = rectify_case_get_request_id (rcase) > 0
+    /* Translators: %s is a request number */
+    ? g_strdup_printf (_("Correct Request #%" PRId64), rectify_case_get_request_id (rcase))
+    : g_strdup (_("Correct Your Request"));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+    reply ? _("Say what should change. It goes to support as a reply on the same request.")
+          : _("Say what should change. Without a sign-in, send it by e-mail or copy it: "
+              "it names the request, so support adds it there.")));
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What should change"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_add_css_class (scrolled, "card");
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (reply)
+    {
+      adw_message_dialog_add_response (dialog, "reply", _("_Send Correction"));
+      adw_message_dialog_set_response_appearance (dialog, "reply", ADW_RESPONSE_SUGGESTED);
+    }
+  else
+    {
+      adw_message_dialog_add_response (dialog, "copy", _("_Copy"));
+      adw_message_dialog_add_response (dialog, "email", _("_E-mail"));
+      adw_message_dialog_set_response_appearance (dialog, "email", ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_object_set_data (G_OBJECT (dialog), "buffer", gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                           G_CALLBACK (on_correction_changed), dialog, 0);
+  on_correction_changed (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_correction_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 rectify_resolution_page_case_changed (RectifyPage *page,
                                       RectifyCase *old_case)
@@ -912,6 +1082,7 @@ rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, subject_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, body_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, mark_sent_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, correct_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, send_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, send_status_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, send_detail_label);
@@ -927,6 +1098,7 @@ rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "page.mark-sent", NULL, mark_sent_action);
+  gtk_widget_class_install_action (widget_class, "page.correct", NULL, correct_action);
   gtk_widget_class_install_action (widget_class, "page.cancel-send", NULL, cancel_send_action);
   gtk_widget_class_install_action (widget_class, "page.confirm", "b", confirm_action);
   gtk_widget_class_install_action (widget_class, "page.review-details", NULL,
