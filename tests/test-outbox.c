@@ -332,6 +332,15 @@ state_nick (RectifySendState state)
   return state < G_N_ELEMENTS (nicks) ? nicks[state] : "?";
 }
 
+/* The code of why the case is where it is, or NONE. */
+static RectifySendReasonCode
+reason_code (Fixture *f)
+{
+  const RectifySendReason *reason = rectify_case_get_send_reason (f->rcase);
+
+  return reason != NULL ? reason->code : RECTIFY_SEND_REASON_NONE;
+}
+
 static void
 wait_state (Fixture          *f,
             RectifySendState  state)
@@ -342,9 +351,9 @@ wait_state (Fixture          *f,
     g_main_context_iteration (NULL, TRUE);
 
   if (rectify_case_get_send_state (f->rcase) != state)
-    g_error ("Waited for %s, the case is %s: %s", state_nick (state),
+    g_error ("Waited for %s, the case is %s, reason %d", state_nick (state),
              state_nick (rectify_case_get_send_state (f->rcase)),
-             rectify_case_get_send_error (f->rcase));
+             reason_code (f));
 
   /* Whatever the outbox writes on the way. */
   while (rectify_case_store_has_unsaved (f->store))
@@ -446,7 +455,7 @@ assert_sent (Fixture *f,
   g_autofree char *link = NULL;
 
   g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
-  g_assert_null (rectify_case_get_send_error (f->rcase));
+  g_assert_null (rectify_case_get_send_reason (f->rcase));
   if (request_id > 0)
     g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, request_id);
   g_assert_cmpint (rectify_case_get_request_id (f->rcase), >, 0);
@@ -1268,7 +1277,9 @@ test_drop_before_body_anonymous (Fixture       *f,
   send (f);
   wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
   g_assert_cmpuint (created (f), ==, 0);
-  g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "may or may not"));
+  /* Out, and the connection lost: it may or may not have arrived. */
+  g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_CONNECTION_LOST);
+  g_assert_nonnull (rectify_case_get_send_reason (f->rcase)->at);
   g_assert_cmpuint (rectify_case_get_send_attempts (f->rcase), ==, 1);
 
   /* Sending is refused until the owner says. */
@@ -1315,7 +1326,7 @@ test_drop_after_body_anonymous (Fixture       *f,
   send (f);
   wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
   g_assert_cmpuint (created (f), ==, 1);
-  g_assert_nonnull (rectify_case_get_send_error (f->rcase));
+  g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_CONNECTION_LOST);
 
   /* Nothing more happens on its own. */
   run_for (50);
@@ -1353,7 +1364,8 @@ test_server_error (Fixture       *f,
   else
     {
       wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
-      g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "500"));
+      g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_DESK_FAILED_AFTER);
+      g_assert_cmpuint (rectify_case_get_send_reason (f->rcase)->status, ==, 500);
       g_assert_cmpuint (created (f), ==, 0);
       confirm (f, FALSE, 0);
       wait_state (f, RECTIFY_SEND_STATE_SENT);
@@ -1381,7 +1393,8 @@ test_unreadable_answer (Fixture       *f,
   else
     {
       wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
-      g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "number"));
+      /* Accepted, the answer unreadable: the number is not known. */
+      g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_ACCEPTED_UNREADABLE);
       confirm (f, TRUE, 101);
       assert_sent (f, 101);
     }
@@ -1403,7 +1416,7 @@ test_lookup_once (Fixture       *f,
   g_assert_cmpuint (created (f), ==, 0);
   g_assert_cmpuint (rectify_test_desk_get_hit_count (f->desk), ==, 4);  /* 2 creates, 2 looks */
   g_assert_cmpuint (rectify_case_get_send_attempts (f->rcase), ==, 2);
-  g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "more than once"));
+  g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_SENT_TWICE_UNLISTED);
 
   confirm (f, FALSE, 0);
   wait_state (f, RECTIFY_SEND_STATE_SENT);
@@ -1466,7 +1479,7 @@ test_invalid (Fixture       *f,
   g_assert_cmpuint (created (f), ==, 0);
   g_assert_cmpuint (uploads (f), ==, 2);
   g_assert_cmpuint (f->delays->len, ==, 0);
-  g_assert_nonnull (rectify_case_get_send_error (f->rcase));
+  g_assert_nonnull (rectify_case_get_send_reason (f->rcase));
   g_assert_cmpuint (rectify_case_get_send_attempts (f->rcase), ==, 0);
 
   rejections = rectify_outbox_get_rejections (f->outbox, f->rcase);
@@ -1500,7 +1513,7 @@ test_invalid_upload (Fixture       *f,
 
   g_assert_cmpuint (created (f), ==, 0);
   g_assert_cmpuint (f->delays->len, ==, 0);
-  g_assert_nonnull (rectify_case_get_send_error (f->rcase));
+  g_assert_nonnull (rectify_case_get_send_reason (f->rcase));
   g_assert_null (rectify_outbox_get_rejections (f->outbox, f->rcase));
 }
 
@@ -1551,7 +1564,9 @@ test_unauthorized (Fixture       *f,
   send (f);
   wait_state (f, RECTIFY_SEND_STATE_FAILED);
 
-  g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "Preferences"));
+  /* Set up or check the sign-in in Preferences. */
+  g_assert_cmpint (reason_code (f), ==, f->signed_in ? RECTIFY_SEND_REASON_SIGN_IN_REFUSED
+                                                     : RECTIFY_SEND_REASON_SIGN_IN_NEEDED);
   g_assert_cmpuint (created (f), ==, 0);
   g_assert_cmpuint (uploads (f), ==, 0);
   g_assert_cmpuint (f->delays->len, ==, 0);
@@ -1567,7 +1582,7 @@ test_create_unauthorized (Fixture       *f,
   send (f);
   wait_state (f, RECTIFY_SEND_STATE_FAILED);
 
-  g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "sign in"));
+  g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_SIGN_IN_NEEDED);
   g_assert_cmpuint (rectify_case_get_send_attempts (f->rcase), ==, 0);
   g_assert_cmpuint (created (f), ==, 0);
 
@@ -1649,7 +1664,7 @@ test_offline (Fixture       *f,
   send (f);
   run_for (50);
   g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_QUEUED);
-  g_assert_nonnull (rectify_case_get_send_error (f->rcase));
+  g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_WAITING_NETWORK);
   g_assert_cmpuint (rectify_test_desk_get_hit_count (f->desk), ==, 0);
 
   /* While offline, it can still be cancelled and queued again. */
@@ -1696,8 +1711,7 @@ test_offline_after_failure (Fixture       *f,
     rectify_outbox_set_client (f->outbox, nowhere);
 
     send (f);
-    while (rectify_case_get_send_error (f->rcase) == NULL ||
-           strstr (rectify_case_get_send_error (f->rcase), "tries again") == NULL)
+    while (reason_code (f) != RECTIFY_SEND_REASON_RETRYING)
       g_main_context_iteration (NULL, TRUE);
     g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_QUEUED);
   }
@@ -1797,7 +1811,8 @@ test_missing_attachment (Fixture       *f,
   send (f);
   wait_state (f, RECTIFY_SEND_STATE_FAILED);
 
-  g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "invoice.pdf"));
+  g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_FILE_MISSING);
+  g_assert_cmpstr (rectify_case_get_send_reason (f->rcase)->file, ==, "invoice.pdf");
   g_assert_cmpint (rectify_attachment_get_state (attachment), ==,
                    RECTIFY_ATTACHMENT_STATE_MISSING);
   g_assert_cmpuint (rectify_test_desk_get_hit_count (f->desk), ==, 0);
@@ -1816,13 +1831,15 @@ test_resume_untouched (Fixture       *f,
     RECTIFY_SEND_STATE_SENT_ELSEWHERE,
   };
   g_autoptr(GListStore) cases = g_list_store_new (RECTIFY_TYPE_CASE);
+  g_autoptr(RectifySendReason) as_it_was = rectify_send_reason_new (RECTIFY_SEND_REASON_LEGACY);
 
+  as_it_was->detail = g_strdup ("as it was");
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)
     {
       g_autoptr(RectifyCase) rcase = rectify_case_new ();
 
       rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_TOO_MANY);
-      rectify_case_set_send_state (rcase, states[i], "as it was");
+      rectify_case_set_send_state (rcase, states[i], as_it_was);
       g_list_store_append (cases, rcase);
     }
 
@@ -1834,7 +1851,7 @@ test_resume_untouched (Fixture       *f,
       g_autoptr(RectifyCase) rcase = g_list_model_get_item (G_LIST_MODEL (cases), i);
 
       g_assert_cmpint (rectify_case_get_send_state (rcase), ==, states[i]);
-      g_assert_cmpstr (rectify_case_get_send_error (rcase), ==, "as it was");
+      g_assert_true (rectify_send_reason_equal (rectify_case_get_send_reason (rcase), as_it_was));
       g_assert_false (rectify_outbox_is_sending (f->outbox, rcase));
     }
   g_assert_cmpuint (rectify_test_desk_get_hit_count (f->desk), ==, 0);
@@ -2035,7 +2052,7 @@ test_crash_after_call (Fixture       *f,
   else
     {
       wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
-      g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "stopped"));
+      g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_STOPPED_WHILE_SENDING);
       /* The owner found support's e-mail with the number. */
       confirm (f, TRUE, 101);
     }

@@ -23,11 +23,17 @@
  *     "attachments": [ { "path", "display_name", "size", "content_type",
  *                        "state", "upload_token", "uploaded_at" } ],
  *     "resolution": "refund", "current_step": "details",
- *     "send": { "state": "sent", "error": null, "submitted_at": ISO8601,
+ *     "send": { "state": "sent", "reason": REASON | null, "submitted_at": ISO8601,
  *               "expected_minor": 4798, "attempts": 0, "last_attempt": ISO8601 },
  *     "request": { "id": 42, "url": "…", "status": "open" },
  *     "sent": { "subject": "…", "body": "…", "attachments": [ "invoice.pdf" ] } | null,
  *     "checklist": { "verify": ISO8601, … } }
+ *
+ * REASON is why the case is where it is, as a code the UI words:
+ *   { "code": "connection-lost", "cause": "none", "at": ISO8601 | null,
+ *     "status": 0, "delay_ms": 0, "file": "…" | null, "detail": "…" | null }
+ * Files written before reasons had codes hold a sentence in "send"."error"
+ * instead; it is read as the reason "legacy", with the sentence as detail.
  *
  * Reading is strict on types: a member of the wrong type is an error that
  * names it, never a silent default. */
@@ -107,6 +113,32 @@ add_nullable_string (JsonBuilder *builder,
     json_builder_add_string_value (builder, value);
   else
     json_builder_add_null_value (builder);
+}
+
+static void
+add_reason (JsonBuilder             *builder,
+            const RectifySendReason *reason)
+{
+  json_builder_set_member_name (builder, "reason");
+  if (reason == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, enum_nick (RECTIFY_TYPE_SEND_REASON_CODE, reason->code));
+  json_builder_set_member_name (builder, "cause");
+  json_builder_add_string_value (builder, enum_nick (RECTIFY_TYPE_SEND_REASON_CODE, reason->cause));
+  add_datetime (builder, "at", reason->at);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_int_value (builder, reason->status);
+  json_builder_set_member_name (builder, "delay_ms");
+  json_builder_add_int_value (builder, reason->delay_ms);
+  add_nullable_string (builder, "file", reason->file);
+  add_nullable_string (builder, "detail", reason->detail);
+  json_builder_end_object (builder);
 }
 
 /**
@@ -196,7 +228,7 @@ rectify_case_to_json (RectifyCase *self)
   json_builder_set_member_name (builder, "state");
   json_builder_add_string_value (builder, enum_nick (RECTIFY_TYPE_SEND_STATE,
                                                      rectify_case_get_send_state (self)));
-  add_nullable_string (builder, "error", rectify_case_get_send_error (self));
+  add_reason (builder, rectify_case_get_send_reason (self));
   add_datetime (builder, "submitted_at", rectify_case_get_submitted_at (self));
   json_builder_set_member_name (builder, "expected_minor");
   {
@@ -326,6 +358,17 @@ read_object (JsonObject  *object,
 
   *out = json_node_get_object (node);
   return TRUE;
+}
+
+static RectifySendReason *
+reason_with_detail (RectifySendReasonCode  code,
+                    const char            *detail)
+{
+  RectifySendReason *reason = rectify_send_reason_new (code);
+
+  reason->detail = g_strdup (detail);
+
+  return reason;
 }
 
 static gboolean
@@ -460,6 +503,60 @@ read_attachments (JsonObject   *object,
   return TRUE;
 }
 
+/* The reason in "send", or the sentence an older file kept instead. */
+static gboolean
+read_reason (JsonObject         *send,
+             RectifySendReason **out,
+             GError            **error)
+{
+  g_autoptr(RectifySendReason) reason = NULL;
+  JsonObject *object = NULL;
+  const char *legacy = NULL;
+  const char *file = NULL;
+  const char *detail = NULL;
+  int code = RECTIFY_SEND_REASON_NONE;
+  int cause = RECTIFY_SEND_REASON_NONE;
+  gint64 status = 0;
+  gint64 delay_ms = 0;
+
+  if (send == NULL)
+    return TRUE;
+
+  if (!read_object (send, "reason", &object, error) ||
+      !read_string (send, "error", &legacy, error))
+    return FALSE;
+
+  if (object == NULL)
+    {
+      if (legacy != NULL)
+        *out = reason_with_detail (RECTIFY_SEND_REASON_LEGACY, legacy);
+      return TRUE;
+    }
+
+  reason = rectify_send_reason_new (RECTIFY_SEND_REASON_NONE);
+  if (!read_enum (object, "code", RECTIFY_TYPE_SEND_REASON_CODE, &code, error) ||
+      !read_enum (object, "cause", RECTIFY_TYPE_SEND_REASON_CODE, &cause, error) ||
+      !read_datetime (object, "at", &reason->at, error) ||
+      !read_int (object, "status", &status, error) ||
+      !read_int (object, "delay_ms", &delay_ms, error) ||
+      !read_string (object, "file", &file, error) ||
+      !read_string (object, "detail", &detail, error))
+    return FALSE;
+  if (status < 0 || status > 999)
+    return type_error (error, "status", "an HTTP status");
+  if (delay_ms < 0 || delay_ms > G_MAXUINT)
+    return type_error (error, "delay_ms", "a delay");
+
+  reason->code = code;
+  reason->cause = cause;
+  reason->status = (guint) status;
+  reason->delay_ms = (guint) delay_ms;
+  reason->file = g_strdup (file);
+  reason->detail = g_strdup (detail);
+  *out = g_steal_pointer (&reason);
+  return TRUE;
+}
+
 static gboolean
 read_sent (JsonObject   *object,
            RectifyCase  *rcase,
@@ -559,7 +656,7 @@ rectify_case_from_json (JsonNode  *node,
   int resolution = RECTIFY_RESOLUTION_NONE;
   int step = RECTIFY_STEP_IDENTIFY;
   int send_state = RECTIFY_SEND_STATE_DRAFT;
-  const char *send_error = NULL;
+  g_autoptr(RectifySendReason) send_reason = NULL;
   g_autoptr(GDateTime) submitted_at = NULL;
   gint64 expected_minor = -1;
   gint64 send_attempts = 0;
@@ -614,7 +711,7 @@ rectify_case_from_json (JsonNode  *node,
 
   if (send != NULL &&
       (!read_enum (send, "state", RECTIFY_TYPE_SEND_STATE, &send_state, error) ||
-       !read_string (send, "error", &send_error, error) ||
+       !read_reason (send, &send_reason, error) ||
        !read_datetime (send, "submitted_at", &submitted_at, error) ||
        !read_int (send, "expected_minor", &expected_minor, error) ||
        !read_int (send, "attempts", &send_attempts, error) ||
@@ -662,7 +759,7 @@ rectify_case_from_json (JsonNode  *node,
 
   rectify_case_set_resolution (rcase, resolution);
   rectify_case_set_current_step (rcase, step);
-  rectify_case_set_send_state (rcase, send_state, send_error);
+  rectify_case_set_send_state (rcase, send_state, send_reason);
   rectify_case_restore_submission (rcase, submitted_at, expected_minor);
   rectify_case_set_send_attempts (rcase, (guint) send_attempts, last_attempt);
   rectify_case_set_request (rcase, request_id, request_url, request_status);

@@ -42,7 +42,7 @@ struct _RectifyCase
   RectifyResolution  resolution;
 
   RectifySendState   send_state;
-  char              *send_error;
+  RectifySendReason *send_reason;
   GDateTime         *submitted_at;
   gint64             expected_minor;
   gint64             request_id;
@@ -77,7 +77,7 @@ enum {
   PROP_PERIOD,
   PROP_RESOLUTION,
   PROP_SEND_STATE,
-  PROP_SEND_ERROR,
+  PROP_SEND_REASON,
   PROP_REQUEST_ID,
   PROP_REQUEST_URL,
   PROP_REQUEST_STATUS,
@@ -641,7 +641,7 @@ rectify_case_finalize (GObject *object)
   g_clear_pointer (&self->updated, g_date_time_unref);
   for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
     g_clear_pointer (&self->texts[i], g_free);
-  g_clear_pointer (&self->send_error, g_free);
+  g_clear_pointer (&self->send_reason, rectify_send_reason_free);
   g_clear_pointer (&self->submitted_at, g_date_time_unref);
   g_clear_pointer (&self->request_url, g_free);
   g_clear_pointer (&self->request_status, g_free);
@@ -708,8 +708,8 @@ rectify_case_get_property (GObject    *object,
       g_value_set_enum (value, self->send_state);
       break;
 
-    case PROP_SEND_ERROR:
-      g_value_set_string (value, self->send_error);
+    case PROP_SEND_REASON:
+      g_value_set_boxed (value, self->send_reason);
       break;
 
     case PROP_REQUEST_ID:
@@ -826,8 +826,8 @@ rectify_case_class_init (RectifyCaseClass *klass)
   properties[PROP_SEND_STATE] =
     g_param_spec_enum ("send-state", NULL, NULL,
                        RECTIFY_TYPE_SEND_STATE, RECTIFY_SEND_STATE_DRAFT, readable);
-  properties[PROP_SEND_ERROR] =
-    g_param_spec_string ("send-error", NULL, NULL, NULL, readable);
+  properties[PROP_SEND_REASON] =
+    g_param_spec_boxed ("send-reason", NULL, NULL, RECTIFY_TYPE_SEND_REASON, readable);
   properties[PROP_REQUEST_ID] =
     g_param_spec_int64 ("request-id", NULL, NULL, 0, G_MAXINT64, 0, readable);
   properties[PROP_REQUEST_URL] =
@@ -1381,14 +1381,14 @@ rectify_case_get_send_state (RectifyCase *self)
  * rectify_case_set_send_state:
  * @self: a #RectifyCase
  * @state: where the case is in the outbox
- * @reason: (nullable): why, for the failed and needs-confirmation states
+ * @reason: (nullable): why, for the waiting, failed and needs-confirmation states
  *
  * For the outbox, and for the owner saying it was sent another way.
  */
 void
-rectify_case_set_send_state (RectifyCase      *self,
-                             RectifySendState  state,
-                             const char       *reason)
+rectify_case_set_send_state (RectifyCase             *self,
+                             RectifySendState         state,
+                             const RectifySendReason *reason)
 {
   gboolean changed = FALSE;
 
@@ -1428,11 +1428,12 @@ rectify_case_set_send_state (RectifyCase      *self,
       changed = TRUE;
     }
 
-  if (g_strcmp0 (self->send_error, reason) != 0)
+  if (!rectify_send_reason_equal (self->send_reason, reason))
     {
-      g_free (self->send_error);
-      self->send_error = g_strdup (reason);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEND_ERROR]);
+      g_clear_pointer (&self->send_reason, rectify_send_reason_free);
+      if (reason != NULL && reason->code != RECTIFY_SEND_REASON_NONE)
+        self->send_reason = rectify_send_reason_copy (reason);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEND_REASON]);
       changed = TRUE;
     }
 
@@ -1440,13 +1441,21 @@ rectify_case_set_send_state (RectifyCase      *self,
     case_changed (self);
 }
 
-/* Why sending failed or needs confirmation, or %NULL. */
-const char *
-rectify_case_get_send_error (RectifyCase *self)
+/**
+ * rectify_case_get_send_reason:
+ * @self: a #RectifyCase
+ *
+ * Why the case is where it is in the outbox (waiting, failed, needs
+ * confirmation), as a code for the UI to word.
+ *
+ * Returns: (transfer none) (nullable): the reason, or %NULL
+ */
+const RectifySendReason *
+rectify_case_get_send_reason (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return self->send_error;
+  return self->send_reason;
 }
 
 /* The desk's request number, or 0 before it exists. */

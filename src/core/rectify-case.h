@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "rectify-attachment.h"
+#include "rectify-send-reason.h"
 #include "rectify-types.h"
 
 G_BEGIN_DECLS
@@ -122,7 +123,7 @@ gboolean               rectify_case_compute_amount          (RectifyCase        
                                                              GError            **error);
 
 RectifySendState       rectify_case_get_send_state          (RectifyCase        *self);
-const char            *rectify_case_get_send_error          (RectifyCase        *self);
+const RectifySendReason *rectify_case_get_send_reason      (RectifyCase        *self);
 gint64                 rectify_case_get_request_id          (RectifyCase        *self);
 const char            *rectify_case_get_request_url         (RectifyCase        *self);
 const char            *rectify_case_get_request_status      (RectifyCase        *self);

@@ -78,7 +78,7 @@ typedef struct
   goffset            total_bytes;
   goffset            done_bytes;
   double             progress;
-  char              *known;          /* what is known after an ambiguous create */
+  RectifySendReason *known;          /* what is known after an ambiguous create */
 } Job;
 
 struct _RectifyOutbox
@@ -133,7 +133,7 @@ job_clear (Job *job)
   g_clear_object (&job->rcase);
   g_clear_object (&job->cancellable);
   g_clear_object (&job->uploading);
-  g_clear_pointer (&job->known, g_free);
+  g_clear_pointer (&job->known, rectify_send_reason_free);
 }
 
 static Job *
@@ -185,9 +185,9 @@ job_detach (Job *job)
 
 /* Returns whether the job is still attached afterwards. */
 static gboolean
-job_set_state (Job              *job,
-               RectifySendState  state,
-               const char       *reason)
+job_set_state (Job                     *job,
+               RectifySendState         state,
+               const RectifySendReason *reason)
 {
   rectify_case_set_send_state (job->rcase, state, reason);
 
@@ -234,35 +234,17 @@ save_soon (RectifyOutbox *self,
     rectify_case_store_save_async (self->store, rcase, self->cancellable, save_cb, NULL);
 }
 
-/* What the owner reads */
+/* Why, as data: the UI words it */
 
-static char *
-format_delay (guint delay_ms)
+static RectifySendReason *
+reason_new (RectifySendReasonCode  code,
+            const char            *detail)
 {
-  guint seconds = (delay_ms + 999) / 1000;
-  guint minutes;
+  RectifySendReason *reason = rectify_send_reason_new (code);
 
-  if (seconds < 120)
-    return g_strdup_printf (ngettext ("%u second", "%u seconds", seconds), seconds);
+  reason->detail = g_strdup (detail);
 
-  minutes = (seconds + 59) / 60;
-  return g_strdup_printf (ngettext ("%u minute", "%u minutes", minutes), minutes);
-}
-
-static char *
-format_moment (GDateTime *utc)
-{
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    utc = now = rectify_clock_now_utc ();
-  local = g_date_time_to_local (utc);
-
-  /* Translators: when the request went out, in g_date_time_format()
-   * notation: the date, then the time, e.g. "26/11/26 at 14:32" */
-  /* xgettext:no-c-format */
-  return g_date_time_format (local, _("%x at %H:%M"));
+  return reason;
 }
 
 /* The first thing keeping steps 1 to 3 from being complete, or %NULL. */
@@ -293,40 +275,31 @@ first_problem (RectifyCase *rcase)
 }
 
 /* What is known when a create may or may not have reached the desk. */
-static char *
+static RectifySendReason *
 describe_ambiguous (RectifyCase  *rcase,
                     const GError *error)
 {
-  g_autofree char *moment = format_moment (rectify_case_get_last_attempt (rcase));
+  RectifySendReason *reason;
+  GDateTime *at = rectify_case_get_last_attempt (rcase);
 
   if (g_error_matches (error, RECTIFY_DESK_ERROR, RECTIFY_DESK_ERROR_BAD_RESPONSE))
-    return g_strdup_printf (_("The help desk accepted the request on %s, but its answer could "
-                              "not be read, so the request number is not known. Check your "
-                              "e-mail for a message from support with the number."),
-                            moment);
+    reason = rectify_send_reason_new (RECTIFY_SEND_REASON_ACCEPTED_UNREADABLE);
+  else if (g_error_matches (error, RECTIFY_DESK_ERROR, RECTIFY_DESK_ERROR_SERVER))
+    reason = rectify_send_reason_new (RECTIFY_SEND_REASON_DESK_FAILED_AFTER);
+  else if (error != NULL && error->domain == RECTIFY_DESK_ERROR)
+    reason = rectify_send_reason_new (RECTIFY_SEND_REASON_CONNECTION_LOST);
+  else
+    /* Cancelled while out, or found in CREATING after a restart. */
+    reason = rectify_send_reason_new (RECTIFY_SEND_REASON_STOPPED_WHILE_SENDING);
 
-  if (g_error_matches (error, RECTIFY_DESK_ERROR, RECTIFY_DESK_ERROR_SERVER))
-    return g_strdup_printf (_("The help desk reported a problem of its own (error %u) after "
-                              "receiving the request on %s; the request may have been created "
-                              "anyway. Check your e-mail for a message from support, then say "
-                              "whether it arrived."),
-                            rectify_desk_error_get_status (error), moment);
-
+  reason->at = at != NULL ? g_date_time_ref (at) : rectify_clock_now_utc ();
   if (error != NULL && error->domain == RECTIFY_DESK_ERROR)
-    return g_strdup_printf (_("The request went out to the help desk on %s, but the connection "
-                              "was lost before it answered, so it may or may not have arrived. "
-                              "Check your e-mail for a message from support, then say whether "
-                              "it arrived."),
-                            moment);
+    reason->status = rectify_desk_error_get_status (error);
 
-  /* Cancelled while out, or found in CREATING after a restart. */
-  return g_strdup_printf (_("Rectify stopped while it was sending the request on %s, so it may "
-                            "or may not have arrived. Check your e-mail for a message from "
-                            "support, then say whether it arrived."),
-                          moment);
+  return reason;
 }
 
-static char *
+static RectifySendReason *
 describe_rejection (const GError *error)
 {
   GPtrArray *field_errors = rectify_desk_error_get_field_errors (error);
@@ -346,19 +319,14 @@ describe_rejection (const GError *error)
     }
 
   if (field_errors == NULL)
-    return g_strdup (error->message);
+    return reason_new (RECTIFY_SEND_REASON_OTHER, error->message);
 
+  /* The desk's own words, kept as it said them. */
   if (general->len > 0)
-    /* Translators: %s is what the help desk said, in English, e.g. "Base: invalid request" */
-    return g_strdup_printf (_("The help desk did not accept the request: %s. Correct it and "
-                              "send again."),
-                            general->str);
+    return reason_new (RECTIFY_SEND_REASON_REJECTED, general->str);
 
-  return g_strdup (_("The help desk did not accept some of the details; they are marked "
-                     "beside the fields concerned. Correct them and send again."));
+  return reason_new (RECTIFY_SEND_REASON_REJECTED_FIELDS, NULL);
 }
-
-/* Tokens */
 
 static gboolean
 token_is_fresh (RectifyAttachment *attachment,
@@ -430,9 +398,9 @@ take_snapshot (RectifyCase *rcase)
 /* Ends */
 
 static void
-job_finish (Job              *job,
-            RectifySendState  state,
-            const char       *reason)
+job_finish (Job                     *job,
+            RectifySendState         state,
+            const RectifySendReason *reason)
 {
   g_autoptr(RectifyOutbox) self = g_object_ref (job->outbox);
   g_autoptr(RectifyCase) rcase = g_object_ref (job->rcase);
@@ -443,8 +411,8 @@ job_finish (Job              *job,
 }
 
 static void
-job_fail (Job        *job,
-          const char *reason)
+job_fail (Job                     *job,
+          const RectifySendReason *reason)
 {
   job_finish (job, RECTIFY_SEND_STATE_FAILED, reason);
 }
@@ -485,11 +453,12 @@ job_fail_for_error (Job               *job,
                     const GError      *error)
 {
   RectifyOutbox *self = job->outbox;
-  g_autofree char *reason = NULL;
+  g_autoptr(RectifySendReason) reason = NULL;
 
   if (error->domain != RECTIFY_DESK_ERROR)
     {
-      job_fail (job, error->message);
+      reason = reason_new (RECTIFY_SEND_REASON_OTHER, error->message);
+      job_fail (job, reason);
       return;
     }
 
@@ -497,17 +466,13 @@ job_fail_for_error (Job               *job,
     {
     case RECTIFY_DESK_ERROR_UNAUTHORIZED:
       if (rectify_desk_client_get_auth (client) == RECTIFY_DESK_AUTH_ANONYMOUS)
-        reason = g_strdup (_("The help desk asks to sign in before it accepts requests. Set up "
-                             "the sign-in in Preferences, then send again."));
+        reason = reason_new (RECTIFY_SEND_REASON_SIGN_IN_NEEDED, NULL);
       else
-        reason = g_strdup (_("The help desk did not accept the sign-in. Check the sign-in in "
-                             "Preferences, then send again."));
+        reason = reason_new (RECTIFY_SEND_REASON_SIGN_IN_REFUSED, NULL);
       break;
 
     case RECTIFY_DESK_ERROR_FORBIDDEN:
-      reason = g_strdup (_("The help desk refused access; the e-mail address you sign in with "
-                           "may need to be verified first. Check the sign-in in Preferences, "
-                           "then send again."));
+      reason = reason_new (RECTIFY_SEND_REASON_ACCESS_REFUSED, NULL);
       break;
 
     case RECTIFY_DESK_ERROR_INVALID:
@@ -529,7 +494,7 @@ job_fail_for_error (Job               *job,
       break;
 
     default:
-      reason = g_strdup (error->message);
+      reason = reason_new (RECTIFY_SEND_REASON_OTHER, error->message);
       break;
     }
 
@@ -573,8 +538,7 @@ job_retry_later (Job          *job,
   RectifyOutbox *self = job->outbox;
   gint64 retry_after = rectify_desk_error_get_retry_after (error);
   guint64 delay = backoff_delay (self, job->failures);
-  g_autofree char *when = NULL;
-  g_autofree char *reason = NULL;
+  g_autoptr(RectifySendReason) reason = NULL;
   RectifySendState state;
 
   if (retry_after >= 0)
@@ -588,21 +552,19 @@ job_retry_later (Job          *job,
            rectify_case_get_reference (job->rcase),
            g_quark_to_string (error->domain), error->code, delay);
 
-  when = format_delay ((guint) delay);
   if (job->phase == PHASE_LOOKUP)
     {
       state = RECTIFY_SEND_STATE_CREATING;
-      /* Translators: the first %s says what went wrong, the second is a delay, e.g. "4 seconds" */
-      reason = g_strdup_printf (_("Could not check yet whether the request reached the help "
-                                  "desk. %s Rectify tries again in %s."),
-                                error->message, when);
+      reason = reason_new (RECTIFY_SEND_REASON_LOOKUP_RETRYING, error->message);
     }
   else
     {
       state = RECTIFY_SEND_STATE_QUEUED;
-      /* Translators: the first %s says what went wrong, the second is a delay, e.g. "4 seconds" */
-      reason = g_strdup_printf (_("%s Rectify tries again in %s."), error->message, when);
+      reason = reason_new (RECTIFY_SEND_REASON_RETRYING, error->message);
     }
+  reason->delay_ms = (guint) delay;
+  if (error->domain == RECTIFY_DESK_ERROR)
+    reason->status = rectify_desk_error_get_status (error);
 
   if (!job_set_state (job, state, reason))
     return;
@@ -631,7 +593,7 @@ lookup_cb (GObject      *object,
 
   if (requests == NULL)
     {
-      g_autofree char *reason = NULL;
+      g_autoptr(RectifySendReason) reason = NULL;
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -642,10 +604,12 @@ lookup_cb (GObject      *object,
           return;
         }
 
-      /* Translators: the first %s is what is known of the request, the second why
-       * Rectify could not look it up */
-      reason = g_strdup_printf (_("%s Rectify could not check with the help desk: %s"),
-                                job->known, error->message);
+      /* What was known, and why it could not be checked. */
+      reason = rectify_send_reason_copy (job->known);
+      reason->cause = job->known->code;
+      reason->code = RECTIFY_SEND_REASON_LOOKUP_FAILED;
+      g_free (reason->detail);
+      reason->detail = g_strdup (error->message);
       job_finish (job, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION, reason);
       return;
     }
@@ -676,10 +640,10 @@ lookup_cb (GObject      *object,
 
   if (rectify_case_get_send_attempts (job->rcase) >= 2)
     {
-      job_finish (job, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION,
-                  _("The request went out to the help desk more than once without an answer, "
-                    "and the help desk does not list it. Check your e-mail for a message from "
-                    "support, then say whether it arrived."));
+      g_autoptr(RectifySendReason) reason =
+        reason_new (RECTIFY_SEND_REASON_SENT_TWICE_UNLISTED, NULL);
+
+      job_finish (job, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION, reason);
       return;
     }
 
@@ -695,9 +659,9 @@ static void
 job_lookup (Job *job)
 {
   RectifyOutbox *self = job->outbox;
+  g_autoptr(RectifySendReason) reason = reason_new (RECTIFY_SEND_REASON_CHECKING, NULL);
 
-  if (!job_set_state (job, RECTIFY_SEND_STATE_CREATING,
-                      _("Checking whether the request reached the help desk")))
+  if (!job_set_state (job, RECTIFY_SEND_STATE_CREATING, reason))
     return;
 
   rectify_desk_client_list_requests_async (self->client, job->cancellable,
@@ -707,11 +671,11 @@ job_lookup (Job *job)
 /* The create may have reached the desk: look it up when signed in, else
  * ask the owner. */
 static void
-job_ambiguous (Job        *job,
-               const char *known)
+job_ambiguous (Job                     *job,
+               const RectifySendReason *known)
 {
-  g_free (job->known);
-  job->known = g_strdup (known);
+  g_clear_pointer (&job->known, rectify_send_reason_free);
+  job->known = rectify_send_reason_copy (known);
   job->phase = PHASE_LOOKUP;
   job->failures = 0;
 
@@ -751,7 +715,7 @@ create_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       rectify_desk_error_may_have_taken_effect (error))
     {
-      g_autofree char *known = describe_ambiguous (rcase, error);
+      g_autoptr(RectifySendReason) known = describe_ambiguous (rcase, error);
 
       g_debug ("Case %s: the create may have taken effect (%s %d)",
                rectify_case_get_reference (rcase), g_quark_to_string (error->domain),
@@ -836,12 +800,10 @@ write_ahead_cb (GObject      *object,
 
   if (!saved)
     {
-      g_autofree char *reason = NULL;
+      g_autoptr(RectifySendReason) reason = NULL;
 
       attempt_had_no_effect (job->rcase);
-      reason = g_strdup_printf (_("Your case could not be saved before sending, so nothing was "
-                                  "sent: %s"),
-                                error->message);
+      reason = reason_new (RECTIFY_SEND_REASON_NOT_SAVED, error->message);
       job_fail (job, reason);
       return;
     }
@@ -967,10 +929,10 @@ job_upload_failed (Job               *job,
 
   if (error->domain != RECTIFY_DESK_ERROR)
     {
-      g_autofree char *reason = NULL;
+      g_autoptr(RectifySendReason) reason = NULL;
 
-      /* Translators: the first %s is a file name, the second why it could not be read */
-      reason = g_strdup_printf (_("“%s” could not be read: %s"), name, error->message);
+      reason = reason_new (RECTIFY_SEND_REASON_FILE_UNREADABLE, error->message);
+      reason->file = g_strdup (name);
       job_fail (job, reason);
       return;
     }
@@ -1066,7 +1028,7 @@ job_upload_start (Job *job)
    * owner pressed Send. */
   if ((problem = first_problem (job->rcase)) != NULL)
     {
-      g_autofree char *reason = g_strdup (problem);
+      g_autoptr(RectifySendReason) reason = reason_new (RECTIFY_SEND_REASON_INCOMPLETE, NULL);
 
       job_fail (job, reason);
       return;
@@ -1104,7 +1066,7 @@ check_cb (GObject      *object,
 {
   RectifyAttachment *attachment = RECTIFY_ATTACHMENT (object);
   g_autoptr(Job) job = user_data;
-  g_autofree char *reason = NULL;
+  g_autoptr(RectifySendReason) reason = NULL;
 
   /* Only cancellation fails. */
   if (!rectify_attachment_check_finish (attachment, result, NULL) || job->outbox == NULL)
@@ -1113,16 +1075,14 @@ check_cb (GObject      *object,
   switch (rectify_attachment_get_state (attachment))
     {
     case RECTIFY_ATTACHMENT_STATE_MISSING:
-      reason = g_strdup_printf (_("“%s” is no longer there. Attach it again or remove it, then "
-                                  "send again."),
-                                rectify_attachment_get_display_name (attachment));
+      reason = reason_new (RECTIFY_SEND_REASON_FILE_MISSING, NULL);
+      reason->file = g_strdup (rectify_attachment_get_display_name (attachment));
       job_fail (job, reason);
       return;
 
     case RECTIFY_ATTACHMENT_STATE_UNREADABLE:
-      reason = g_strdup_printf (_("“%s” cannot be read. Attach a copy you can open or remove "
-                                  "it, then send again."),
-                                rectify_attachment_get_display_name (attachment));
+      reason = reason_new (RECTIFY_SEND_REASON_FILE_CANNOT_OPEN, NULL);
+      reason->file = g_strdup (rectify_attachment_get_display_name (attachment));
       job_fail (job, reason);
       return;
 
@@ -1157,14 +1117,14 @@ static void
 job_run (Job *job)
 {
   RectifyOutbox *self = job->outbox;
-  const char *waiting_for = NULL;
+  RectifySendReasonCode waiting_for = RECTIFY_SEND_REASON_NONE;
 
   job->waiting = FALSE;
   job->offline_retry = FALSE;
 
   if (self->client == NULL)
     {
-      waiting_for = _("Waiting for the help-desk settings");
+      waiting_for = RECTIFY_SEND_REASON_WAITING_SETTINGS;
     }
   else if (job->phase == PHASE_LOOKUP &&
            rectify_desk_client_get_auth (self->client) == RECTIFY_DESK_AUTH_ANONYMOUS)
@@ -1175,15 +1135,17 @@ job_run (Job *job)
     }
   else if (!g_network_monitor_get_network_available (self->monitor))
     {
-      waiting_for = _("Waiting for an internet connection");
+      waiting_for = RECTIFY_SEND_REASON_WAITING_NETWORK;
     }
 
-  if (waiting_for != NULL)
+  if (waiting_for != RECTIFY_SEND_REASON_NONE)
     {
+      g_autoptr(RectifySendReason) reason = reason_new (waiting_for, NULL);
+
       job->waiting = TRUE;
       job_set_state (job, job->phase == PHASE_LOOKUP ? RECTIFY_SEND_STATE_CREATING
                                                      : RECTIFY_SEND_STATE_QUEUED,
-                     waiting_for);
+                     reason);
       return;
     }
 
@@ -2194,7 +2156,7 @@ rectify_outbox_resume (RectifyOutbox *self,
     {
       g_autoptr(RectifyCase) rcase = g_list_model_get_item (cases, i);
       g_autoptr(Job) job = NULL;
-      g_autofree char *known = NULL;
+      g_autoptr(RectifySendReason) known = NULL;
 
       if (!RECTIFY_IS_CASE (rcase) ||
           g_hash_table_contains (self->jobs, rectify_case_get_reference (rcase)))

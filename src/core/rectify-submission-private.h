@@ -16,22 +16,22 @@
 
 G_BEGIN_DECLS
 
-void rectify_case_set_send_state       (RectifyCase         *self,
-                                        RectifySendState     state,
-                                        const char          *reason);
-void rectify_case_set_request          (RectifyCase         *self,
-                                        gint64               id,
-                                        const char          *url,
-                                        const char          *status);
-void rectify_case_set_send_attempts    (RectifyCase         *self,
-                                        guint                attempts,
-                                        GDateTime           *last_attempt);
-void rectify_case_restore_submission   (RectifyCase         *self,
-                                        GDateTime           *submitted_at,
-                                        gint64               expected_minor);
-void rectify_case_set_sent_snapshot    (RectifyCase         *self,
-                                        const char          *subject,
-                                        const char          *body,
-                                        const char * const  *attachments);
+void rectify_case_set_send_state     (RectifyCase             *self,
+                                      RectifySendState         state,
+                                      const RectifySendReason *reason);
+void rectify_case_set_request        (RectifyCase             *self,
+                                      gint64                   id,
+                                      const char              *url,
+                                      const char              *status);
+void rectify_case_set_send_attempts  (RectifyCase             *self,
+                                      guint                    attempts,
+                                      GDateTime               *last_attempt);
+void rectify_case_restore_submission (RectifyCase             *self,
+                                      GDateTime               *submitted_at,
+                                      gint64                   expected_minor);
+void rectify_case_set_sent_snapshot  (RectifyCase             *self,
+                                      const char              *subject,
+                                      const char              *body,
+                                      const char * const      *attachments);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "rectify-provider.h"
 #include "rectify-request.h"
 #include "rectify-resolution-page.h"
+#include "rectify-send-reason-text.h"
 #include "rectify-urgency-banner.h"
 #include "rectify-window.h"
 
@@ -360,7 +361,8 @@ update_sending (RectifyResolutionPage *self,
 {
   RectifyOutbox *outbox = get_outbox (self);
   RectifySendState state = rectify_case_get_send_state (rcase);
-  const char *reason = rectify_case_get_send_error (rcase);
+  g_autofree char *reason = rectify_send_reason_dup_text (rectify_case_get_send_reason (rcase),
+                                                          rcase);
   gboolean changed = rcase == self->shown_case && state != self->shown_state;
   GPtrArray *rejections;
 
