@@ -23,6 +23,7 @@
 #include "rectify-clock.h"
 #include "rectify-correction.h"
 #include "rectify-outbox.h"
+#include "rectify-request-monitor.h"
 #include "rectify-request.h"
 #include "rectify-submission-private.h"
 #include "rectify-test-case.h"
@@ -987,6 +988,104 @@ test_correction_anonymous (Fixture       *f,
   g_assert_nonnull (strstr (mailto, "%0D%0A%0D%0AOnly%202%20licences."));
 }
 
+/* One poller reads every request back */
+
+static void
+on_monitor_signal (RectifyRequestMonitor *monitor,
+                   RectifyCase           *rcase,
+                   guint                 *count)
+{
+  (*count)++;
+}
+
+static void
+on_status_changed_count (RectifyRequestMonitor *monitor,
+                         RectifyCase           *rcase,
+                         const char            *old_status,
+                         guint                 *count)
+{
+  g_assert_cmpstr (old_status, ==, "new");
+  (*count)++;
+}
+
+static gboolean
+monitor_idle (RectifyRequestMonitor *monitor,
+              RectifyCase           *rcase)
+{
+  return !rectify_request_monitor_is_checking (monitor, rcase);
+}
+
+static void
+test_monitor (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(RectifyRequestMonitor) monitor = NULL;
+  guint replies_changed = 0;
+  guint status_changed = 0;
+  guint hits;
+  GPtrArray *replies;
+  gint64 id;
+
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  id = rectify_case_get_request_id (f->rcase);
+  monitor = rectify_request_monitor_new (f->outbox, G_LIST_MODEL (f->store));
+  g_signal_connect (monitor, "replies-changed", G_CALLBACK (on_monitor_signal), &replies_changed);
+  g_signal_connect (monitor, "status-changed", G_CALLBACK (on_status_changed_count),
+                    &status_changed);
+  g_assert_null (rectify_request_monitor_get_replies (monitor, f->rcase));
+
+  /* Nothing changed on the desk: read, no news. */
+  rectify_request_monitor_check_all (monitor);
+  while (!monitor_idle (monitor, f->rcase))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (replies_changed, ==, 1);
+  g_assert_cmpuint (status_changed, ==, 0);
+  g_assert_cmpuint (rectify_request_monitor_get_replies (monitor, f->rcase)->len, ==, 1);
+
+  /* Support answers: the next round has it, once, whoever asked. */
+  rectify_test_desk_set_request_status (f->desk, id, "pending");
+  rectify_test_desk_add_agent_comment (f->desk, id, "Which licences?", TRUE);
+  hits = rectify_test_desk_get_hit_count (f->desk);
+  rectify_request_monitor_check_all (monitor);
+  rectify_request_monitor_check (monitor, f->rcase);   /* already out: not twice */
+  while (!monitor_idle (monitor, f->rcase))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (rectify_test_desk_get_hit_count (f->desk) - hits, ==, 2);  /* request, comments */
+  g_assert_cmpuint (replies_changed, ==, 2);
+  g_assert_cmpuint (status_changed, ==, 1);
+  g_assert_cmpstr (rectify_case_get_request_status (f->rcase), ==, "pending");
+  replies = rectify_request_monitor_get_replies (monitor, f->rcase);
+  g_assert_cmpuint (replies->len, ==, 2);
+  g_assert_cmpstr (((RectifyDeskComment *) g_ptr_array_index (replies, 1))->body, ==,
+                   "Which licences?");
+
+  /* The send record is untouched but for the status. */
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, id);
+  g_assert_cmpuint (created (f), ==, 1);
+}
+
+static void
+test_monitor_anonymous (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RectifyRequestMonitor) monitor = NULL;
+  guint hits;
+
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  monitor = rectify_request_monitor_new (f->outbox, G_LIST_MODEL (f->store));
+
+  /* Without a sign-in there is nothing to read: the desk is not asked. */
+  hits = rectify_test_desk_get_hit_count (f->desk);
+  rectify_request_monitor_check_all (monitor);
+  g_assert_false (rectify_request_monitor_is_checking (monitor, f->rcase));
+  run_for (30);
+  g_assert_cmpuint (rectify_test_desk_get_hit_count (f->desk), ==, hits);
+  g_assert_null (rectify_request_monitor_get_replies (monitor, f->rcase));
+}
+
 /* The tests */
 
 static void
@@ -1861,6 +1960,7 @@ static void
 test_refresh (Fixture       *f,
               gconstpointer  data)
 {
+  g_autoptr(RectifyRequestMonitor) monitor = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) comments = NULL;
   g_autoptr(GError) error = NULL;
@@ -1869,19 +1969,21 @@ test_refresh (Fixture       *f,
 
   send (f);
   wait_state (f, RECTIFY_SEND_STATE_SENT);
+  monitor = rectify_request_monitor_new (f->outbox, G_LIST_MODEL (f->store));
 
   rectify_test_desk_set_request_status (f->desk, rectify_case_get_request_id (f->rcase), "open");
   rectify_test_desk_add_agent_comment (f->desk, rectify_case_get_request_id (f->rcase),
                                        "We removed the two licences.", TRUE);
 
-  rectify_outbox_refresh_async (f->outbox, f->rcase, NULL, store_result, &pending);
+  rectify_request_monitor_refresh_async (monitor, f->rcase, NULL, store_result, &pending);
   result = wait_result (&pending);
-  comments = rectify_outbox_refresh_finish (f->outbox, result, &error);
+  comments = rectify_request_monitor_refresh_finish (monitor, result, &error);
 
   if (!f->signed_in)
     {
       g_assert_null (comments);
-      g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_SIGNED_IN);
+      g_assert_error (error, RECTIFY_REQUEST_MONITOR_ERROR,
+                      RECTIFY_REQUEST_MONITOR_ERROR_NOT_SIGNED_IN);
       g_assert_cmpstr (rectify_case_get_request_status (f->rcase), ==, "new");
       return;
     }
@@ -2153,6 +2255,8 @@ main (int   argc,
   ADD ("arrived/number-later", anonymous, test_arrived_number_later);
   ADD ("correction/signed-in", signed_in, test_correction_signed_in);
   ADD ("correction/anonymous", anonymous, test_correction_anonymous);
+  ADD ("monitor/signed-in", signed_in, test_monitor);
+  ADD ("monitor/anonymous", anonymous, test_monitor_anonymous);
 
 #undef ADD
 

@@ -146,13 +146,4 @@ GPtrArray         *rectify_outbox_get_rejections       (RectifyOutbox           
                                                         RectifyCase             *rcase);
 const char        *rectify_outbox_field_for_desk_field (const char              *desk_field);
 
-void               rectify_outbox_refresh_async        (RectifyOutbox           *self,
-                                                        RectifyCase             *rcase,
-                                                        GCancellable            *cancellable,
-                                                        GAsyncReadyCallback      callback,
-                                                        gpointer                 user_data);
-GPtrArray         *rectify_outbox_refresh_finish       (RectifyOutbox           *self,
-                                                        GAsyncResult            *result,
-                                                        GError                 **error);
-
 G_END_DECLS

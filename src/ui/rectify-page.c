@@ -41,6 +41,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static RectifyPageClassPrivate *
 get_class_private (gpointer klass)
 {
@@ -191,6 +198,18 @@ rectify_page_class_init (RectifyPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RectifyPage::toast:
+   * @self: the page
+   * @toast: what to say
+   *
+   * The page has something to say; whoever shows the page shows it (the
+   * window, in its toast overlay), so a page need not know its window.
+   */
+  signals[TOAST] =
+    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 }
 
 static void
@@ -396,4 +415,23 @@ rectify_page_label_check_rows (RectifyPage *self)
   g_return_if_fail (RECTIFY_IS_PAGE (self));
 
   label_check_rows (GTK_WIDGET (self));
+}
+
+/**
+ * rectify_page_add_toast:
+ * @self: a #RectifyPage
+ * @toast: (transfer full): what to say
+ *
+ * Says @toast through #RectifyPage::toast; dropped when nobody listens.
+ */
+void
+rectify_page_add_toast (RectifyPage *self,
+                        AdwToast    *toast)
+{
+  g_autoptr(AdwToast) owned = toast;
+
+  g_return_if_fail (RECTIFY_IS_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  g_signal_emit (self, signals[TOAST], 0, owned);
 }

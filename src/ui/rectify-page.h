@@ -49,6 +49,8 @@ RectifyCase *rectify_page_get_case          (RectifyPage      *self);
 void         rectify_page_set_case          (RectifyPage      *self,
                                              RectifyCase      *rcase);
 void         rectify_page_label_check_rows  (RectifyPage      *self);
+void         rectify_page_add_toast         (RectifyPage      *self,
+                                             AdwToast         *toast);
 gboolean     rectify_page_class_applies_to  (RectifyPageClass *klass,
                                              RectifyCase      *rcase);
 

@@ -16,12 +16,12 @@
 #include "rectify-format.h"
 #include "rectify-launcher.h"
 #include "rectify-money.h"
+#include "rectify-outbox.h"
 #include "rectify-provider.h"
 #include "rectify-request.h"
 #include "rectify-resolution-page.h"
 #include "rectify-send-reason-text.h"
 #include "rectify-urgency-banner.h"
-#include "rectify-window.h"
 
 #define N_CHOICES 5
 
@@ -67,6 +67,14 @@ struct _RectifyResolutionPage
 };
 
 G_DEFINE_FINAL_TYPE (RectifyResolutionPage, rectify_resolution_page, RECTIFY_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_OUTBOX,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void update_sending (RectifyResolutionPage *self,
                             RectifyCase           *rcase);
@@ -304,20 +312,14 @@ static void
 toast (RectifyResolutionPage *self,
        AdwToast              *toast_)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (RECTIFY_IS_WINDOW (root))
-    rectify_window_add_toast (RECTIFY_WINDOW (root), toast_);
-  else
-    g_object_unref (g_object_ref_sink (toast_));
+  rectify_page_add_toast (RECTIFY_PAGE (self), toast_);
 }
 
+/* The outbox the window gave the page, or %NULL where there is none. */
 static RectifyOutbox *
 get_outbox (RectifyResolutionPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return RECTIFY_IS_WINDOW (root) ? rectify_window_get_outbox (RECTIFY_WINDOW (root)) : NULL;
+  return self->outbox;
 }
 
 /* Buttons sit in a flow box: its child goes with them. */
@@ -347,12 +349,11 @@ show_rejections (RectifyResolutionPage *self,
                  RectifyCase           *rcase)
 {
   GPtrArray *rejections = rectify_outbox_get_rejections (outbox, rcase);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (rejections == NULL || rejections->len == 0 || !RECTIFY_IS_WINDOW (root))
+  if (rejections == NULL || rejections->len == 0)
     return;
 
-  rectify_window_show_rejections (RECTIFY_WINDOW (root), rejections);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-rejections", NULL);
 }
 
 static void
@@ -365,16 +366,6 @@ update_sending (RectifyResolutionPage *self,
                                                           rcase);
   gboolean changed = rcase == self->shown_case && state != self->shown_state;
   GPtrArray *rejections;
-
-  if (outbox != self->outbox)
-    {
-      if (self->outbox != NULL)
-        g_signal_handlers_disconnect_by_func (self->outbox, on_progress, self);
-      g_set_object (&self->outbox, outbox);
-      if (outbox != NULL)
-        g_signal_connect_object (outbox, "progress", G_CALLBACK (on_progress), self,
-                                 G_CONNECT_SWAPPED);
-    }
 
   self->shown_case = rcase;
   self->shown_state = state;
@@ -1034,6 +1025,65 @@ rectify_resolution_page_case_changed (RectifyPage *page,
 }
 
 static void
+set_outbox (RectifyResolutionPage *self,
+            RectifyOutbox         *outbox)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  if (self->outbox == outbox)
+    return;
+
+  if (self->outbox != NULL)
+    g_signal_handlers_disconnect_by_func (self->outbox, on_progress, self);
+  g_set_object (&self->outbox, outbox);
+  if (outbox != NULL)
+    g_signal_connect_object (outbox, "progress", G_CALLBACK (on_progress), self,
+                             G_CONNECT_SWAPPED);
+
+  if (rcase != NULL)
+    rectify_resolution_page_case_updated (RECTIFY_PAGE (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTBOX]);
+}
+
+static void
+rectify_resolution_page_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_OUTBOX:
+      g_value_set_object (value, self->outbox);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_resolution_page_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_OUTBOX:
+      set_outbox (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rectify_resolution_page_dispose (GObject *object)
 {
   RectifyResolutionPage *self = (RectifyResolutionPage *)object;
@@ -1059,9 +1109,21 @@ rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
   RectifyPageClass *page_class = RECTIFY_PAGE_CLASS (klass);
 
   object_class->dispose = rectify_resolution_page_dispose;
+  object_class->get_property = rectify_resolution_page_get_property;
+  object_class->set_property = rectify_resolution_page_set_property;
   page_class->case_changed = rectify_resolution_page_case_changed;
   page_class->case_updated = rectify_resolution_page_case_updated;
   rectify_page_class_set_step (page_class, RECTIFY_STEP_RESOLUTION);
+
+  /**
+   * RectifyResolutionPage:outbox:
+   *
+   * Where Send, Mark as Sent and corrections go; set by the window.
+   */
+  properties[PROP_OUTBOX] =
+    g_param_spec_object ("outbox", NULL, NULL, RECTIFY_TYPE_OUTBOX,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RECTIFY_TYPE_URGENCY_BANNER);
 
