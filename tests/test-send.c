@@ -12,6 +12,7 @@
 #include "rectify-clock.h"
 #include "rectify-desk-types.h"
 #include "rectify-outbox.h"
+#include "rectify-request-monitor.h"
 #include "rectify-test-case.h"
 #include "rectify-test-desk.h"
 #include "rectify-test-monitor.h"
@@ -350,6 +351,92 @@ test_correction_without_sign_in (Fixture       *f,
   g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
 }
 
+typedef struct
+{
+  RectifyRequestMonitor *monitor;
+  RectifyCase           *rcase;
+  guint                  n;
+} RepliesWait;
+
+static gboolean
+replies_read (gpointer data)
+{
+  RepliesWait *wait = data;
+  GPtrArray *replies;
+
+  if (rectify_request_monitor_is_checking (wait->monitor, wait->rcase))
+    return FALSE;
+  replies = rectify_request_monitor_get_replies (wait->monitor, wait->rcase);
+
+  return replies != NULL && replies->len >= wait->n;
+}
+
+static gboolean
+agent_reply_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return rectify_test_find_label (GTK_WIDGET (f->window), "We removed the two licences.") != NULL;
+}
+
+static void
+test_signed_in_follow_up (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RectifyRequestMonitor) monitor = NULL;
+  RepliesWait wait = { NULL, f->rcase, 0 };
+  StepShown shown = { f, RECTIFY_STEP_RESOLUTION };
+  AdwMessageDialog *dialog;
+  GPtrArray *replies;
+  GtkWidget *view;
+  gint64 id;
+
+  rectify_test_desk_set_oauth_token (f->desk, OAUTH_TOKEN);
+  rectify_desk_client_set_oauth_token (f->client, OAUTH_TOKEN);
+  monitor = rectify_request_monitor_new (f->outbox, G_LIST_MODEL (f->store));
+  g_object_set (f->window, "monitor", monitor, NULL);
+  wait.monitor = monitor;
+
+  press_send (f);
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+  id = rectify_case_get_request_id (f->rcase);
+
+  /* The follow-up reads the request back through the application's monitor;
+   * a reply support writes shows once the monitor has read it. */
+  rectify_test_desk_add_agent_comment (f->desk, id, "We removed the two licences.", TRUE);
+  wait.n = 2;
+  rectify_request_monitor_check (monitor, f->rcase);
+  g_assert_true (rectify_test_iterate_until (replies_read, &wait));
+  g_assert_true (rectify_test_iterate_until (agent_reply_shown, f));
+
+  /* Signed in, a correction is a reply on the same request. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-step", "i",
+                              RECTIFY_STEP_RESOLUTION);
+  g_assert_true (rectify_test_iterate_until (step_shown, &shown));
+  gtk_widget_activate_action (GTK_WIDGET (rectify_window_get_visible_page (f->window)),
+                              "page.correct", NULL);
+  g_assert_true (rectify_test_iterate_until (dialog_shown, NULL));
+  dialog = find_message_dialog ();
+  g_assert_true (adw_message_dialog_has_response (dialog, "reply"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "email"));
+  view = rectify_test_find_text_view (GTK_WIDGET (dialog));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "Keep one of the two, please.", -1);
+  adw_message_dialog_response (dialog, "reply");
+
+  wait.n = 3;
+  while (!replies_read (&wait))
+    {
+      rectify_request_monitor_check (monitor, f->rcase);
+      rectify_test_iterate (20);
+    }
+  replies = rectify_request_monitor_get_replies (monitor, f->rcase);
+  g_assert_cmpuint (replies->len, ==, 3);
+  g_assert_true (g_str_has_suffix (((RectifyDeskComment *) g_ptr_array_index (replies, 2))->body,
+                                   "Keep one of the two, please.\n"));
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
+}
+
 static void
 test_send_ambiguous_asks (Fixture       *f,
                           gconstpointer  data)
@@ -464,6 +551,7 @@ main (int   argc,
   ADD ("/send/ambiguous-asks", test_send_ambiguous_asks);
   ADD ("/send/sent-is-read-only", test_sent_is_read_only);
   ADD ("/send/correction-without-sign-in", test_correction_without_sign_in);
+  ADD ("/send/signed-in-follow-up", test_signed_in_follow_up);
   ADD ("/send/refused-shows-fields", test_send_refused_shows_fields);
   ADD ("/send/incomplete-refused", test_send_incomplete_refused);
 
