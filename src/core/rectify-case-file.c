@@ -360,17 +360,6 @@ read_object (JsonObject  *object,
   return TRUE;
 }
 
-static RectifySendReason *
-reason_with_detail (RectifySendReasonCode  code,
-                    const char            *detail)
-{
-  RectifySendReason *reason = rectify_send_reason_new (code);
-
-  reason->detail = g_strdup (detail);
-
-  return reason;
-}
-
 static gboolean
 read_enum (JsonObject  *object,
            const char  *member,
@@ -529,7 +518,7 @@ read_reason (JsonObject         *send,
   if (object == NULL)
     {
       if (legacy != NULL)
-        *out = reason_with_detail (RECTIFY_SEND_REASON_LEGACY, legacy);
+        *out = rectify_send_reason_new_with_detail (RECTIFY_SEND_REASON_LEGACY, legacy);
       return TRUE;
     }
 

@@ -162,19 +162,6 @@ rectify_outbox_save_soon (RectifyOutbox *self,
     rectify_case_store_save_async (self->store, rcase, self->cancellable, save_cb, NULL);
 }
 
-/* Why, as data: the UI words it */
-
-static RectifySendReason *
-reason_new (RectifySendReasonCode code,
-            const char           *detail)
-{
-  RectifySendReason *reason = rectify_send_reason_new (code);
-
-  reason->detail = g_strdup (detail);
-
-  return reason;
-}
-
 /* The first thing keeping steps 1 to 3 from being complete, or %NULL. */
 const char *
 rectify_outbox_first_problem (RectifyCase *rcase)
@@ -247,13 +234,13 @@ describe_rejection (const GError *error)
     }
 
   if (field_errors == NULL)
-    return reason_new (RECTIFY_SEND_REASON_OTHER, error->message);
+    return rectify_send_reason_new_with_detail (RECTIFY_SEND_REASON_OTHER, error->message);
 
   /* The desk's own words, kept as it said them. */
   if (general->len > 0)
-    return reason_new (RECTIFY_SEND_REASON_REJECTED, general->str);
+    return rectify_send_reason_new_with_detail (RECTIFY_SEND_REASON_REJECTED, general->str);
 
-  return reason_new (RECTIFY_SEND_REASON_REJECTED_FIELDS, NULL);
+  return rectify_send_reason_new (RECTIFY_SEND_REASON_REJECTED_FIELDS);
 }
 
 static gboolean
@@ -385,7 +372,7 @@ job_fail_for_error (RectifyOutboxJob  *job,
 
   if (error->domain != RECTIFY_DESK_ERROR)
     {
-      reason = reason_new (RECTIFY_SEND_REASON_OTHER, error->message);
+      reason = rectify_send_reason_new_with_detail (RECTIFY_SEND_REASON_OTHER, error->message);
       job_fail (job, reason);
       return;
     }
@@ -394,13 +381,13 @@ job_fail_for_error (RectifyOutboxJob  *job,
     {
     case RECTIFY_DESK_ERROR_UNAUTHORIZED:
       if (rectify_desk_client_get_auth (client) == RECTIFY_DESK_AUTH_ANONYMOUS)
-        reason = reason_new (RECTIFY_SEND_REASON_SIGN_IN_NEEDED, NULL);
+        reason = rectify_send_reason_new (RECTIFY_SEND_REASON_SIGN_IN_NEEDED);
       else
-        reason = reason_new (RECTIFY_SEND_REASON_SIGN_IN_REFUSED, NULL);
+        reason = rectify_send_reason_new (RECTIFY_SEND_REASON_SIGN_IN_REFUSED);
       break;
 
     case RECTIFY_DESK_ERROR_FORBIDDEN:
-      reason = reason_new (RECTIFY_SEND_REASON_ACCESS_REFUSED, NULL);
+      reason = rectify_send_reason_new (RECTIFY_SEND_REASON_ACCESS_REFUSED);
       break;
 
     case RECTIFY_DESK_ERROR_INVALID:
@@ -422,7 +409,7 @@ job_fail_for_error (RectifyOutboxJob  *job,
       break;
 
     default:
-      reason = reason_new (RECTIFY_SEND_REASON_OTHER, error->message);
+      reason = rectify_send_reason_new_with_detail (RECTIFY_SEND_REASON_OTHER, error->message);
       break;
     }
 
@@ -483,12 +470,13 @@ job_retry_later (RectifyOutboxJob *job,
   if (job->phase == RECTIFY_OUTBOX_PHASE_LOOKUP)
     {
       state = RECTIFY_SEND_STATE_CREATING;
-      reason = reason_new (RECTIFY_SEND_REASON_LOOKUP_RETRYING, error->message);
+      reason = rectify_send_reason_new_with_detail (RECTIFY_SEND_REASON_LOOKUP_RETRYING,
+                                                    error->message);
     }
   else
     {
       state = RECTIFY_SEND_STATE_QUEUED;
-      reason = reason_new (RECTIFY_SEND_REASON_RETRYING, error->message);
+      reason = rectify_send_reason_new_with_detail (RECTIFY_SEND_REASON_RETRYING, error->message);
     }
   reason->delay_ms = (guint) delay;
   if (error->domain == RECTIFY_DESK_ERROR)
@@ -569,7 +557,7 @@ lookup_cb (GObject      *object,
   if (rectify_case_get_send_attempts (job->rcase) >= 2)
     {
       g_autoptr(RectifySendReason) reason =
-        reason_new (RECTIFY_SEND_REASON_SENT_TWICE_UNLISTED, NULL);
+        rectify_send_reason_new (RECTIFY_SEND_REASON_SENT_TWICE_UNLISTED);
 
       job_finish (job, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION, reason);
       return;
@@ -587,7 +575,7 @@ static void
 job_lookup (RectifyOutboxJob *job)
 {
   RectifyOutbox *self = job->outbox;
-  g_autoptr(RectifySendReason) reason = reason_new (RECTIFY_SEND_REASON_CHECKING, NULL);
+  g_autoptr(RectifySendReason) reason = rectify_send_reason_new (RECTIFY_SEND_REASON_CHECKING);
 
   if (!rectify_outbox_job_set_state (job, RECTIFY_SEND_STATE_CREATING, reason))
     return;
@@ -731,7 +719,7 @@ write_ahead_cb (GObject      *object,
       g_autoptr(RectifySendReason) reason = NULL;
 
       attempt_had_no_effect (job->rcase);
-      reason = reason_new (RECTIFY_SEND_REASON_NOT_SAVED, error->message);
+      reason = rectify_send_reason_new_with_detail (RECTIFY_SEND_REASON_NOT_SAVED, error->message);
       job_fail (job, reason);
       return;
     }
@@ -860,7 +848,8 @@ job_upload_failed (RectifyOutboxJob  *job,
     {
       g_autoptr(RectifySendReason) reason = NULL;
 
-      reason = reason_new (RECTIFY_SEND_REASON_FILE_UNREADABLE, error->message);
+      reason = rectify_send_reason_new_with_detail (RECTIFY_SEND_REASON_FILE_UNREADABLE,
+                                                    error->message);
       reason->file = g_strdup (name);
       job_fail (job, reason);
       return;
@@ -957,7 +946,8 @@ job_upload_start (RectifyOutboxJob *job)
    * owner pressed Send. */
   if ((problem = rectify_outbox_first_problem (job->rcase)) != NULL)
     {
-      g_autoptr(RectifySendReason) reason = reason_new (RECTIFY_SEND_REASON_INCOMPLETE, NULL);
+      g_autoptr(RectifySendReason) reason =
+        rectify_send_reason_new (RECTIFY_SEND_REASON_INCOMPLETE);
 
       job_fail (job, reason);
       return;
@@ -1005,13 +995,13 @@ check_cb (GObject      *object,
   switch (rectify_attachment_get_state (attachment))
     {
     case RECTIFY_ATTACHMENT_STATE_MISSING:
-      reason = reason_new (RECTIFY_SEND_REASON_FILE_MISSING, NULL);
+      reason = rectify_send_reason_new (RECTIFY_SEND_REASON_FILE_MISSING);
       reason->file = g_strdup (rectify_attachment_get_display_name (attachment));
       job_fail (job, reason);
       return;
 
     case RECTIFY_ATTACHMENT_STATE_UNREADABLE:
-      reason = reason_new (RECTIFY_SEND_REASON_FILE_CANNOT_OPEN, NULL);
+      reason = rectify_send_reason_new (RECTIFY_SEND_REASON_FILE_CANNOT_OPEN);
       reason->file = g_strdup (rectify_attachment_get_display_name (attachment));
       job_fail (job, reason);
       return;
@@ -1071,7 +1061,7 @@ rectify_outbox_job_run (RectifyOutboxJob *job)
 
   if (waiting_for != RECTIFY_SEND_REASON_NONE)
     {
-      g_autoptr(RectifySendReason) reason = reason_new (waiting_for, NULL);
+      g_autoptr(RectifySendReason) reason = rectify_send_reason_new (waiting_for);
 
       job->waiting = TRUE;
       rectify_outbox_job_set_state (job,

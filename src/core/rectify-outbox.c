@@ -673,17 +673,12 @@ rectify_outbox_mark_sent_elsewhere (RectifyOutbox *self,
                              "it may be there already. Wait for the outcome."));
       return FALSE;
 
+    /* Waiting for the owner's word, or there already: as for a send. */
     case RECTIFY_SEND_STATE_NEEDS_CONFIRMATION:
-      g_set_error_literal (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NEEDS_CONFIRMATION,
-                           _("The request may have reached support already. Say first whether "
-                             "it arrived."));
-      return FALSE;
-
     case RECTIFY_SEND_STATE_SENT:
     case RECTIFY_SEND_STATE_SENT_ELSEWHERE:
     default:
-      g_set_error_literal (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_ALREADY_SENT,
-                           _("This request reached support already"));
+      refuse_for_state (rcase, error);
       return FALSE;
     }
 

@@ -21,6 +21,18 @@ rectify_send_reason_new (RectifySendReasonCode code)
   return self;
 }
 
+/* A reason that keeps @detail, words from elsewhere, as they came. */
+RectifySendReason *
+rectify_send_reason_new_with_detail (RectifySendReasonCode  code,
+                                     const char            *detail)
+{
+  RectifySendReason *self = rectify_send_reason_new (code);
+
+  self->detail = g_strdup (detail);
+
+  return self;
+}
+
 RectifySendReason *
 rectify_send_reason_copy (const RectifySendReason *self)
 {

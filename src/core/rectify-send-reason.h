@@ -41,12 +41,14 @@ typedef struct
 
 #define RECTIFY_TYPE_SEND_REASON (rectify_send_reason_get_type ())
 
-GType              rectify_send_reason_get_type (void) G_GNUC_CONST;
-RectifySendReason *rectify_send_reason_new      (RectifySendReasonCode    code);
-RectifySendReason *rectify_send_reason_copy     (const RectifySendReason *self);
-void               rectify_send_reason_free     (RectifySendReason       *self);
-gboolean           rectify_send_reason_equal    (const RectifySendReason *a,
-                                                 const RectifySendReason *b);
+GType              rectify_send_reason_get_type        (void) G_GNUC_CONST;
+RectifySendReason *rectify_send_reason_new             (RectifySendReasonCode    code);
+RectifySendReason *rectify_send_reason_new_with_detail (RectifySendReasonCode    code,
+                                                        const char              *detail);
+RectifySendReason *rectify_send_reason_copy            (const RectifySendReason *self);
+void               rectify_send_reason_free            (RectifySendReason       *self);
+gboolean           rectify_send_reason_equal           (const RectifySendReason *a,
+                                                        const RectifySendReason *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RectifySendReason, rectify_send_reason_free)
 
