@@ -270,6 +270,10 @@ test_sent_is_read_only (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     g_assert_false (row_sensitive (f, rows[i].step, rows[i].title));
   g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (f->window), "As sent to support on"));
+  /* Nor typed into without the pointer (an input method, a screen reader). */
+  g_assert_false (row_sensitive (f, RECTIFY_STEP_DETAILS, "How many were bought"));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (rectify_test_find_row (
+    GTK_WIDGET (f->window), "How many were bought"))));
 
   /* Whatever changes the case later, the review keeps what support has. */
   rectify_case_set_text (f->rcase, RECTIFY_TEXT_QUANTITY, "9");

@@ -369,8 +369,21 @@ rectify_details_page_case_updated (RectifyPage *page)
   GtkWidget *groups[] = { self->account_group, self->licences_group, self->happened_group,
                           self->attachments_group };
 
+  AdwEntryRow *rows[] = {
+    self->account_row, self->owner_row, self->email_row, self->licence_type_row,
+    self->quantity_row, self->unit_price_row, self->currency_row, self->intended_type_row,
+    self->added_row, self->keep_row,
+  };
+
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     gtk_widget_set_sensitive (groups[i], !locked);
+
+  /* Not editable either, for whatever types without the pointer (a screen
+   * reader's editable text, an input method). */
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (gtk_editable_get_editable (GTK_EDITABLE (rows[i])) == locked)
+      gtk_editable_set_editable (GTK_EDITABLE (rows[i]), !locked);
+  gtk_text_view_set_editable (self->explanation_view, !locked);
 }
 
 static void

@@ -117,8 +117,18 @@ rectify_identify_page_case_updated (RectifyPage *page)
   gboolean locked = rcase != NULL && rectify_case_is_locked (rcase);
   GtkWidget *groups[] = { self->scenario_group, self->dates_group };
 
+  GtkEditable *dates[] = {
+    GTK_EDITABLE (self->purchase_row), GTK_EDITABLE (self->next_billing_row),
+  };
+
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     gtk_widget_set_sensitive (groups[i], !locked);
+
+  /* Not editable either, for whatever types without the pointer (a screen
+   * reader's editable text, an input method). */
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    if (gtk_editable_get_editable (dates[i]) == locked)
+      gtk_editable_set_editable (dates[i], !locked);
 }
 
 static void
