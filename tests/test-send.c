@@ -494,6 +494,56 @@ test_send_ambiguous_asks (Fixture       *f,
   g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
 }
 
+static gboolean
+number_known (gpointer data)
+{
+  Fixture *f = data;
+
+  return rectify_case_get_request_id (f->rcase) == 101;
+}
+
+static void
+test_number_later (Fixture       *f,
+                   gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *add;
+  GtkWidget *row;
+
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_DROP_AFTER_BODY, 1, 0);
+  press_send (f);
+  g_assert_true (rectify_test_iterate_until (needs_confirmation, f));
+
+  /* It arrived, the e-mail is not at hand: sent by Rectify, number to come. */
+  gtk_widget_activate_action (GTK_WIDGET (rectify_window_get_visible_page (f->window)),
+                              "page.confirm", "b", TRUE);
+  g_assert_true (rectify_test_iterate_until (dialog_shown, NULL));
+  adw_message_dialog_response (find_message_dialog (), "record");
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, 0);
+  row = rectify_test_find_row (GTK_WIDGET (f->window), "Request");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "Rectify sent it on "));
+
+  /* The follow-up takes the number once support's e-mail is there. */
+  rectify_test_iterate (300);   /* the dialog that closed goes */
+  add = rectify_test_find_action_button (GTK_WIDGET (f->window), "page.add-number");
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_is_visible (add));
+  gtk_widget_activate_action (GTK_WIDGET (rectify_window_get_visible_page (f->window)),
+                              "page.add-number", NULL);
+  g_assert_true (rectify_test_iterate_until (dialog_shown, NULL));
+  dialog = find_message_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (find_entry (GTK_WIDGET (dialog))), "101");
+  adw_message_dialog_response (dialog, "record");
+  g_assert_true (rectify_test_iterate_until (number_known, f));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "#101, sent"));
+  g_assert_false (gtk_widget_is_visible (add));
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
+}
+
 static void
 test_send_refused_shows_fields (Fixture       *f,
                                 gconstpointer  data)
@@ -556,6 +606,7 @@ main (int   argc,
   ADD ("/send/sent-is-read-only", test_sent_is_read_only);
   ADD ("/send/correction-without-sign-in", test_correction_without_sign_in);
   ADD ("/send/signed-in-follow-up", test_signed_in_follow_up);
+  ADD ("/send/number-later", test_number_later);
   ADD ("/send/refused-shows-fields", test_send_refused_shows_fields);
   ADD ("/send/incomplete-refused", test_send_incomplete_refused);
 

@@ -19,6 +19,7 @@
 #include "rectify-money.h"
 #include "rectify-provider.h"
 #include "rectify-request-monitor.h"
+#include "rectify-request-number.h"
 
 #define N_ITEMS 4
 
@@ -30,10 +31,13 @@ struct _RectifyFollowupPage
   GCancellable      *cancellable;
   /* Reads the request back; set by the window, owned by the application. */
   RectifyRequestMonitor *monitor;
+  /* Records the number of a request Rectify sent; set by the window. */
+  RectifyOutbox     *outbox;
   gboolean           syncing;
 
   AdwActionRow      *request_row;
   GtkWidget         *open_button;
+  GtkWidget         *add_number_button;
   AdwActionRow      *status_row;
   GtkWidget         *replies_group;
   GtkListBox        *replies_list;
@@ -57,6 +61,7 @@ G_DEFINE_FINAL_TYPE (RectifyFollowupPage, rectify_followup_page, RECTIFY_TYPE_PA
 enum {
   PROP_0,
   PROP_MONITOR,
+  PROP_OUTBOX,
   N_PROPS
 };
 
@@ -160,6 +165,11 @@ update_request (RectifyFollowupPage *self,
 
   adw_action_row_set_subtitle (self->request_row, subtitle);
   gtk_widget_set_visible (self->open_button, rectify_case_get_request_url (rcase) != NULL);
+  /* Rectify sent it, the number is not known yet: it can be typed later. */
+  gtk_widget_set_visible (self->add_number_button,
+                          self->outbox != NULL &&
+                          rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_SENT &&
+                          rectify_case_get_request_id (rcase) == 0);
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_row),
                           rectify_case_get_request_status (rcase) != NULL);
@@ -463,6 +473,18 @@ rectify_followup_page_case_changed (RectifyPage *page,
 }
 
 static void
+add_number_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (widget);
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  if (rcase != NULL && self->outbox != NULL)
+    rectify_request_number_ask (RECTIFY_PAGE (self), self->outbox, rcase);
+}
+
+static void
 rectify_followup_page_dispose (GObject *object)
 {
   RectifyFollowupPage *self = (RectifyFollowupPage *)object;
@@ -471,6 +493,7 @@ rectify_followup_page_dispose (GObject *object)
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_func (self->monitor, on_replies_changed, self);
   g_clear_object (&self->monitor);
+  g_clear_object (&self->outbox);
 
   G_OBJECT_CLASS (rectify_followup_page_parent_class)->dispose (object);
 
@@ -492,6 +515,10 @@ rectify_followup_page_get_property (GObject    *object,
       g_value_set_object (value, self->monitor);
       break;
 
+    case PROP_OUTBOX:
+      g_value_set_object (value, self->outbox);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -509,6 +536,15 @@ rectify_followup_page_set_property (GObject      *object,
     {
     case PROP_MONITOR:
       set_monitor (self, g_value_get_object (value));
+      break;
+
+    case PROP_OUTBOX:
+      if (g_set_object (&self->outbox, g_value_get_object (value)))
+        {
+          if (rectify_page_get_case (RECTIFY_PAGE (self)) != NULL)
+            update_request (self, rectify_page_get_case (RECTIFY_PAGE (self)));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -541,12 +577,22 @@ rectify_followup_page_class_init (RectifyFollowupPageClass *klass)
   properties[PROP_MONITOR] =
     g_param_spec_object ("monitor", NULL, NULL, RECTIFY_TYPE_REQUEST_MONITOR,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RectifyFollowupPage:outbox:
+   *
+   * Records the request number the owner types later.
+   */
+  properties[PROP_OUTBOX] =
+    g_param_spec_object ("outbox", NULL, NULL, RECTIFY_TYPE_OUTBOX,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/pages/rectify-followup-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, request_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, add_number_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, replies_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, replies_list);
@@ -566,6 +612,7 @@ rectify_followup_page_class_init (RectifyFollowupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_item_toggled);
 
   gtk_widget_class_install_action (widget_class, "page.open-request", NULL, open_request_action);
+  gtk_widget_class_install_action (widget_class, "page.add-number", NULL, add_number_action);
 }
 
 static void

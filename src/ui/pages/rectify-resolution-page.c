@@ -18,6 +18,7 @@
 #include "rectify-money.h"
 #include "rectify-outbox.h"
 #include "rectify-provider.h"
+#include "rectify-request-number.h"
 #include "rectify-request.h"
 #include "rectify-resolution-page.h"
 #include "rectify-send-reason-text.h"
@@ -30,7 +31,6 @@ struct _RectifyResolutionPage
   RectifyPage           parent_instance;
 
   GCancellable         *cancellable;
-  GCancellable         *arrival_cancellable;
 
   RectifyUrgencyBanner *urgency_banner;
   AdwActionRow         *remove_row;
@@ -506,108 +506,6 @@ cancel_send_action (GtkWidget  *widget,
 }
 
 static void
-arrival_recorded (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(RectifyResolutionPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (rectify_outbox_record_arrival_finish (RECTIFY_OUTBOX (object), result, &error))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-step", "i",
-                                  RECTIFY_STEP_FOLLOW_UP);
-      return;
-    }
-
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, adw_toast_new (error->message));
-}
-
-/* Checked as it is typed: digits, or nothing when the number is not at hand. */
-static void
-on_number_changed (GtkEditable      *entry,
-                   AdwMessageDialog *dialog)
-{
-  GtkLabel *message = g_object_get_data (G_OBJECT (dialog), "message");
-  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  g_autoptr(GError) error = NULL;
-  gint64 request_id;
-  gboolean ok = *typed == '\0' || rectify_outbox_parse_request_number (typed, &request_id, &error);
-
-  gtk_label_set_label (message, ok ? "" : error->message);
-  gtk_widget_set_visible (GTK_WIDGET (message), !ok);
-  adw_message_dialog_set_response_enabled (dialog, "record", ok);
-}
-
-static void
-on_arrival_response (AdwMessageDialog      *dialog,
-                     const char            *response,
-                     RectifyResolutionPage *self)
-{
-  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
-  RectifyOutbox *outbox = get_outbox (self);
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  gint64 request_id = 0;
-
-  if (g_strcmp0 (response, "record") != 0 || rcase == NULL || outbox == NULL)
-    return;
-
-  if (*typed != '\0' && !rectify_outbox_parse_request_number (typed, &request_id, NULL))
-    return;
-
-  g_cancellable_cancel (self->arrival_cancellable);
-  g_clear_object (&self->arrival_cancellable);
-  self->arrival_cancellable = g_cancellable_new ();
-  rectify_outbox_record_arrival_async (outbox, rcase, request_id, self->arrival_cancellable,
-                                       arrival_recorded, g_object_ref (self));
-}
-
-/* "It arrived": Rectify sent it; the number is in support's e-mail. */
-static void
-ask_request_number (RectifyResolutionPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *message = gtk_label_new (NULL);
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                           : NULL,
-                                                       _("Rectify Sent It"),
-                                                       _("Support’s e-mail gives the request "
-                                                         "number. Type it here so Rectify can "
-                                                         "follow the request.")));
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Request number, e.g. 12345"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Request number"), -1);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_widget_add_css_class (message, "error");
-  gtk_widget_set_visible (message, FALSE);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), message);
-  adw_message_dialog_set_extra_child (dialog, box);
-
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "record", _("_Record"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "record");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "message", message);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (on_number_changed), dialog, 0);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_arrival_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 confirm_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -622,7 +520,8 @@ confirm_action (GtkWidget  *widget,
 
   if (g_variant_get_boolean (parameter))
     {
-      ask_request_number (self);
+      /* Rectify sent it; the number is in support's e-mail. */
+      rectify_request_number_ask (RECTIFY_PAGE (self), outbox, rcase);
       return;
     }
 
@@ -1089,8 +988,6 @@ rectify_resolution_page_dispose (GObject *object)
   RectifyResolutionPage *self = (RectifyResolutionPage *)object;
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->arrival_cancellable);
-  g_clear_object (&self->arrival_cancellable);
   if (self->outbox != NULL)
     g_signal_handlers_disconnect_by_func (self->outbox, on_progress, self);
   g_clear_object (&self->outbox);
