@@ -1383,7 +1383,8 @@ rectify_case_get_send_state (RectifyCase *self)
  * @state: where the case is in the outbox
  * @reason: (nullable): why, for the waiting, failed and needs-confirmation states
  *
- * For the outbox, and for the owner saying it was sent another way.
+ * For the outbox (rectify_outbox_mark_sent_elsewhere() included) and the
+ * case file only; see rectify-submission-private.h.
  */
 void
 rectify_case_set_send_state (RectifyCase             *self,

@@ -444,7 +444,7 @@ refuse_for_state (RectifyCase *rcase,
  *
  * Queues @rcase and starts sending it: when the network is there, its
  * files are checked and uploaded, then the request is created, exactly
- * once. Follow #RectifyCase:send-state and :send-error; while the files
+ * once. Follow #RectifyCase:send-state and :send-reason; while the files
  * upload, #RectifyOutbox::progress.
  *
  * Refused when the first three steps are not complete (the message is the

@@ -5,9 +5,10 @@
  *
  * The send record of a case (its state in the outbox, why, the request on
  * the desk, the attempts, when it reached support, and the snapshot of what
- * went out) is read by anyone through rectify-case.h. Only the outbox,
- * which runs the send, and the case file, which restores it, write it:
- * a page that set the state itself could race a send in progress.
+ * went out) is read by anyone through rectify-case.h, with notify. Only
+ * the outbox, which runs the send (and its request monitor, which writes
+ * the status it reads back), and the case file, which restores it, write
+ * it: a page that set the state itself could race a send in progress.
  */
 
 #pragma once

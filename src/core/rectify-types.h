@@ -65,7 +65,8 @@ typedef enum
  *   the network or for a retry)
  * @RECTIFY_SEND_STATE_UPLOADING: attachments are being uploaded
  * @RECTIFY_SEND_STATE_CREATING: the request is being created on the desk
- * @RECTIFY_SEND_STATE_SENT: the desk created the request
+ * @RECTIFY_SEND_STATE_SENT: Rectify sent it and the desk has it; the request
+ *   number is 0 while the owner has not typed it (after "It arrived")
  * @RECTIFY_SEND_STATE_FAILED: sending stopped; the reason is kept
  * @RECTIFY_SEND_STATE_NEEDS_CONFIRMATION: the request may or may not have
  *   reached the desk; resending could duplicate it
