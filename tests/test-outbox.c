@@ -1086,6 +1086,56 @@ test_monitor_anonymous (Fixture       *f,
   g_assert_null (rectify_request_monitor_get_replies (monitor, f->rcase));
 }
 
+/* The send record, read by anyone */
+
+static void
+on_submission_state (RectifySubmission *submission,
+                     GParamSpec        *pspec,
+                     GArray            *states)
+{
+  RectifySendState state = rectify_submission_get_state (submission);
+
+  g_array_append_val (states, state);
+}
+
+static void
+test_submission_notify (Fixture       *f,
+                        gconstpointer  data)
+{
+  RectifySubmission *submission = rectify_case_get_submission (f->rcase);
+  g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (RectifySendState));
+  const RectifySendState expected[] = {
+    RECTIFY_SEND_STATE_QUEUED, RECTIFY_SEND_STATE_UPLOADING, RECTIFY_SEND_STATE_CREATING,
+    RECTIFY_SEND_STATE_SENT,
+  };
+
+  add_attachment (f, "invoice.pdf", 4096);
+  g_signal_connect (submission, "notify::state", G_CALLBACK (on_submission_state), states);
+  g_assert_false (rectify_submission_is_locked (submission));
+
+  send (f);
+  g_assert_true (rectify_submission_is_locked (submission));
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  g_signal_handlers_disconnect_by_data (submission, states);
+
+  /* Each state once, in order, told as it happened. */
+  g_assert_cmpuint (states->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpint (g_array_index (states, RectifySendState, i), ==, expected[i]);
+
+  /* The record and the case say the same. */
+  g_assert_true (rectify_submission_is_submitted (submission));
+  g_assert_cmpint (rectify_submission_get_request_id (submission), ==,
+                   rectify_case_get_request_id (f->rcase));
+  g_assert_cmpstr (rectify_submission_get_request_url (submission), ==,
+                   rectify_case_get_request_url (f->rcase));
+  g_assert_cmpstr (rectify_submission_get_sent_body (submission), ==,
+                   rectify_case_get_sent_body (f->rcase));
+  g_assert_nonnull (rectify_submission_get_submitted_at (submission));
+  g_assert_null (rectify_submission_get_reason (submission));
+  g_assert_cmpuint (created (f), ==, 1);
+}
+
 /* The tests */
 
 static void
@@ -2257,6 +2307,7 @@ main (int   argc,
   ADD ("correction/anonymous", anonymous, test_correction_anonymous);
   ADD ("monitor/signed-in", signed_in, test_monitor);
   ADD ("monitor/anonymous", anonymous, test_monitor_anonymous);
+  ADD ("submission/notify", anonymous, test_submission_notify);
 
 #undef ADD
 

@@ -41,19 +41,8 @@ struct _RectifyCase
   GListStore        *attachments;
   RectifyResolution  resolution;
 
-  RectifySendState   send_state;
-  RectifySendReason *send_reason;
-  GDateTime         *submitted_at;
-  gint64             expected_minor;
-  gint64             request_id;
-  char              *request_url;
-  char              *request_status;
-  guint              send_attempts;
-  GDateTime         *last_attempt;
-  /* what went out: subject, body, attachment names */
-  char              *sent_subject;
-  char              *sent_body;
-  char             **sent_attachments;
+  /* the send record: written by the outbox and the case file only */
+  RectifySubmission *submission;
 
   /* item id → GDateTime it was ticked */
   GHashTable        *checklist;
@@ -641,14 +630,7 @@ rectify_case_finalize (GObject *object)
   g_clear_pointer (&self->updated, g_date_time_unref);
   for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
     g_clear_pointer (&self->texts[i], g_free);
-  g_clear_pointer (&self->send_reason, rectify_send_reason_free);
-  g_clear_pointer (&self->submitted_at, g_date_time_unref);
-  g_clear_pointer (&self->request_url, g_free);
-  g_clear_pointer (&self->request_status, g_free);
-  g_clear_pointer (&self->last_attempt, g_date_time_unref);
-  g_clear_pointer (&self->sent_subject, g_free);
-  g_clear_pointer (&self->sent_body, g_free);
-  g_clear_pointer (&self->sent_attachments, g_strfreev);
+  g_clear_object (&self->submission);
   g_clear_pointer (&self->checklist, g_hash_table_unref);
   for (guint i = 0; i < RECTIFY_N_STEPS; i++)
     g_clear_pointer (&self->problems[i], g_ptr_array_unref);
@@ -705,31 +687,31 @@ rectify_case_get_property (GObject    *object,
       break;
 
     case PROP_SEND_STATE:
-      g_value_set_enum (value, self->send_state);
+      g_value_set_enum (value, rectify_submission_get_state (self->submission));
       break;
 
     case PROP_SEND_REASON:
-      g_value_set_boxed (value, self->send_reason);
+      g_value_set_boxed (value, rectify_submission_get_reason (self->submission));
       break;
 
     case PROP_REQUEST_ID:
-      g_value_set_int64 (value, self->request_id);
+      g_value_set_int64 (value, rectify_submission_get_request_id (self->submission));
       break;
 
     case PROP_REQUEST_URL:
-      g_value_set_string (value, self->request_url);
+      g_value_set_string (value, rectify_submission_get_request_url (self->submission));
       break;
 
     case PROP_REQUEST_STATUS:
-      g_value_set_string (value, self->request_status);
+      g_value_set_string (value, rectify_submission_get_request_status (self->submission));
       break;
 
     case PROP_SENT_SUBJECT:
-      g_value_set_string (value, self->sent_subject);
+      g_value_set_string (value, rectify_submission_get_sent_subject (self->submission));
       break;
 
     case PROP_SENT_BODY:
-      g_value_set_string (value, self->sent_body);
+      g_value_set_string (value, rectify_submission_get_sent_body (self->submission));
       break;
 
     case PROP_CURRENT_STEP:
@@ -872,7 +854,7 @@ rectify_case_init (RectifyCase *self)
 {
   g_date_clear (&self->purchase_date, 1);
   g_date_clear (&self->next_billing, 1);
-  self->expected_minor = -1;
+  self->submission = rectify_submission_new ();
   self->attachments = g_list_store_new (RECTIFY_TYPE_ATTACHMENT);
   self->checklist = g_hash_table_new_full (g_str_hash, g_str_equal,
                                            g_free, (GDestroyNotify)g_date_time_unref);
@@ -1364,17 +1346,29 @@ rectify_case_compute_amount (RectifyCase        *self,
                                             out_minor, error);
 }
 
-static gboolean set_owned_string (RectifyCase  *self,
-                                  char        **field,
-                                  const char   *value,
-                                  int           prop);
+/**
+ * rectify_case_get_submission:
+ * @self: a #RectifyCase
+ *
+ * The case's send record, for anyone to read and follow (notify); the
+ * getters below read the same.
+ *
+ * Returns: (transfer none): the submission
+ */
+RectifySubmission *
+rectify_case_get_submission (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return self->submission;
+}
 
 RectifySendState
 rectify_case_get_send_state (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), RECTIFY_SEND_STATE_DRAFT);
 
-  return self->send_state;
+  return rectify_submission_get_state (self->submission);
 }
 
 /**
@@ -1391,54 +1385,47 @@ rectify_case_set_send_state (RectifyCase             *self,
                              RectifySendState         state,
                              const RectifySendReason *reason)
 {
-  gboolean changed = FALSE;
+  gboolean was_submitted;
+  guint changed;
 
   g_return_if_fail (RECTIFY_IS_CASE (self));
 
-  if (self->send_state != state)
+  was_submitted = rectify_case_is_submitted (self);
+  changed = rectify_submission_set_state (self->submission, state, reason);
+
+  if (changed & RECTIFY_SUBMISSION_STATE_CHANGED)
     {
-      gboolean was_submitted = rectify_case_is_submitted (self);
-
-      self->send_state = state;
-
       /* The moment it reaches support fixes what the statement should show:
        * a prorated amount computed later would be for fewer days. */
       if (!was_submitted && rectify_case_is_submitted (self) && self->loading == 0)
         {
+          g_autoptr(GDateTime) now = rectify_clock_now_utc ();
+          gint64 expected;
           GDate today;
 
           rectify_clock_get_today (&today);
-          g_clear_pointer (&self->submitted_at, g_date_time_unref);
-          self->submitted_at = rectify_clock_now_utc ();
-          if (!rectify_case_compute_amount (self, self->resolution, &today,
-                                            &self->expected_minor, NULL))
-            self->expected_minor = -1;
+          if (!rectify_case_compute_amount (self, self->resolution, &today, &expected, NULL))
+            expected = -1;
+          rectify_submission_set_submitted (self->submission, now, expected);
         }
 
       /* Back to a draft, or failed with nothing on the desk: nothing was
        * sent, so there is nothing to keep as sent. */
       if ((state == RECTIFY_SEND_STATE_DRAFT || state == RECTIFY_SEND_STATE_FAILED) &&
-          self->loading == 0)
+          self->loading == 0 &&
+          rectify_submission_set_snapshot (self->submission, NULL, NULL, NULL))
         {
-          set_owned_string (self, &self->sent_subject, NULL, PROP_SENT_SUBJECT);
-          set_owned_string (self, &self->sent_body, NULL, PROP_SENT_BODY);
-          g_clear_pointer (&self->sent_attachments, g_strfreev);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENT_SUBJECT]);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENT_BODY]);
         }
 
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEND_STATE]);
-      changed = TRUE;
     }
 
-  if (!rectify_send_reason_equal (self->send_reason, reason))
-    {
-      g_clear_pointer (&self->send_reason, rectify_send_reason_free);
-      if (reason != NULL && reason->code != RECTIFY_SEND_REASON_NONE)
-        self->send_reason = rectify_send_reason_copy (reason);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEND_REASON]);
-      changed = TRUE;
-    }
+  if (changed & RECTIFY_SUBMISSION_REASON_CHANGED)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEND_REASON]);
 
-  if (changed)
+  if (changed != 0)
     case_changed (self);
 }
 
@@ -1456,16 +1443,16 @@ rectify_case_get_send_reason (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return self->send_reason;
+  return rectify_submission_get_reason (self->submission);
 }
 
-/* The desk's request number, or 0 before it exists. */
+/* The desk's request number, or 0 while it is not known. */
 gint64
 rectify_case_get_request_id (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), 0);
 
-  return self->request_id;
+  return rectify_submission_get_request_id (self->submission);
 }
 
 const char *
@@ -1473,7 +1460,7 @@ rectify_case_get_request_url (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return self->request_url;
+  return rectify_submission_get_request_url (self->submission);
 }
 
 /* The request's status as the desk last said ("new", "open", …), or %NULL. */
@@ -1482,28 +1469,13 @@ rectify_case_get_request_status (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return self->request_status;
-}
-
-static gboolean
-set_owned_string (RectifyCase  *self,
-                  char        **field,
-                  const char   *value,
-                  int           prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-  return TRUE;
+  return rectify_submission_get_request_status (self->submission);
 }
 
 /**
  * rectify_case_set_request:
  * @self: a #RectifyCase
- * @id: the desk's request number
+ * @id: the desk's request number, or 0 while it is not known
  * @url: (nullable): the request's help-centre page
  * @status: (nullable): its status
  *
@@ -1515,22 +1487,26 @@ rectify_case_set_request (RectifyCase *self,
                           const char  *url,
                           const char  *status)
 {
-  gboolean changed = FALSE;
+  gint64 old_id;
+  g_autofree char *old_url = NULL;
+  g_autofree char *old_status = NULL;
 
   g_return_if_fail (RECTIFY_IS_CASE (self));
   g_return_if_fail (id >= 0);
 
-  if (self->request_id != id)
-    {
-      self->request_id = id;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_ID]);
-      changed = TRUE;
-    }
-  changed |= set_owned_string (self, &self->request_url, url, PROP_REQUEST_URL);
-  changed |= set_owned_string (self, &self->request_status, status, PROP_REQUEST_STATUS);
+  old_id = rectify_case_get_request_id (self);
+  old_url = g_strdup (rectify_case_get_request_url (self));
+  old_status = g_strdup (rectify_case_get_request_status (self));
+  if (!rectify_submission_set_request (self->submission, id, url, status))
+    return;
 
-  if (changed)
-    case_changed (self);
+  if (old_id != id)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_ID]);
+  if (g_strcmp0 (old_url, url) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_URL]);
+  if (g_strcmp0 (old_status, status) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_STATUS]);
+  case_changed (self);
 }
 
 /**
@@ -1547,7 +1523,7 @@ rectify_case_get_send_attempts (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), 0);
 
-  return self->send_attempts;
+  return rectify_submission_get_attempts (self->submission);
 }
 
 /* When the outbox last sent the request to the desk, or %NULL. */
@@ -1556,7 +1532,7 @@ rectify_case_get_last_attempt (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return self->last_attempt;
+  return rectify_submission_get_last_attempt (self->submission);
 }
 
 /**
@@ -1572,27 +1548,9 @@ rectify_case_set_send_attempts (RectifyCase *self,
                                 guint        attempts,
                                 GDateTime   *last_attempt)
 {
-  gboolean changed = FALSE;
-
   g_return_if_fail (RECTIFY_IS_CASE (self));
 
-  if (self->send_attempts != attempts)
-    {
-      self->send_attempts = attempts;
-      changed = TRUE;
-    }
-
-  if (last_attempt == NULL ? self->last_attempt != NULL
-                           : self->last_attempt == NULL ||
-                             !g_date_time_equal (self->last_attempt, last_attempt))
-    {
-      g_clear_pointer (&self->last_attempt, g_date_time_unref);
-      if (last_attempt != NULL)
-        self->last_attempt = g_date_time_ref (last_attempt);
-      changed = TRUE;
-    }
-
-  if (changed)
+  if (rectify_submission_set_attempts (self->submission, attempts, last_attempt))
     case_changed (self);
 }
 
@@ -1602,7 +1560,7 @@ rectify_case_get_sent_subject (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return self->sent_subject;
+  return rectify_submission_get_sent_subject (self->submission);
 }
 
 /* The body of the request as it went to the desk, or %NULL before. */
@@ -1611,7 +1569,7 @@ rectify_case_get_sent_body (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return self->sent_body;
+  return rectify_submission_get_sent_body (self->submission);
 }
 
 /**
@@ -1627,7 +1585,7 @@ rectify_case_get_sent_attachments (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return (const char * const *) self->sent_attachments;
+  return rectify_submission_get_sent_attachments (self->submission);
 }
 
 /**
@@ -1646,24 +1604,14 @@ rectify_case_set_sent_snapshot (RectifyCase        *self,
                                 const char         *body,
                                 const char * const *attachments)
 {
-  gboolean changed = FALSE;
-
   g_return_if_fail (RECTIFY_IS_CASE (self));
 
-  changed |= set_owned_string (self, &self->sent_subject, subject, PROP_SENT_SUBJECT);
-  changed |= set_owned_string (self, &self->sent_body, body, PROP_SENT_BODY);
-  if (!(attachments == NULL ? self->sent_attachments == NULL
-                            : self->sent_attachments != NULL &&
-                              g_strv_equal ((const char * const *) self->sent_attachments,
-                                            attachments)))
-    {
-      g_strfreev (self->sent_attachments);
-      self->sent_attachments = g_strdupv ((char **) attachments);
-      changed = TRUE;
-    }
+  if (!rectify_submission_set_snapshot (self->submission, subject, body, attachments))
+    return;
 
-  if (changed)
-    case_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENT_SUBJECT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENT_BODY]);
+  case_changed (self);
 }
 
 /* When the request reached support (or the owner said it did), or %NULL. */
@@ -1672,7 +1620,7 @@ rectify_case_get_submitted_at (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return self->submitted_at;
+  return rectify_submission_get_submitted_at (self->submission);
 }
 
 /**
@@ -1690,13 +1638,8 @@ rectify_case_get_expected_minor (RectifyCase *self,
                                  gint64      *out_minor)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
-  g_return_val_if_fail (out_minor != NULL, FALSE);
 
-  if (self->expected_minor < 0)
-    return FALSE;
-
-  *out_minor = self->expected_minor;
-  return TRUE;
+  return rectify_submission_get_expected_minor (self->submission, out_minor);
 }
 
 /* For the store: restores when it was submitted and what was expected. */
@@ -1707,10 +1650,7 @@ rectify_case_restore_submission (RectifyCase *self,
 {
   g_return_if_fail (RECTIFY_IS_CASE (self));
 
-  g_clear_pointer (&self->submitted_at, g_date_time_unref);
-  if (submitted_at != NULL)
-    self->submitted_at = g_date_time_ref (submitted_at);
-  self->expected_minor = expected_minor >= 0 ? expected_minor : -1;
+  rectify_submission_set_submitted (self->submission, submitted_at, expected_minor);
 }
 
 /* Whether the request reached support, through Rectify or otherwise. */
@@ -1719,8 +1659,7 @@ rectify_case_is_submitted (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
 
-  return self->send_state == RECTIFY_SEND_STATE_SENT ||
-         self->send_state == RECTIFY_SEND_STATE_SENT_ELSEWHERE;
+  return rectify_submission_is_submitted (self->submission);
 }
 
 /**
@@ -1738,8 +1677,7 @@ rectify_case_is_locked (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
 
-  return self->send_state != RECTIFY_SEND_STATE_DRAFT &&
-         self->send_state != RECTIFY_SEND_STATE_FAILED;
+  return rectify_submission_is_locked (self->submission);
 }
 
 /**
@@ -1783,7 +1721,7 @@ rectify_case_is_blank (RectifyCase *self)
       g_date_valid (&self->purchase_date) || g_date_valid (&self->next_billing) ||
       g_list_model_get_n_items (G_LIST_MODEL (self->attachments)) > 0 ||
       self->resolution != RECTIFY_RESOLUTION_NONE ||
-      self->send_state != RECTIFY_SEND_STATE_DRAFT ||
+      rectify_case_get_send_state (self) != RECTIFY_SEND_STATE_DRAFT ||
       g_hash_table_size (self->checklist) > 0)
     return FALSE;
 

@@ -10,6 +10,7 @@
 
 #include "rectify-attachment.h"
 #include "rectify-send-reason.h"
+#include "rectify-submission.h"
 #include "rectify-types.h"
 
 G_BEGIN_DECLS
@@ -122,6 +123,7 @@ gboolean               rectify_case_compute_amount          (RectifyCase        
                                                              gint64             *out_minor,
                                                              GError            **error);
 
+RectifySubmission     *rectify_case_get_submission          (RectifyCase        *self);
 RectifySendState       rectify_case_get_send_state          (RectifyCase        *self);
 const RectifySendReason *rectify_case_get_send_reason      (RectifyCase        *self);
 gint64                 rectify_case_get_request_id          (RectifyCase        *self);

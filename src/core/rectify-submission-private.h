@@ -14,9 +14,34 @@
 #pragma once
 
 #include "rectify-case.h"
+#include "rectify-submission.h"
 
 G_BEGIN_DECLS
 
+/* What rectify_submission_set_state() changed. */
+#define RECTIFY_SUBMISSION_STATE_CHANGED  (1 << 0)
+#define RECTIFY_SUBMISSION_REASON_CHANGED (1 << 1)
+
+RectifySubmission *rectify_submission_new           (void);
+guint              rectify_submission_set_state     (RectifySubmission       *self,
+                                                     RectifySendState         state,
+                                                     const RectifySendReason *reason);
+gboolean           rectify_submission_set_request   (RectifySubmission       *self,
+                                                     gint64                   id,
+                                                     const char              *url,
+                                                     const char              *status);
+gboolean           rectify_submission_set_attempts  (RectifySubmission       *self,
+                                                     guint                    attempts,
+                                                     GDateTime               *last_attempt);
+void               rectify_submission_set_submitted (RectifySubmission       *self,
+                                                     GDateTime               *submitted_at,
+                                                     gint64                   expected_minor);
+gboolean           rectify_submission_set_snapshot  (RectifySubmission       *self,
+                                                     const char              *subject,
+                                                     const char              *body,
+                                                     const char * const      *attachments);
+
+/* The same, through the case, which saves and adds what needs the case. */
 void rectify_case_set_send_state     (RectifyCase             *self,
                                       RectifySendState         state,
                                       const RectifySendReason *reason);
