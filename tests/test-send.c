@@ -270,6 +270,19 @@ test_sent_is_read_only (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     g_assert_false (row_sensitive (f, rows[i].step, rows[i].title));
   g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (f->window), "As sent to support on"));
+  /* Steps 1 and 2 say they show what was sent, and when. */
+  for (RectifyStep step = RECTIFY_STEP_IDENTIFY; step <= RECTIFY_STEP_DETAILS; step++)
+    {
+      const char *draft_words[] = { "Choose the one that matches", "Support uses these" };
+      GtkWidget *page;
+
+      g_assert_false (row_sensitive (f, step, rows[step].title));
+      page = GTK_WIDGET (rectify_window_get_visible_page (f->window));
+      g_assert_nonnull (rectify_test_find_label (page, "As sent to support on "));
+      g_assert_nonnull (rectify_test_find_label (page, "send a correction from step 3"));
+      g_assert_null (rectify_test_find_label (page, draft_words[step]));
+    }
+
   /* Nor typed into without the pointer (an input method, a screen reader). */
   g_assert_false (row_sensitive (f, RECTIFY_STEP_DETAILS, "How many were bought"));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (rectify_test_find_row (
@@ -277,7 +290,8 @@ test_sent_is_read_only (Fixture       *f,
 
   /* Whatever changes the case later, the review keeps what support has. */
   rectify_case_set_text (f->rcase, RECTIFY_TEXT_QUANTITY, "9");
-  rectify_test_iterate (20);
+  g_assert_false (row_sensitive (f, RECTIFY_STEP_RESOLUTION, "Refund"));
+  rectify_test_iterate (300);
   body = rectify_test_find_label (GTK_WIDGET (f->window), "Hello Ringover support");
   g_assert_nonnull (body);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (body)), ==, sent_body);

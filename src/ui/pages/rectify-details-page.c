@@ -377,6 +377,7 @@ rectify_details_page_case_updated (RectifyPage *page)
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     gtk_widget_set_sensitive (groups[i], !locked);
+  rectify_page_describe_as_sent (page, ADW_PREFERENCES_GROUP (self->account_group));
 
   /* Not editable either, for whatever types without the pointer (a screen
    * reader's editable text, an input method). */

@@ -168,27 +168,6 @@ describe_choice (RectifyCase       *rcase,
     }
 }
 
-/* When what is shown as sent went out, as a long date. */
-static char *
-format_sent_on (RectifyCase *rcase)
-{
-  GDateTime *when = rectify_case_get_submitted_at (rcase);
-  g_autoptr(GDateTime) local = NULL;
-  GDate date;
-
-  if (when == NULL)
-    when = rectify_case_get_last_attempt (rcase);
-  if (when == NULL)
-    return g_strdup ("");
-
-  local = g_date_time_to_local (when);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
-
-  return rectify_format_date_long (&date);
-}
-
 static void
 rectify_resolution_page_case_updated (RectifyPage *page)
 {
@@ -247,7 +226,7 @@ rectify_resolution_page_case_updated (RectifyPage *page)
 
   if (rectify_case_get_sent_body (rcase) != NULL)
     {
-      g_autofree char *when = format_sent_on (rcase);
+      g_autofree char *when = rectify_page_dup_sent_on (page);
       g_autofree char *description =
         /* Translators: %s is a date, e.g. "26 November 2026" */
         g_strdup_printf (_("As sent to support on %s. To change something, send a correction "
