@@ -14,6 +14,7 @@
 #include "rectify-case-store.h"
 #include "rectify-clock.h"
 #include "rectify-request.h"
+#include "rectify-submission-private.h"
 
 /* For each size, the case files are made through the core API (realistic
  * cases of about 2 KB, every scenario, attachments, some sent) in a new

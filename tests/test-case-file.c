@@ -9,6 +9,7 @@
 #include "rectify-case-file.h"
 #include "rectify-case-private.h"
 #include "rectify-clock.h"
+#include "rectify-submission-private.h"
 #include "rectify-test-case.h"
 
 static RectifyCase *
@@ -122,6 +123,59 @@ parse (const char  *json,
 }
 
 #define REF "\"reference\": \"3f1c2a4e-8b7d-4c1e-9a2b-5d6e7f8a9b0c\""
+
+static void
+test_file_send_reason (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(RectifyCase) copy = NULL;
+  g_autoptr(RectifyCase) old = NULL;
+  g_autoptr(RectifySendReason) reason = rectify_send_reason_new (RECTIFY_SEND_REASON_LOOKUP_FAILED);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const names[] = { "factura.pdf", "captura.png", NULL };
+  const RectifySendReason *copied;
+
+  /* A code and its facts go to the file, and come back the same. */
+  reason->cause = RECTIFY_SEND_REASON_DESK_FAILED_AFTER;
+  reason->at = g_date_time_new_utc (2026, 11, 26, 14, 32, 0);
+  reason->status = 502;
+  reason->delay_ms = 4000;
+  reason->file = g_strdup ("factura.pdf");
+  reason->detail = g_strdup ("Could not connect: Connection refused");
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  rectify_case_set_sent_snapshot (rcase, "Asunto", "Cuerpo\n«exacto»\n", names);
+  rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION, reason);
+  copy = round_trip (rcase);
+  copied = rectify_case_get_send_reason (copy);
+  g_assert_nonnull (copied);
+  g_assert_true (rectify_send_reason_equal (copied, reason));
+  g_assert_cmpstr (rectify_case_get_sent_subject (copy), ==, "Asunto");
+  g_assert_cmpstr (rectify_case_get_sent_body (copy), ==, "Cuerpo\n«exacto»\n");
+  g_assert_true (g_strv_equal (rectify_case_get_sent_attachments (copy), names));
+
+  /* The file holds the code, not a sentence of Rectify's. */
+  bytes = rectify_case_to_bytes (rcase);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "\"code\" : \"lookup-failed\""));
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "\"cause\" : \"desk-failed-after\""));
+  g_assert_null (strstr (g_bytes_get_data (bytes, NULL), "\"error\""));
+
+  /* A file from before the codes kept the sentence: still read, as such. */
+  old = parse ("{\"version\": 1, " REF ", \"send\": {\"state\": \"failed\", "
+               "\"error\": \"La solicitud no se pudo guardar\"}}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rectify_case_get_send_state (old), ==, RECTIFY_SEND_STATE_FAILED);
+  g_assert_cmpint (rectify_case_get_send_reason (old)->code, ==, RECTIFY_SEND_REASON_LEGACY);
+  g_assert_cmpstr (rectify_case_get_send_reason (old)->detail, ==,
+                   "La solicitud no se pudo guardar");
+  g_clear_object (&old);
+
+  /* An unknown code is an error that names it, never a silent default. */
+  old = parse ("{\"version\": 1, " REF ", \"send\": {\"state\": \"failed\", "
+               "\"reason\": {\"code\": \"from-the-future\"}}}", &error);
+  g_assert_null (old);
+  g_assert_nonnull (error);
+}
 
 static void
 test_file_unknown_members_ignored (void)
@@ -254,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/case-file/unknown-members-ignored", test_file_unknown_members_ignored);
   g_test_add_func ("/case-file/wrong-types-rejected", test_file_wrong_types_rejected);
   g_test_add_func ("/case-file/invoice-facts", test_file_invoice_facts);
+  g_test_add_func ("/case-file/send-reason", test_file_send_reason);
 
   return g_test_run ();
 }

@@ -21,8 +21,13 @@
 #include "rectify-case-file.h"
 #include "rectify-clock.h"
 #include "rectify-case-store.h"
+#include "rectify-clock.h"
+#include "rectify-correction.h"
 #include "rectify-outbox.h"
 #include "rectify-reference.h"
+#include "rectify-request-monitor.h"
+#include "rectify-request.h"
+#include "rectify-submission-private.h"
 #include "rectify-test-case.h"
 #include "rectify-test-desk.h"
 #include "rectify-test-monitor.h"
@@ -330,6 +335,15 @@ state_nick (RectifySendState state)
   return state < G_N_ELEMENTS (nicks) ? nicks[state] : "?";
 }
 
+/* The code of why the case is where it is, or NONE. */
+static RectifySendReasonCode
+reason_code (Fixture *f)
+{
+  const RectifySendReason *reason = rectify_case_get_send_reason (f->rcase);
+
+  return reason != NULL ? reason->code : RECTIFY_SEND_REASON_NONE;
+}
+
 static void
 wait_state (Fixture          *f,
             RectifySendState  state)
@@ -340,9 +354,9 @@ wait_state (Fixture          *f,
     g_main_context_iteration (NULL, TRUE);
 
   if (rectify_case_get_send_state (f->rcase) != state)
-    g_error ("Waited for %s, the case is %s: %s", state_nick (state),
+    g_error ("Waited for %s, the case is %s, reason %d", state_nick (state),
              state_nick (rectify_case_get_send_state (f->rcase)),
-             rectify_case_get_send_error (f->rcase));
+             reason_code (f));
 
   /* Whatever the outbox writes on the way. */
   while (rectify_case_store_has_unsaved (f->store))
@@ -445,7 +459,7 @@ assert_sent (Fixture *f,
   g_autofree char *short_reference = rectify_reference_shorten (f->reference);
 
   g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
-  g_assert_null (rectify_case_get_send_error (f->rcase));
+  g_assert_null (rectify_case_get_send_reason (f->rcase));
   if (request_id > 0)
     g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, request_id);
   g_assert_cmpint (rectify_case_get_request_id (f->rcase), >, 0);
@@ -591,6 +605,542 @@ on_first_token (RectifyAttachment *attachment,
   if (rectify_attachment_get_upload_token (attachment) != NULL && !f->crashed)
     rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/uploads",
                                  RECTIFY_TEST_DESK_FAULT_LATENCY, 1, 5000);
+}
+
+/* Mark as Sent and the outbox */
+
+static void
+mark_sent (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rectify_outbox_mark_sent_elsewhere (f->outbox, f->rcase, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_mark_sent_race (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RectifyCase) on_disk = NULL;
+
+  /* Queued, waiting for the network; the owner e-mails it meanwhile. */
+  add_attachment (f, "invoice.pdf", 4096);
+  rectify_test_monitor_set_available (f->monitor, FALSE);
+  send (f);
+  run_for (30);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_QUEUED);
+  mark_sent (f);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT_ELSEWHERE);
+  g_assert_false (rectify_outbox_is_sending (f->outbox, f->rcase));
+
+  /* The network comes back: the desk gets nothing. */
+  rectify_test_monitor_set_available (f->monitor, TRUE);
+  run_for (100);
+  g_assert_cmpuint (created (f), ==, 0);
+  g_assert_cmpuint (rectify_test_desk_get_hit_count (f->desk), ==, 0);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT_ELSEWHERE);
+
+  /* Nor after a restart. */
+  while (rectify_case_store_has_unsaved (f->store))
+    g_main_context_iteration (NULL, TRUE);
+  on_disk = read_case_file (f);
+  g_assert_cmpint (rectify_case_get_send_state (on_disk), ==, RECTIFY_SEND_STATE_SENT_ELSEWHERE);
+  rectify_outbox_resume (f->outbox, G_LIST_MODEL (f->store));
+  run_for (50);
+  g_assert_cmpuint (created (f), ==, 0);
+
+  /* Said once, it is not said again. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (rectify_outbox_mark_sent_elsewhere (f->outbox, f->rcase, &error));
+    g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_ALREADY_SENT);
+    g_clear_error (&error);
+    g_assert_false (rectify_outbox_send (f->outbox, f->rcase, &error));
+    g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_ALREADY_SENT);
+  }
+}
+
+static void
+test_mark_sent_uploading (Fixture       *f,
+                          gconstpointer  data)
+{
+  /* The file is on its way, the request is not: stopping here sends nothing. */
+  add_attachment (f, "invoice.pdf", 4096);
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/uploads",
+                               RECTIFY_TEST_DESK_FAULT_LATENCY, 1, 200);
+  send (f);
+  while (rectify_test_desk_get_pending_count (f->desk) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_UPLOADING);
+  mark_sent (f);
+
+  run_for (400);
+  g_assert_cmpuint (created (f), ==, 0);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT_ELSEWHERE);
+}
+
+static void
+test_mark_sent_too_late (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_LATENCY, 1, 200);
+  send (f);
+  while (rectify_test_desk_get_pending_count (f->desk) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_CREATING);
+
+  /* The request may be on the desk: refused, with the reason. */
+  g_assert_false (rectify_outbox_mark_sent_elsewhere (f->outbox, f->rcase, &error));
+  g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_TOO_LATE);
+  g_assert_cmpstr (error->message, !=, "");
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_CREATING);
+
+  /* Credited to Rectify, once. */
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpuint (created (f), ==, 1);
+  assert_sent (f, 0);
+}
+
+/* What was sent stays as sent */
+
+static void
+test_snapshot_matches_desk (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(RectifyCase) on_disk = NULL;
+  g_autoptr(RectifyDeskRequest) request = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  GAsyncResult *pending = NULL;
+  const char * const *names;
+  GDate today;
+
+  add_attachment (f, "invoice.pdf", 4096);
+  add_attachment (f, "screenshot.png", 2048);
+  g_assert_null (rectify_case_get_sent_body (f->rcase));
+  g_assert_false (rectify_case_is_locked (f->rcase));
+
+  rectify_clock_get_today (&today);
+  subject = rectify_request_dup_subject (f->rcase);
+  body = rectify_request_dup_body (f->rcase, &today);
+
+  send (f);
+  g_assert_true (rectify_case_is_locked (f->rcase));
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpuint (created (f), ==, 1);
+
+  /* The desk's record, read back as the owner, byte for byte. */
+  rectify_desk_client_get_request_async (f->reader, rectify_case_get_request_id (f->rcase), NULL,
+                                         store_result, &pending);
+  result = wait_result (&pending);
+  request = rectify_desk_client_get_request_finish (f->reader, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rectify_case_get_sent_subject (f->rcase), ==, request->subject);
+  g_assert_cmpstr (rectify_case_get_sent_body (f->rcase), ==, request->description);
+  /* And what the request text said when Send was pressed. */
+  g_assert_cmpstr (request->subject, ==, subject);
+  g_assert_cmpstr (request->description, ==, body);
+
+  names = rectify_case_get_sent_attachments (f->rcase);
+  g_assert_nonnull (names);
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 2);
+  g_assert_cmpstr (names[0], ==, "invoice.pdf");
+  g_assert_cmpstr (names[1], ==, "screenshot.png");
+  assert_attachments (f, 2);
+
+  /* In the case file too. */
+  on_disk = read_case_file (f);
+  g_assert_cmpstr (rectify_case_get_sent_subject (on_disk), ==, request->subject);
+  g_assert_cmpstr (rectify_case_get_sent_body (on_disk), ==, request->description);
+  g_assert_true (g_strv_equal (rectify_case_get_sent_attachments (on_disk), names));
+
+  /* A later change does not rewrite what was sent. */
+  rectify_case_set_text (f->rcase, RECTIFY_TEXT_QUANTITY, "9");
+  g_assert_cmpstr (rectify_case_get_sent_body (f->rcase), ==, request->description);
+}
+
+static void
+test_snapshot_forgotten (Fixture       *f,
+                         gconstpointer  data)
+{
+  /* The desk refuses the request: nothing went out, nothing is kept. */
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_SERVER_ERROR, 1, 400);
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_FAILED);
+  g_assert_cmpuint (created (f), ==, 0);
+  g_assert_null (rectify_case_get_sent_body (f->rcase));
+  g_assert_null (rectify_case_get_sent_subject (f->rcase));
+  g_assert_false (rectify_case_is_locked (f->rcase));
+}
+
+/* The owner's answer after an ambiguous send */
+
+static void
+test_parse_request_number (void)
+{
+  const struct { const char *text; gint64 id; } good[] = {
+    { "12345", 12345 }, { " #7 ", 7 }, { "#101", 101 }, { "000042", 42 },
+    { "999999999999999", G_GINT64_CONSTANT (999999999999999) },
+  };
+  const char * const bad[] = {
+    "", "  ", "#", "0", "12a", "-5", "+5", "1 2", "1.5", "١٢", "1234567890123456", "##1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 id = -1;
+
+      g_assert_true (rectify_outbox_parse_request_number (good[i].text, &id, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (id, ==, good[i].id);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 id = -1;
+
+      g_assert_false (rectify_outbox_parse_request_number (bad[i], &id, &error));
+      g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_BAD_NUMBER);
+      g_assert_cmpint (id, ==, -1);
+    }
+}
+
+static gboolean
+record_arrival (Fixture  *f,
+                gint64    request_id,
+                GError  **error)
+{
+  GAsyncResult *pending = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rectify_outbox_record_arrival_async (f->outbox, f->rcase, request_id, NULL, store_result,
+                                       &pending);
+  result = wait_result (&pending);
+
+  return rectify_outbox_record_arrival_finish (f->outbox, result, error);
+}
+
+static void
+test_arrived_with_number (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RectifyDeskClient) signed_in_client = NULL;
+  g_autoptr(RectifyCase) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Anonymous: the desk took it, the answer was lost. */
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_DROP_AFTER_BODY, 1, 0);
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
+  g_assert_cmpuint (created (f), ==, 1);
+
+  /* Signed in since: the number typed is looked up on the desk. */
+  signed_in_client = new_client (f, TRUE);
+  rectify_outbox_set_client (f->outbox, signed_in_client);
+
+  g_assert_false (record_arrival (f, 4711, &error));
+  g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NO_REQUEST);
+  g_assert_nonnull (strstr (error->message, "4711"));
+  g_clear_error (&error);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==,
+                   RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
+
+  /* The desk's first request is 101: sent by Rectify, with that number. */
+  g_assert_true (record_arrival (f, 101, &error));
+  g_assert_no_error (error);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, 101);
+  g_assert_cmpuint (created (f), ==, 1);
+  on_disk = read_case_file (f);
+  g_assert_cmpint (rectify_case_get_send_state (on_disk), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (on_disk), ==, 101);
+
+  /* Nothing waits for an answer any more. */
+  g_assert_false (record_arrival (f, 101, &error));
+  g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_SENDING);
+}
+
+static void
+test_arrived_number_later (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_DROP_AFTER_BODY, 1, 0);
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
+
+  /* It arrived, the number is not at hand: sent by Rectify all the same. */
+  g_assert_true (record_arrival (f, 0, &error));
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, 0);
+  g_assert_true (rectify_case_is_submitted (f->rcase));
+
+  /* Anonymous, the number found later is taken as typed. */
+  g_assert_true (record_arrival (f, 101, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, 101);
+  g_assert_nonnull (strstr (rectify_case_get_request_url (f->rcase), "/hc/requests/101"));
+  g_assert_cmpuint (created (f), ==, 1);
+}
+
+/* A correction goes on the same request */
+
+static gboolean
+send_correction (Fixture     *f,
+                 const char  *change,
+                 GError     **error)
+{
+  GAsyncResult *pending = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rectify_outbox_send_correction_async (f->outbox, f->rcase, change, NULL, store_result,
+                                        &pending);
+  result = wait_result (&pending);
+
+  return rectify_outbox_send_correction_finish (f->outbox, result, error);
+}
+
+static void
+test_correction_signed_in (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *short_reference = rectify_reference_shorten (f->reference);
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  const RectifyDeskComment *reply;
+  gint64 id;
+
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  id = rectify_case_get_request_id (f->rcase);
+  g_assert_true (rectify_outbox_can_reply (f->outbox, f->rcase));
+
+  g_assert_false (send_correction (f, "  \n ", &error));
+  g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_READY);
+  g_clear_error (&error);
+
+  g_assert_true (send_correction (f, "We bought 2 licences by mistake, not 3.", &error));
+  g_assert_no_error (error);
+
+  /* One request still, now with the reply, which names it. */
+  g_assert_cmpuint (created (f), ==, 1);
+  g_assert_cmpuint (rectify_test_desk_count_subject (f->desk, short_reference), ==, 1);
+  comments = desk_comments (f, id);
+  g_assert_cmpuint (comments->len, ==, 2);
+  reply = g_ptr_array_index (comments, 1);
+  number = g_strdup_printf ("#%" G_GINT64_FORMAT ",", id);
+  g_assert_nonnull (strstr (reply->body, number));
+  g_assert_true (g_str_has_suffix (reply->body, "\n\nWe bought 2 licences by mistake, not 3.\n"));
+
+  /* What was sent stays as it was. */
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, id);
+}
+
+static void
+test_correction_anonymous (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *short_reference = rectify_reference_shorten (f->reference);
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *mailto = NULL;
+  g_autofree char *number = NULL;
+  gint64 id;
+
+  /* Before sending there is nothing to correct. */
+  g_assert_false (send_correction (f, "A change", &error));
+  g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NO_REQUEST);
+  g_clear_error (&error);
+
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  id = rectify_case_get_request_id (f->rcase);
+
+  /* Without a sign-in no reply: the desk is not asked. */
+  g_assert_false (rectify_outbox_can_reply (f->outbox, f->rcase));
+  g_assert_false (send_correction (f, "A change", &error));
+  g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_SIGNED_IN);
+  g_assert_cmpuint (created (f), ==, 1);
+  comments = desk_comments (f, id);
+  g_assert_cmpuint (comments->len, ==, 1);
+
+  /* The e-mail and the copied text quote the request number and reference. */
+  number = g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+  subject = rectify_correction_dup_subject (f->rcase);
+  g_assert_nonnull (strstr (subject, number));
+  g_assert_nonnull (strstr (subject, short_reference));
+  body = rectify_correction_dup_body (f->rcase, " Only 2 licences. ");
+  g_assert_nonnull (strstr (body, number));
+  g_assert_true (g_str_has_suffix (body, "\n\nOnly 2 licences.\n"));
+  mailto = rectify_correction_dup_mailto (f->rcase, "support@example.com", "Only 2 licences.");
+  g_assert_true (g_str_has_prefix (mailto, "mailto:support@example.com?subject="));
+  g_assert_nonnull (strstr (mailto, "%23"));
+  g_assert_nonnull (strstr (mailto, "%0D%0A%0D%0AOnly%202%20licences."));
+}
+
+/* One poller reads every request back */
+
+static void
+on_monitor_signal (RectifyRequestMonitor *monitor,
+                   RectifyCase           *rcase,
+                   guint                 *count)
+{
+  (*count)++;
+}
+
+static void
+on_status_changed_count (RectifyRequestMonitor *monitor,
+                         RectifyCase           *rcase,
+                         const char            *old_status,
+                         guint                 *count)
+{
+  g_assert_cmpstr (old_status, ==, "new");
+  (*count)++;
+}
+
+static gboolean
+monitor_idle (RectifyRequestMonitor *monitor,
+              RectifyCase           *rcase)
+{
+  return !rectify_request_monitor_is_checking (monitor, rcase);
+}
+
+static void
+test_monitor (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(RectifyRequestMonitor) monitor = NULL;
+  guint replies_changed = 0;
+  guint status_changed = 0;
+  guint hits;
+  GPtrArray *replies;
+  gint64 id;
+
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  id = rectify_case_get_request_id (f->rcase);
+  monitor = rectify_request_monitor_new (f->outbox, G_LIST_MODEL (f->store));
+  g_signal_connect (monitor, "replies-changed", G_CALLBACK (on_monitor_signal), &replies_changed);
+  g_signal_connect (monitor, "status-changed", G_CALLBACK (on_status_changed_count),
+                    &status_changed);
+  g_assert_null (rectify_request_monitor_get_replies (monitor, f->rcase));
+
+  /* Nothing changed on the desk: read, no news. */
+  rectify_request_monitor_check_all (monitor);
+  while (!monitor_idle (monitor, f->rcase))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (replies_changed, ==, 1);
+  g_assert_cmpuint (status_changed, ==, 0);
+  g_assert_cmpuint (rectify_request_monitor_get_replies (monitor, f->rcase)->len, ==, 1);
+
+  /* Support answers: the next round has it, once, whoever asked. */
+  rectify_test_desk_set_request_status (f->desk, id, "pending");
+  rectify_test_desk_add_agent_comment (f->desk, id, "Which licences?", TRUE);
+  hits = rectify_test_desk_get_hit_count (f->desk);
+  rectify_request_monitor_check_all (monitor);
+  rectify_request_monitor_check (monitor, f->rcase);   /* already out: not twice */
+  while (!monitor_idle (monitor, f->rcase))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (rectify_test_desk_get_hit_count (f->desk) - hits, ==, 2);  /* request, comments */
+  g_assert_cmpuint (replies_changed, ==, 2);
+  g_assert_cmpuint (status_changed, ==, 1);
+  g_assert_cmpstr (rectify_case_get_request_status (f->rcase), ==, "pending");
+  replies = rectify_request_monitor_get_replies (monitor, f->rcase);
+  g_assert_cmpuint (replies->len, ==, 2);
+  g_assert_cmpstr (((RectifyDeskComment *) g_ptr_array_index (replies, 1))->body, ==,
+                   "Which licences?");
+
+  /* The send record is untouched but for the status. */
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, id);
+  g_assert_cmpuint (created (f), ==, 1);
+}
+
+static void
+test_monitor_anonymous (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RectifyRequestMonitor) monitor = NULL;
+  guint hits;
+
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  monitor = rectify_request_monitor_new (f->outbox, G_LIST_MODEL (f->store));
+
+  /* Without a sign-in there is nothing to read: the desk is not asked. */
+  hits = rectify_test_desk_get_hit_count (f->desk);
+  rectify_request_monitor_check_all (monitor);
+  g_assert_false (rectify_request_monitor_is_checking (monitor, f->rcase));
+  run_for (30);
+  g_assert_cmpuint (rectify_test_desk_get_hit_count (f->desk), ==, hits);
+  g_assert_null (rectify_request_monitor_get_replies (monitor, f->rcase));
+}
+
+/* The send record, read by anyone */
+
+static void
+on_submission_state (RectifySubmission *submission,
+                     GParamSpec        *pspec,
+                     GArray            *states)
+{
+  RectifySendState state = rectify_submission_get_state (submission);
+
+  g_array_append_val (states, state);
+}
+
+static void
+test_submission_notify (Fixture       *f,
+                        gconstpointer  data)
+{
+  RectifySubmission *submission = rectify_case_get_submission (f->rcase);
+  g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (RectifySendState));
+  const RectifySendState expected[] = {
+    RECTIFY_SEND_STATE_QUEUED, RECTIFY_SEND_STATE_UPLOADING, RECTIFY_SEND_STATE_CREATING,
+    RECTIFY_SEND_STATE_SENT,
+  };
+
+  add_attachment (f, "invoice.pdf", 4096);
+  g_signal_connect (submission, "notify::state", G_CALLBACK (on_submission_state), states);
+  g_assert_false (rectify_submission_is_locked (submission));
+
+  send (f);
+  g_assert_true (rectify_submission_is_locked (submission));
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  g_signal_handlers_disconnect_by_data (submission, states);
+
+  /* Each state once, in order, told as it happened. */
+  g_assert_cmpuint (states->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpint (g_array_index (states, RectifySendState, i), ==, expected[i]);
+
+  /* The record and the case say the same. */
+  g_assert_true (rectify_submission_is_submitted (submission));
+  g_assert_cmpint (rectify_submission_get_request_id (submission), ==,
+                   rectify_case_get_request_id (f->rcase));
+  g_assert_cmpstr (rectify_submission_get_request_url (submission), ==,
+                   rectify_case_get_request_url (f->rcase));
+  g_assert_cmpstr (rectify_submission_get_sent_body (submission), ==,
+                   rectify_case_get_sent_body (f->rcase));
+  g_assert_nonnull (rectify_submission_get_submitted_at (submission));
+  g_assert_null (rectify_submission_get_reason (submission));
+  g_assert_cmpuint (created (f), ==, 1);
 }
 
 /* The tests */
@@ -887,7 +1437,9 @@ test_drop_before_body_anonymous (Fixture       *f,
   send (f);
   wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
   g_assert_cmpuint (created (f), ==, 0);
-  g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "may or may not"));
+  /* Out, and the connection lost: it may or may not have arrived. */
+  g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_CONNECTION_LOST);
+  g_assert_nonnull (rectify_case_get_send_reason (f->rcase)->at);
   g_assert_cmpuint (rectify_case_get_send_attempts (f->rcase), ==, 1);
 
   /* Sending is refused until the owner says. */
@@ -934,7 +1486,7 @@ test_drop_after_body_anonymous (Fixture       *f,
   send (f);
   wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
   g_assert_cmpuint (created (f), ==, 1);
-  g_assert_nonnull (rectify_case_get_send_error (f->rcase));
+  g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_CONNECTION_LOST);
 
   /* Nothing more happens on its own. */
   run_for (50);
@@ -942,9 +1494,11 @@ test_drop_after_body_anonymous (Fixture       *f,
   g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==,
                    RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
 
-  /* The owner got support's e-mail. */
+  /* The owner got support's e-mail: Rectify sent it, the number is not
+   * known yet. */
   confirm (f, TRUE, 0);
-  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT_ELSEWHERE);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, 0);
   g_assert_true (rectify_case_is_submitted (f->rcase));
   g_assert_false (rectify_outbox_confirm (f->outbox, f->rcase, FALSE, 0, &error));
   g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_SENDING);
@@ -970,7 +1524,8 @@ test_server_error (Fixture       *f,
   else
     {
       wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
-      g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "500"));
+      g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_DESK_FAILED_AFTER);
+      g_assert_cmpuint (rectify_case_get_send_reason (f->rcase)->status, ==, 500);
       g_assert_cmpuint (created (f), ==, 0);
       confirm (f, FALSE, 0);
       wait_state (f, RECTIFY_SEND_STATE_SENT);
@@ -998,7 +1553,8 @@ test_unreadable_answer (Fixture       *f,
   else
     {
       wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
-      g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "number"));
+      /* Accepted, the answer unreadable: the number is not known. */
+      g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_ACCEPTED_UNREADABLE);
       confirm (f, TRUE, 101);
       assert_sent (f, 101);
     }
@@ -1020,7 +1576,7 @@ test_lookup_once (Fixture       *f,
   g_assert_cmpuint (created (f), ==, 0);
   g_assert_cmpuint (rectify_test_desk_get_hit_count (f->desk), ==, 4);  /* 2 creates, 2 looks */
   g_assert_cmpuint (rectify_case_get_send_attempts (f->rcase), ==, 2);
-  g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "more than once"));
+  g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_SENT_TWICE_UNLISTED);
 
   confirm (f, FALSE, 0);
   wait_state (f, RECTIFY_SEND_STATE_SENT);
@@ -1083,7 +1639,7 @@ test_invalid (Fixture       *f,
   g_assert_cmpuint (created (f), ==, 0);
   g_assert_cmpuint (uploads (f), ==, 2);
   g_assert_cmpuint (f->delays->len, ==, 0);
-  g_assert_nonnull (rectify_case_get_send_error (f->rcase));
+  g_assert_nonnull (rectify_case_get_send_reason (f->rcase));
   g_assert_cmpuint (rectify_case_get_send_attempts (f->rcase), ==, 0);
 
   rejections = rectify_outbox_get_rejections (f->outbox, f->rcase);
@@ -1117,7 +1673,7 @@ test_invalid_upload (Fixture       *f,
 
   g_assert_cmpuint (created (f), ==, 0);
   g_assert_cmpuint (f->delays->len, ==, 0);
-  g_assert_nonnull (rectify_case_get_send_error (f->rcase));
+  g_assert_nonnull (rectify_case_get_send_reason (f->rcase));
   g_assert_null (rectify_outbox_get_rejections (f->outbox, f->rcase));
 }
 
@@ -1168,7 +1724,9 @@ test_unauthorized (Fixture       *f,
   send (f);
   wait_state (f, RECTIFY_SEND_STATE_FAILED);
 
-  g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "Preferences"));
+  /* Set up or check the sign-in in Preferences. */
+  g_assert_cmpint (reason_code (f), ==, f->signed_in ? RECTIFY_SEND_REASON_SIGN_IN_REFUSED
+                                                     : RECTIFY_SEND_REASON_SIGN_IN_NEEDED);
   g_assert_cmpuint (created (f), ==, 0);
   g_assert_cmpuint (uploads (f), ==, 0);
   g_assert_cmpuint (f->delays->len, ==, 0);
@@ -1184,7 +1742,7 @@ test_create_unauthorized (Fixture       *f,
   send (f);
   wait_state (f, RECTIFY_SEND_STATE_FAILED);
 
-  g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "sign in"));
+  g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_SIGN_IN_NEEDED);
   g_assert_cmpuint (rectify_case_get_send_attempts (f->rcase), ==, 0);
   g_assert_cmpuint (created (f), ==, 0);
 
@@ -1266,7 +1824,7 @@ test_offline (Fixture       *f,
   send (f);
   run_for (50);
   g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_QUEUED);
-  g_assert_nonnull (rectify_case_get_send_error (f->rcase));
+  g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_WAITING_NETWORK);
   g_assert_cmpuint (rectify_test_desk_get_hit_count (f->desk), ==, 0);
 
   /* While offline, it can still be cancelled and queued again. */
@@ -1313,8 +1871,7 @@ test_offline_after_failure (Fixture       *f,
     rectify_outbox_set_client (f->outbox, nowhere);
 
     send (f);
-    while (rectify_case_get_send_error (f->rcase) == NULL ||
-           strstr (rectify_case_get_send_error (f->rcase), "tries again") == NULL)
+    while (reason_code (f) != RECTIFY_SEND_REASON_RETRYING)
       g_main_context_iteration (NULL, TRUE);
     g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_QUEUED);
   }
@@ -1414,7 +1971,8 @@ test_missing_attachment (Fixture       *f,
   send (f);
   wait_state (f, RECTIFY_SEND_STATE_FAILED);
 
-  g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "invoice.pdf"));
+  g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_FILE_MISSING);
+  g_assert_cmpstr (rectify_case_get_send_reason (f->rcase)->file, ==, "invoice.pdf");
   g_assert_cmpint (rectify_attachment_get_state (attachment), ==,
                    RECTIFY_ATTACHMENT_STATE_MISSING);
   g_assert_cmpuint (rectify_test_desk_get_hit_count (f->desk), ==, 0);
@@ -1433,13 +1991,15 @@ test_resume_untouched (Fixture       *f,
     RECTIFY_SEND_STATE_SENT_ELSEWHERE,
   };
   g_autoptr(GListStore) cases = g_list_store_new (RECTIFY_TYPE_CASE);
+  g_autoptr(RectifySendReason) as_it_was = rectify_send_reason_new (RECTIFY_SEND_REASON_LEGACY);
 
+  as_it_was->detail = g_strdup ("as it was");
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)
     {
       g_autoptr(RectifyCase) rcase = rectify_case_new ();
 
       rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_TOO_MANY);
-      rectify_case_set_send_state (rcase, states[i], "as it was");
+      rectify_case_set_send_state (rcase, states[i], as_it_was);
       g_list_store_append (cases, rcase);
     }
 
@@ -1451,7 +2011,7 @@ test_resume_untouched (Fixture       *f,
       g_autoptr(RectifyCase) rcase = g_list_model_get_item (G_LIST_MODEL (cases), i);
 
       g_assert_cmpint (rectify_case_get_send_state (rcase), ==, states[i]);
-      g_assert_cmpstr (rectify_case_get_send_error (rcase), ==, "as it was");
+      g_assert_true (rectify_send_reason_equal (rectify_case_get_send_reason (rcase), as_it_was));
       g_assert_false (rectify_outbox_is_sending (f->outbox, rcase));
     }
   g_assert_cmpuint (rectify_test_desk_get_hit_count (f->desk), ==, 0);
@@ -1461,6 +2021,7 @@ static void
 test_refresh (Fixture       *f,
               gconstpointer  data)
 {
+  g_autoptr(RectifyRequestMonitor) monitor = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) comments = NULL;
   g_autoptr(GError) error = NULL;
@@ -1469,19 +2030,21 @@ test_refresh (Fixture       *f,
 
   send (f);
   wait_state (f, RECTIFY_SEND_STATE_SENT);
+  monitor = rectify_request_monitor_new (f->outbox, G_LIST_MODEL (f->store));
 
   rectify_test_desk_set_request_status (f->desk, rectify_case_get_request_id (f->rcase), "open");
   rectify_test_desk_add_agent_comment (f->desk, rectify_case_get_request_id (f->rcase),
                                        "We removed the two licences.", TRUE);
 
-  rectify_outbox_refresh_async (f->outbox, f->rcase, NULL, store_result, &pending);
+  rectify_request_monitor_refresh_async (monitor, f->rcase, NULL, store_result, &pending);
   result = wait_result (&pending);
-  comments = rectify_outbox_refresh_finish (f->outbox, result, &error);
+  comments = rectify_request_monitor_refresh_finish (monitor, result, &error);
 
   if (!f->signed_in)
     {
       g_assert_null (comments);
-      g_assert_error (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_SIGNED_IN);
+      g_assert_error (error, RECTIFY_REQUEST_MONITOR_ERROR,
+                      RECTIFY_REQUEST_MONITOR_ERROR_NOT_SIGNED_IN);
       g_assert_cmpstr (rectify_case_get_request_status (f->rcase), ==, "new");
       return;
     }
@@ -1652,7 +2215,7 @@ test_crash_after_call (Fixture       *f,
   else
     {
       wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
-      g_assert_nonnull (strstr (rectify_case_get_send_error (f->rcase), "stopped"));
+      g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_STOPPED_WHILE_SENDING);
       /* The owner found support's e-mail with the number. */
       confirm (f, TRUE, 101);
     }
@@ -1743,6 +2306,19 @@ main (int   argc,
   ADD ("crash/after-call/anonymous", anonymous, test_crash_after_call);
   ADD ("crash/after-call/signed-in", signed_in, test_crash_after_call);
   ADD ("crash/after-call/then-sign-in", anonymous, test_crash_after_call_then_sign_in);
+  ADD ("mark-sent/race", anonymous, test_mark_sent_race);
+  ADD ("mark-sent/uploading", anonymous, test_mark_sent_uploading);
+  ADD ("mark-sent/too-late", anonymous, test_mark_sent_too_late);
+  ADD ("snapshot/matches-desk", anonymous, test_snapshot_matches_desk);
+  ADD ("snapshot/forgotten", anonymous, test_snapshot_forgotten);
+  g_test_add_func ("/outbox/arrived/parse-number", test_parse_request_number);
+  ADD ("arrived/with-number", anonymous, test_arrived_with_number);
+  ADD ("arrived/number-later", anonymous, test_arrived_number_later);
+  ADD ("correction/signed-in", signed_in, test_correction_signed_in);
+  ADD ("correction/anonymous", anonymous, test_correction_anonymous);
+  ADD ("monitor/signed-in", signed_in, test_monitor);
+  ADD ("monitor/anonymous", anonymous, test_monitor_anonymous);
+  ADD ("submission/notify", anonymous, test_submission_notify);
 
 #undef ADD
 

@@ -11,6 +11,7 @@
 
 #include "rectify-case-private.h"
 #include "rectify-reminders.h"
+#include "rectify-submission-private.h"
 #include "rectify-test-case.h"
 
 static void

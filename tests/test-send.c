@@ -12,6 +12,8 @@
 #include "rectify-clock.h"
 #include "rectify-desk-types.h"
 #include "rectify-outbox.h"
+#include "rectify-reference.h"
+#include "rectify-request-monitor.h"
 #include "rectify-test-case.h"
 #include "rectify-test-desk.h"
 #include "rectify-test-monitor.h"
@@ -175,11 +177,294 @@ test_send_reaches_follow_up (Fixture       *f,
                                                                             "page.send")));
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static GtkWidget *
+find_entry (GtkWidget *root)
+{
+  if (GTK_IS_ENTRY (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  Fixture     *f;
+  RectifyStep  step;
+} StepShown;
+
+static gboolean
+step_shown (gpointer data)
+{
+  StepShown *shown = data;
+
+  return visible_step (shown->f->window) == shown->step;
+}
+
+/* Whether the row titled @title on @step can be used. */
+static gboolean
+row_sensitive (Fixture     *f,
+               RectifyStep  step,
+               const char  *title)
+{
+  StepShown shown = { f, step };
+  GtkWidget *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-step", "i", step);
+  g_assert_true (rectify_test_iterate_until (step_shown, &shown));
+  rectify_test_iterate (20);
+  row = rectify_test_find_row (GTK_WIDGET (f->window), title);
+  g_assert_nonnull (row);
+
+  return gtk_widget_is_sensitive (row);
+}
+
+static void
+test_sent_is_read_only (Fixture       *f,
+                        gconstpointer  data)
+{
+  const struct { RectifyStep step; const char *title; } rows[] = {
+    { RECTIFY_STEP_IDENTIFY, "I bought the wrong licence type" },
+    { RECTIFY_STEP_DETAILS, "How many were bought" },
+    { RECTIFY_STEP_RESOLUTION, "Refund" },
+  };
+  g_autofree char *sent_body = NULL;
+  GtkWidget *body;
+
+  /* Editable while it is a draft. */
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_assert_true (row_sensitive (f, rows[i].step, rows[i].title));
+
+  press_send (f);
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
+  sent_body = g_strdup (rectify_case_get_sent_body (f->rcase));
+  g_assert_nonnull (sent_body);
+
+  /* Steps 1 to 3 show the request as sent: nothing there can be changed. */
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_assert_false (row_sensitive (f, rows[i].step, rows[i].title));
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (f->window), "As sent to support on"));
+  /* Steps 1 and 2 say they show what was sent, and when. */
+  for (RectifyStep step = RECTIFY_STEP_IDENTIFY; step <= RECTIFY_STEP_DETAILS; step++)
+    {
+      const char *draft_words[] = { "Choose the one that matches", "Support uses these" };
+      GtkWidget *page;
+
+      g_assert_false (row_sensitive (f, step, rows[step].title));
+      page = GTK_WIDGET (rectify_window_get_visible_page (f->window));
+      g_assert_nonnull (rectify_test_find_label (page, "As sent to support on "));
+      g_assert_nonnull (rectify_test_find_label (page, "send a correction from step 3"));
+      g_assert_null (rectify_test_find_label (page, draft_words[step]));
+    }
+
+  /* Nor typed into without the pointer (an input method, a screen reader). */
+  g_assert_false (row_sensitive (f, RECTIFY_STEP_DETAILS, "How many were bought"));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (rectify_test_find_row (
+    GTK_WIDGET (f->window), "How many were bought"))));
+
+  /* Whatever changes the case later, the review keeps what support has. */
+  rectify_case_set_text (f->rcase, RECTIFY_TEXT_QUANTITY, "9");
+  g_assert_false (row_sensitive (f, RECTIFY_STEP_RESOLUTION, "Refund"));
+  rectify_test_iterate (300);
+  body = rectify_test_find_label (GTK_WIDGET (f->window), "Hello Ringover support");
+  g_assert_nonnull (body);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (body)), ==, sent_body);
+  g_assert_cmpstr (rectify_case_get_sent_body (f->rcase), ==, sent_body);
+}
+
+static void
+clipboard_read (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+text_read (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+test_correction_without_sign_in (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *reference = rectify_reference_shorten (rectify_case_get_reference (f->rcase));
+  g_autofree char *copied = NULL;
+  g_autofree char *number = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *view;
+  StepShown shown = { f, RECTIFY_STEP_RESOLUTION };
+
+  press_send (f);
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-step", "i",
+                              RECTIFY_STEP_RESOLUTION);
+  g_assert_true (rectify_test_iterate_until (step_shown, &shown));
+  rectify_test_iterate (20);
+  /* Sent: correcting is offered, e-mailing the whole request again is not. */
+  g_assert_true (gtk_widget_is_sensitive (rectify_test_find_action_button (
+    GTK_WIDGET (f->window), "page.correct")));
+  g_assert_false (gtk_widget_is_sensitive (rectify_test_find_action_button (
+    GTK_WIDGET (f->window), "page.email")));
+
+  gtk_widget_activate_action (GTK_WIDGET (rectify_window_get_visible_page (f->window)),
+                              "page.correct", NULL);
+  g_assert_true (rectify_test_iterate_until (dialog_shown, NULL));
+  dialog = find_message_dialog ();
+
+  /* Anonymous: no reply on the desk, e-mail or copy instead. */
+  g_assert_false (adw_message_dialog_has_response (dialog, "reply"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "email"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "copy"));
+
+  view = rectify_test_find_text_view (GTK_WIDGET (dialog));
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "Only 2 licences were added by mistake.", -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "copy"));
+  adw_message_dialog_response (dialog, "copy");
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), NULL,
+                                 clipboard_read, &copied);
+  g_assert_true (rectify_test_iterate_until (text_read, &copied));
+
+  /* The text names the request, and no second request was made. */
+  number = g_strdup_printf ("#%" G_GINT64_FORMAT, rectify_case_get_request_id (f->rcase));
+  g_assert_nonnull (strstr (copied, number));
+  g_assert_nonnull (strstr (copied, reference));
+  g_assert_nonnull (strstr (copied, "Only 2 licences were added by mistake."));
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
+}
+
+typedef struct
+{
+  RectifyRequestMonitor *monitor;
+  RectifyCase           *rcase;
+  guint                  n;
+} RepliesWait;
+
+static gboolean
+replies_read (gpointer data)
+{
+  RepliesWait *wait = data;
+  GPtrArray *replies;
+
+  if (rectify_request_monitor_is_checking (wait->monitor, wait->rcase))
+    return FALSE;
+  replies = rectify_request_monitor_get_replies (wait->monitor, wait->rcase);
+
+  return replies != NULL && replies->len >= wait->n;
+}
+
+static gboolean
+agent_reply_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return rectify_test_find_label (GTK_WIDGET (f->window), "We removed the two licences.") != NULL;
+}
+
+static void
+test_signed_in_follow_up (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RectifyRequestMonitor) monitor = NULL;
+  RepliesWait wait = { NULL, f->rcase, 0 };
+  StepShown shown = { f, RECTIFY_STEP_RESOLUTION };
+  AdwMessageDialog *dialog;
+  GPtrArray *replies;
+  GtkWidget *view;
+  gint64 id;
+
+  rectify_test_desk_set_oauth_token (f->desk, OAUTH_TOKEN);
+  rectify_desk_client_set_oauth_token (f->client, OAUTH_TOKEN);
+  monitor = rectify_request_monitor_new (f->outbox, G_LIST_MODEL (f->store));
+  g_object_set (f->window, "monitor", monitor, NULL);
+  wait.monitor = monitor;
+
+  press_send (f);
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+  id = rectify_case_get_request_id (f->rcase);
+
+  /* The follow-up reads the request back through the application's monitor;
+   * a reply support writes shows once the monitor has read it. */
+  rectify_test_desk_add_agent_comment (f->desk, id, "We removed the two licences.", TRUE);
+  wait.n = 2;
+  rectify_request_monitor_check (monitor, f->rcase);
+  g_assert_true (rectify_test_iterate_until (replies_read, &wait));
+  g_assert_true (rectify_test_iterate_until (agent_reply_shown, f));
+
+  /* Signed in, a correction is a reply on the same request. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-step", "i",
+                              RECTIFY_STEP_RESOLUTION);
+  g_assert_true (rectify_test_iterate_until (step_shown, &shown));
+  gtk_widget_activate_action (GTK_WIDGET (rectify_window_get_visible_page (f->window)),
+                              "page.correct", NULL);
+  g_assert_true (rectify_test_iterate_until (dialog_shown, NULL));
+  dialog = find_message_dialog ();
+  g_assert_true (adw_message_dialog_has_response (dialog, "reply"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "email"));
+  view = rectify_test_find_text_view (GTK_WIDGET (dialog));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "Keep one of the two, please.", -1);
+  adw_message_dialog_response (dialog, "reply");
+
+  wait.n = 3;
+  while (!replies_read (&wait))
+    {
+      rectify_request_monitor_check (monitor, f->rcase);
+      rectify_test_iterate (20);
+    }
+  replies = rectify_request_monitor_get_replies (monitor, f->rcase);
+  g_assert_cmpuint (replies->len, ==, 3);
+  g_assert_true (g_str_has_suffix (((RectifyDeskComment *) g_ptr_array_index (replies, 2))->body,
+                                   "Keep one of the two, please.\n"));
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
+}
+
 static void
 test_send_ambiguous_asks (Fixture       *f,
                           gconstpointer  data)
 {
+  AdwMessageDialog *dialog;
   GtkWidget *arrived;
+  GtkWidget *entry;
+  GtkWidget *row;
 
   /* The desk creates the request, then drops the connection: anonymous, the
    * app cannot look it up, so it asks rather than sending twice. */
@@ -193,11 +478,85 @@ test_send_ambiguous_asks (Fixture       *f,
   arrived = rectify_test_find_action_button (GTK_WIDGET (f->window), "page.confirm");
   g_assert_nonnull (arrived);
 
+  /* "It arrived" asks for the number in support's e-mail. */
   gtk_widget_activate_action (GTK_WIDGET (rectify_window_get_visible_page (f->window)),
                               "page.confirm", "b", TRUE);
-  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+  g_assert_true (rectify_test_iterate_until (dialog_shown, NULL));
+  dialog = find_message_dialog ();
+  entry = find_entry (GTK_WIDGET (dialog));
+  g_assert_nonnull (entry);
+
+  /* Not a number: said in the dialog, and it cannot be recorded. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "10l");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "record"));
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (dialog), "digits only"));
   g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==,
-                   RECTIFY_SEND_STATE_SENT_ELSEWHERE);
+                   RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
+
+  /* The desk's first request is number 101. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), " #101 ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "record"));
+  adw_message_dialog_response (dialog, "record");
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+
+  /* Rectify sent it, and the follow-up has its number. */
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, 101);
+  g_assert_nonnull (strstr (rectify_case_get_request_url (f->rcase), "/hc/requests/101"));
+  row = rectify_test_find_row (GTK_WIDGET (f->window), "Request");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "#101, sent"));
+  g_assert_null (rectify_test_find_label (GTK_WIDGET (f->window), "You sent it"));
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
+}
+
+static gboolean
+number_known (gpointer data)
+{
+  Fixture *f = data;
+
+  return rectify_case_get_request_id (f->rcase) == 101;
+}
+
+static void
+test_number_later (Fixture       *f,
+                   gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *add;
+  GtkWidget *row;
+
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_DROP_AFTER_BODY, 1, 0);
+  press_send (f);
+  g_assert_true (rectify_test_iterate_until (needs_confirmation, f));
+
+  /* It arrived, the e-mail is not at hand: sent by Rectify, number to come. */
+  gtk_widget_activate_action (GTK_WIDGET (rectify_window_get_visible_page (f->window)),
+                              "page.confirm", "b", TRUE);
+  g_assert_true (rectify_test_iterate_until (dialog_shown, NULL));
+  adw_message_dialog_response (find_message_dialog (), "record");
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpint (rectify_case_get_request_id (f->rcase), ==, 0);
+  row = rectify_test_find_row (GTK_WIDGET (f->window), "Request");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "Rectify sent it on "));
+
+  /* The follow-up takes the number once support's e-mail is there. */
+  rectify_test_iterate (300);   /* the dialog that closed goes */
+  add = rectify_test_find_action_button (GTK_WIDGET (f->window), "page.add-number");
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_is_visible (add));
+  gtk_widget_activate_action (GTK_WIDGET (rectify_window_get_visible_page (f->window)),
+                              "page.add-number", NULL);
+  g_assert_true (rectify_test_iterate_until (dialog_shown, NULL));
+  dialog = find_message_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (find_entry (GTK_WIDGET (dialog))), "101");
+  adw_message_dialog_response (dialog, "record");
+  g_assert_true (rectify_test_iterate_until (number_known, f));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "#101, sent"));
+  g_assert_false (gtk_widget_is_visible (add));
   g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
 }
 
@@ -260,6 +619,10 @@ main (int   argc,
 
   ADD ("/send/reaches-follow-up", test_send_reaches_follow_up);
   ADD ("/send/ambiguous-asks", test_send_ambiguous_asks);
+  ADD ("/send/sent-is-read-only", test_sent_is_read_only);
+  ADD ("/send/correction-without-sign-in", test_correction_without_sign_in);
+  ADD ("/send/signed-in-follow-up", test_signed_in_follow_up);
+  ADD ("/send/number-later", test_number_later);
   ADD ("/send/refused-shows-fields", test_send_refused_shows_fields);
   ADD ("/send/incomplete-refused", test_send_incomplete_refused);
 

@@ -13,6 +13,7 @@
 #include "rectify-case-summary.h"
 #include "rectify-reference.h"
 #include "rectify-request.h"
+#include "rectify-submission-private.h"
 #include "rectify-test-case.h"
 
 static void
@@ -124,6 +125,31 @@ test_summary_incomplete (void)
   assert_contains (text, "not known yet");
 }
 
+static void
+test_summary_as_sent (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  const char * const names[] = { "invoice.pdf", NULL };
+  g_autofree char *text = NULL;
+  GDate today;
+
+  setlocale (LC_ALL, "C");
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 26, 11, 2026);
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  rectify_case_set_resolution (rcase, RECTIFY_RESOLUTION_REFUND);
+  rectify_case_set_sent_snapshot (rcase, "The subject as sent", "The body as sent.\n", names);
+  rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_SENT, NULL);
+
+  /* Changed after sending: print and PDF still show what support has. */
+  rectify_case_set_text (rcase, RECTIFY_TEXT_ACCOUNT, "Changed Later S.L.");
+  text = rectify_case_summary_dup_text (rcase, &today);
+  assert_contains (text, "- Subject: The subject as sent\n");
+  assert_contains (text, "\nThe body as sent.\n");
+  g_assert_null (strstr (text, "Changed Later"));
+  g_assert_null (strstr (text, "Hello Ringover support"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +159,7 @@ main (int   argc,
   g_test_add_func ("/summary/draft", test_summary_draft);
   g_test_add_func ("/summary/followed-up", test_summary_followed_up);
   g_test_add_func ("/summary/incomplete", test_summary_incomplete);
+  g_test_add_func ("/summary/as-sent", test_summary_as_sent);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "rectify-case-file.h"
 #include "rectify-case-private.h"
 #include "rectify-core-enums.h"
+#include "rectify-submission-private.h"
 
 /* The format, version 1 (members in snake_case; all optional but version and
  * reference; unknown members are ignored so later versions can add some):
@@ -24,10 +25,17 @@
  *     "attachments": [ { "path", "display_name", "size", "content_type",
  *                        "state", "upload_token", "uploaded_at" } ],
  *     "resolution": "refund", "current_step": "details",
- *     "send": { "state": "sent", "error": null, "submitted_at": ISO8601,
+ *     "send": { "state": "sent", "reason": REASON | null, "submitted_at": ISO8601,
  *               "expected_minor": 4798, "attempts": 0, "last_attempt": ISO8601 },
  *     "request": { "id": 42, "url": "…", "status": "open" },
+ *     "sent": { "subject": "…", "body": "…", "attachments": [ "invoice.pdf" ] } | null,
  *     "checklist": { "verify": ISO8601, … } }
+ *
+ * REASON is why the case is where it is, as a code the UI words:
+ *   { "code": "connection-lost", "cause": "none", "at": ISO8601 | null,
+ *     "status": 0, "delay_ms": 0, "file": "…" | null, "detail": "…" | null }
+ * Files written before reasons had codes hold a sentence in "send"."error"
+ * instead; it is read as the reason "legacy", with the sentence as detail.
  *
  * Reading is strict on types: a member of the wrong type is an error that
  * names it, never a silent default. */
@@ -107,6 +115,32 @@ add_nullable_string (JsonBuilder *builder,
     json_builder_add_string_value (builder, value);
   else
     json_builder_add_null_value (builder);
+}
+
+static void
+add_reason (JsonBuilder             *builder,
+            const RectifySendReason *reason)
+{
+  json_builder_set_member_name (builder, "reason");
+  if (reason == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, enum_nick (RECTIFY_TYPE_SEND_REASON_CODE, reason->code));
+  json_builder_set_member_name (builder, "cause");
+  json_builder_add_string_value (builder, enum_nick (RECTIFY_TYPE_SEND_REASON_CODE, reason->cause));
+  add_datetime (builder, "at", reason->at);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_int_value (builder, reason->status);
+  json_builder_set_member_name (builder, "delay_ms");
+  json_builder_add_int_value (builder, reason->delay_ms);
+  add_nullable_string (builder, "file", reason->file);
+  add_nullable_string (builder, "detail", reason->detail);
+  json_builder_end_object (builder);
 }
 
 /**
@@ -207,7 +241,7 @@ rectify_case_to_json (RectifyCase *self)
   json_builder_set_member_name (builder, "state");
   json_builder_add_string_value (builder, enum_nick (RECTIFY_TYPE_SEND_STATE,
                                                      rectify_case_get_send_state (self)));
-  add_nullable_string (builder, "error", rectify_case_get_send_error (self));
+  add_reason (builder, rectify_case_get_send_reason (self));
   add_datetime (builder, "submitted_at", rectify_case_get_submitted_at (self));
   json_builder_set_member_name (builder, "expected_minor");
   {
@@ -231,6 +265,27 @@ rectify_case_to_json (RectifyCase *self)
       json_builder_add_int_value (builder, rectify_case_get_request_id (self));
       add_nullable_string (builder, "url", rectify_case_get_request_url (self));
       add_nullable_string (builder, "status", rectify_case_get_request_status (self));
+      json_builder_end_object (builder);
+    }
+  else
+    {
+      json_builder_add_null_value (builder);
+    }
+
+  /* Exactly what went to support, once something did. */
+  json_builder_set_member_name (builder, "sent");
+  if (rectify_case_get_sent_body (self) != NULL)
+    {
+      const char * const *names = rectify_case_get_sent_attachments (self);
+
+      json_builder_begin_object (builder);
+      add_nullable_string (builder, "subject", rectify_case_get_sent_subject (self));
+      add_nullable_string (builder, "body", rectify_case_get_sent_body (self));
+      json_builder_set_member_name (builder, "attachments");
+      json_builder_begin_array (builder);
+      for (guint i = 0; names != NULL && names[i] != NULL; i++)
+        json_builder_add_string_value (builder, names[i]);
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   else
@@ -467,6 +522,108 @@ read_attachments (JsonObject   *object,
   return TRUE;
 }
 
+/* The reason in "send", or the sentence an older file kept instead. */
+static gboolean
+read_reason (JsonObject         *send,
+             RectifySendReason **out,
+             GError            **error)
+{
+  g_autoptr(RectifySendReason) reason = NULL;
+  JsonObject *object = NULL;
+  const char *legacy = NULL;
+  const char *file = NULL;
+  const char *detail = NULL;
+  int code = RECTIFY_SEND_REASON_NONE;
+  int cause = RECTIFY_SEND_REASON_NONE;
+  gint64 status = 0;
+  gint64 delay_ms = 0;
+
+  if (send == NULL)
+    return TRUE;
+
+  if (!read_object (send, "reason", &object, error) ||
+      !read_string (send, "error", &legacy, error))
+    return FALSE;
+
+  if (object == NULL)
+    {
+      if (legacy != NULL)
+        *out = rectify_send_reason_new_with_detail (RECTIFY_SEND_REASON_LEGACY, legacy);
+      return TRUE;
+    }
+
+  reason = rectify_send_reason_new (RECTIFY_SEND_REASON_NONE);
+  if (!read_enum (object, "code", RECTIFY_TYPE_SEND_REASON_CODE, &code, error) ||
+      !read_enum (object, "cause", RECTIFY_TYPE_SEND_REASON_CODE, &cause, error) ||
+      !read_datetime (object, "at", &reason->at, error) ||
+      !read_int (object, "status", &status, error) ||
+      !read_int (object, "delay_ms", &delay_ms, error) ||
+      !read_string (object, "file", &file, error) ||
+      !read_string (object, "detail", &detail, error))
+    return FALSE;
+  if (status < 0 || status > 999)
+    return type_error (error, "status", "an HTTP status");
+  if (delay_ms < 0 || delay_ms > G_MAXUINT)
+    return type_error (error, "delay_ms", "a delay");
+
+  reason->code = code;
+  reason->cause = cause;
+  reason->status = (guint) status;
+  reason->delay_ms = (guint) delay_ms;
+  reason->file = g_strdup (file);
+  reason->detail = g_strdup (detail);
+  *out = g_steal_pointer (&reason);
+  return TRUE;
+}
+
+static gboolean
+read_sent (JsonObject   *object,
+           RectifyCase  *rcase,
+           GError      **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) attachments = NULL;
+  JsonObject *sent = NULL;
+  const char *subject = NULL;
+  const char *body = NULL;
+  JsonNode *node;
+
+  if (!read_object (object, "sent", &sent, error))
+    return FALSE;
+  if (sent == NULL)
+    return TRUE;
+
+  if (!read_string (sent, "subject", &subject, error) ||
+      !read_string (sent, "body", &body, error))
+    return FALSE;
+
+  node = json_object_get_member (sent, "attachments");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return type_error (error, "attachments", "a list");
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (element) ||
+              json_node_get_value_type (element) != G_TYPE_STRING)
+            return type_error (error, "attachments", "a list of file names");
+          g_strv_builder_add (names, json_node_get_string (element));
+        }
+    }
+
+  if (body == NULL)
+    return type_error (error, "body", "the text that was sent");
+
+  attachments = g_strv_builder_end (names);
+  rectify_case_set_sent_snapshot (rcase, subject, body, (const char * const *) attachments);
+  return TRUE;
+}
+
 static gboolean
 read_checklist (JsonObject   *object,
                 RectifyCase  *rcase,
@@ -518,7 +675,7 @@ rectify_case_from_json (JsonNode  *node,
   int resolution = RECTIFY_RESOLUTION_NONE;
   int step = RECTIFY_STEP_IDENTIFY;
   int send_state = RECTIFY_SEND_STATE_DRAFT;
-  const char *send_error = NULL;
+  g_autoptr(RectifySendReason) send_reason = NULL;
   g_autoptr(GDateTime) submitted_at = NULL;
   gint64 expected_minor = -1;
   gint64 send_attempts = 0;
@@ -581,7 +738,7 @@ rectify_case_from_json (JsonNode  *node,
 
   if (send != NULL &&
       (!read_enum (send, "state", RECTIFY_TYPE_SEND_STATE, &send_state, error) ||
-       !read_string (send, "error", &send_error, error) ||
+       !read_reason (send, &send_reason, error) ||
        !read_datetime (send, "submitted_at", &submitted_at, error) ||
        !read_int (send, "expected_minor", &expected_minor, error) ||
        !read_int (send, "attempts", &send_attempts, error) ||
@@ -629,12 +786,13 @@ rectify_case_from_json (JsonNode  *node,
   rectify_case_set_price_confirmed (rcase, RECTIFY_TEXT_INTENDED_PRICE, intended_confirmed);
 
   if (!read_attachments (object, rcase, error) ||
-      !read_checklist (object, rcase, error))
+      !read_checklist (object, rcase, error) ||
+      !read_sent (object, rcase, error))
     return NULL;
 
   rectify_case_set_resolution (rcase, resolution);
   rectify_case_set_current_step (rcase, step);
-  rectify_case_set_send_state (rcase, send_state, send_error);
+  rectify_case_set_send_state (rcase, send_state, send_reason);
   rectify_case_restore_submission (rcase, submitted_at, expected_minor);
   rectify_case_set_send_attempts (rcase, (guint) send_attempts, last_attempt);
   rectify_case_set_request (rcase, request_id, request_url, request_status);

@@ -19,11 +19,5 @@ void         rectify_case_restore_checklist_item  (RectifyCase *self,
                                                    const char  *item,
                                                    GDateTime   *done_at);
 GHashTable  *rectify_case_get_checklist           (RectifyCase *self);
-void         rectify_case_restore_submission      (RectifyCase *self,
-                                                   GDateTime   *submitted_at,
-                                                   gint64       expected_minor);
-void         rectify_case_set_send_attempts       (RectifyCase *self,
-                                                   guint        attempts,
-                                                   GDateTime   *last_attempt);
 
 G_END_DECLS

@@ -80,9 +80,21 @@ append_request (GString     *text,
                 RectifyCase *rcase,
                 const GDate *today)
 {
-  g_autofree char *subject = rectify_request_dup_subject (rcase);
-  g_autofree char *body = rectify_request_dup_body (rcase, today);
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
   GDateTime *submitted_at = rectify_case_get_submitted_at (rcase);
+
+  /* Once it went out, the text as sent, not as the case reads today. */
+  if (rectify_case_get_sent_body (rcase) != NULL)
+    {
+      subject = g_strdup (rectify_case_get_sent_subject (rcase));
+      body = g_strdup (rectify_case_get_sent_body (rcase));
+    }
+  else
+    {
+      subject = rectify_request_dup_subject (rcase);
+      body = rectify_request_dup_body (rcase, today);
+    }
 
   append_heading (text, _("Request to support"));
   rectify_format_append_item (text, _("Status"),

@@ -16,6 +16,7 @@
 #include "rectify-core-enums.h"
 #include "rectify-money.h"
 #include "rectify-provider.h"
+#include "rectify-submission-private.h"
 
 /* Everything about one case lives here; widgets bind to it and the store
  * saves it. Every change to what the owner entered goes through a setter
@@ -43,15 +44,8 @@ struct _RectifyCase
   GListStore        *attachments;
   RectifyResolution  resolution;
 
-  RectifySendState   send_state;
-  char              *send_error;
-  GDateTime         *submitted_at;
-  gint64             expected_minor;
-  gint64             request_id;
-  char              *request_url;
-  char              *request_status;
-  guint              send_attempts;
-  GDateTime         *last_attempt;
+  /* the send record: written by the outbox and the case file only */
+  RectifySubmission *submission;
 
   /* item id → GDateTime it was ticked */
   GHashTable        *checklist;
@@ -79,10 +73,12 @@ enum {
   PROP_INTENDED_PRICE_CONFIRMED,
   PROP_RESOLUTION,
   PROP_SEND_STATE,
-  PROP_SEND_ERROR,
+  PROP_SEND_REASON,
   PROP_REQUEST_ID,
   PROP_REQUEST_URL,
   PROP_REQUEST_STATUS,
+  PROP_SENT_SUBJECT,
+  PROP_SENT_BODY,
   PROP_CURRENT_STEP,
   PROP_IDENTIFY_COMPLETE,
   PROP_DETAILS_COMPLETE,
@@ -749,11 +745,7 @@ rectify_case_finalize (GObject *object)
   g_clear_pointer (&self->updated, g_date_time_unref);
   for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
     g_clear_pointer (&self->texts[i], g_free);
-  g_clear_pointer (&self->send_error, g_free);
-  g_clear_pointer (&self->submitted_at, g_date_time_unref);
-  g_clear_pointer (&self->request_url, g_free);
-  g_clear_pointer (&self->request_status, g_free);
-  g_clear_pointer (&self->last_attempt, g_date_time_unref);
+  g_clear_object (&self->submission);
   g_clear_pointer (&self->checklist, g_hash_table_unref);
   for (guint i = 0; i < RECTIFY_N_STEPS; i++)
     g_clear_pointer (&self->problems[i], g_ptr_array_unref);
@@ -826,23 +818,31 @@ rectify_case_get_property (GObject    *object,
       break;
 
     case PROP_SEND_STATE:
-      g_value_set_enum (value, self->send_state);
+      g_value_set_enum (value, rectify_submission_get_state (self->submission));
       break;
 
-    case PROP_SEND_ERROR:
-      g_value_set_string (value, self->send_error);
+    case PROP_SEND_REASON:
+      g_value_set_boxed (value, rectify_submission_get_reason (self->submission));
       break;
 
     case PROP_REQUEST_ID:
-      g_value_set_int64 (value, self->request_id);
+      g_value_set_int64 (value, rectify_submission_get_request_id (self->submission));
       break;
 
     case PROP_REQUEST_URL:
-      g_value_set_string (value, self->request_url);
+      g_value_set_string (value, rectify_submission_get_request_url (self->submission));
       break;
 
     case PROP_REQUEST_STATUS:
-      g_value_set_string (value, self->request_status);
+      g_value_set_string (value, rectify_submission_get_request_status (self->submission));
+      break;
+
+    case PROP_SENT_SUBJECT:
+      g_value_set_string (value, rectify_submission_get_sent_subject (self->submission));
+      break;
+
+    case PROP_SENT_BODY:
+      g_value_set_string (value, rectify_submission_get_sent_body (self->submission));
       break;
 
     case PROP_CURRENT_STEP:
@@ -965,14 +965,18 @@ rectify_case_class_init (RectifyCaseClass *klass)
   properties[PROP_SEND_STATE] =
     g_param_spec_enum ("send-state", NULL, NULL,
                        RECTIFY_TYPE_SEND_STATE, RECTIFY_SEND_STATE_DRAFT, readable);
-  properties[PROP_SEND_ERROR] =
-    g_param_spec_string ("send-error", NULL, NULL, NULL, readable);
+  properties[PROP_SEND_REASON] =
+    g_param_spec_boxed ("send-reason", NULL, NULL, RECTIFY_TYPE_SEND_REASON, readable);
   properties[PROP_REQUEST_ID] =
     g_param_spec_int64 ("request-id", NULL, NULL, 0, G_MAXINT64, 0, readable);
   properties[PROP_REQUEST_URL] =
     g_param_spec_string ("request-url", NULL, NULL, NULL, readable);
   properties[PROP_REQUEST_STATUS] =
     g_param_spec_string ("request-status", NULL, NULL, NULL, readable);
+  properties[PROP_SENT_SUBJECT] =
+    g_param_spec_string ("sent-subject", NULL, NULL, NULL, readable);
+  properties[PROP_SENT_BODY] =
+    g_param_spec_string ("sent-body", NULL, NULL, NULL, readable);
   properties[PROP_CURRENT_STEP] =
     g_param_spec_enum ("current-step", NULL, NULL,
                        RECTIFY_TYPE_STEP, RECTIFY_STEP_IDENTIFY, writable);
@@ -1008,7 +1012,7 @@ rectify_case_init (RectifyCase *self)
   g_date_clear (&self->purchase_date, 1);
   g_date_clear (&self->next_billing, 1);
   g_date_clear (&self->invoice_date, 1);
-  self->expected_minor = -1;
+  self->submission = rectify_submission_new ();
   self->attachments = g_list_store_new (RECTIFY_TYPE_ATTACHMENT);
   self->checklist = g_hash_table_new_full (g_str_hash, g_str_equal,
                                            g_free, (GDestroyNotify)g_date_time_unref);
@@ -1675,83 +1679,113 @@ rectify_case_compute_amount (RectifyCase        *self,
                                             out_minor, error);
 }
 
+/**
+ * rectify_case_get_submission:
+ * @self: a #RectifyCase
+ *
+ * The case's send record, for anyone to read and follow (notify); the
+ * getters below read the same.
+ *
+ * Returns: (transfer none): the submission
+ */
+RectifySubmission *
+rectify_case_get_submission (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return self->submission;
+}
+
 RectifySendState
 rectify_case_get_send_state (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), RECTIFY_SEND_STATE_DRAFT);
 
-  return self->send_state;
+  return rectify_submission_get_state (self->submission);
 }
 
 /**
  * rectify_case_set_send_state:
  * @self: a #RectifyCase
  * @state: where the case is in the outbox
- * @reason: (nullable): why, for the failed and needs-confirmation states
+ * @reason: (nullable): why, for the waiting, failed and needs-confirmation states
  *
- * For the outbox, and for the owner saying it was sent another way.
+ * For the outbox (rectify_outbox_mark_sent_elsewhere() included) and the
+ * case file only; see rectify-submission-private.h.
  */
 void
-rectify_case_set_send_state (RectifyCase      *self,
-                             RectifySendState  state,
-                             const char       *reason)
+rectify_case_set_send_state (RectifyCase             *self,
+                             RectifySendState         state,
+                             const RectifySendReason *reason)
 {
-  gboolean changed = FALSE;
+  gboolean was_submitted;
+  guint changed;
 
   g_return_if_fail (RECTIFY_IS_CASE (self));
 
-  if (self->send_state != state)
+  was_submitted = rectify_case_is_submitted (self);
+  changed = rectify_submission_set_state (self->submission, state, reason);
+
+  if (changed & RECTIFY_SUBMISSION_STATE_CHANGED)
     {
-      gboolean was_submitted = rectify_case_is_submitted (self);
-
-      self->send_state = state;
-
       /* The moment it reaches support fixes what the statement should show:
        * a prorated amount computed later would be for fewer days. */
       if (!was_submitted && rectify_case_is_submitted (self) && self->loading == 0)
         {
+          g_autoptr(GDateTime) now = rectify_clock_now_utc ();
+          gint64 expected;
           GDate today;
 
           rectify_clock_get_today (&today);
-          g_clear_pointer (&self->submitted_at, g_date_time_unref);
-          self->submitted_at = rectify_clock_now_utc ();
-          if (!rectify_case_compute_amount (self, self->resolution, &today,
-                                            &self->expected_minor, NULL))
-            self->expected_minor = -1;
+          if (!rectify_case_compute_amount (self, self->resolution, &today, &expected, NULL))
+            expected = -1;
+          rectify_submission_set_submitted (self->submission, now, expected);
+        }
+
+      /* Back to a draft, or failed with nothing on the desk: nothing was
+       * sent, so there is nothing to keep as sent. */
+      if ((state == RECTIFY_SEND_STATE_DRAFT || state == RECTIFY_SEND_STATE_FAILED) &&
+          self->loading == 0 &&
+          rectify_submission_set_snapshot (self->submission, NULL, NULL, NULL))
+        {
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENT_SUBJECT]);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENT_BODY]);
         }
 
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEND_STATE]);
-      changed = TRUE;
     }
 
-  if (g_strcmp0 (self->send_error, reason) != 0)
-    {
-      g_free (self->send_error);
-      self->send_error = g_strdup (reason);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEND_ERROR]);
-      changed = TRUE;
-    }
+  if (changed & RECTIFY_SUBMISSION_REASON_CHANGED)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEND_REASON]);
 
-  if (changed)
+  if (changed != 0)
     case_changed (self);
 }
 
-/* Why sending failed or needs confirmation, or %NULL. */
-const char *
-rectify_case_get_send_error (RectifyCase *self)
+/**
+ * rectify_case_get_send_reason:
+ * @self: a #RectifyCase
+ *
+ * Why the case is where it is in the outbox (waiting, failed, needs
+ * confirmation), as a code for the UI to word.
+ *
+ * Returns: (transfer none) (nullable): the reason, or %NULL
+ */
+const RectifySendReason *
+rectify_case_get_send_reason (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return self->send_error;
+  return rectify_submission_get_reason (self->submission);
 }
 
-/* The desk's request number, or 0 before it exists. */
+/* The desk's request number, or 0 while it is not known. */
 gint64
 rectify_case_get_request_id (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), 0);
 
-  return self->request_id;
+  return rectify_submission_get_request_id (self->submission);
 }
 
 const char *
@@ -1759,7 +1793,7 @@ rectify_case_get_request_url (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return self->request_url;
+  return rectify_submission_get_request_url (self->submission);
 }
 
 /* The request's status as the desk last said ("new", "open", …), or %NULL. */
@@ -1768,28 +1802,13 @@ rectify_case_get_request_status (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return self->request_status;
-}
-
-static gboolean
-set_owned_string (RectifyCase  *self,
-                  char        **field,
-                  const char   *value,
-                  int           prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-  return TRUE;
+  return rectify_submission_get_request_status (self->submission);
 }
 
 /**
  * rectify_case_set_request:
  * @self: a #RectifyCase
- * @id: the desk's request number
+ * @id: the desk's request number, or 0 while it is not known
  * @url: (nullable): the request's help-centre page
  * @status: (nullable): its status
  *
@@ -1801,22 +1820,26 @@ rectify_case_set_request (RectifyCase *self,
                           const char  *url,
                           const char  *status)
 {
-  gboolean changed = FALSE;
+  gint64 old_id;
+  g_autofree char *old_url = NULL;
+  g_autofree char *old_status = NULL;
 
   g_return_if_fail (RECTIFY_IS_CASE (self));
   g_return_if_fail (id >= 0);
 
-  if (self->request_id != id)
-    {
-      self->request_id = id;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_ID]);
-      changed = TRUE;
-    }
-  changed |= set_owned_string (self, &self->request_url, url, PROP_REQUEST_URL);
-  changed |= set_owned_string (self, &self->request_status, status, PROP_REQUEST_STATUS);
+  old_id = rectify_case_get_request_id (self);
+  old_url = g_strdup (rectify_case_get_request_url (self));
+  old_status = g_strdup (rectify_case_get_request_status (self));
+  if (!rectify_submission_set_request (self->submission, id, url, status))
+    return;
 
-  if (changed)
-    case_changed (self);
+  if (old_id != id)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_ID]);
+  if (g_strcmp0 (old_url, url) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_URL]);
+  if (g_strcmp0 (old_status, status) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_STATUS]);
+  case_changed (self);
 }
 
 /**
@@ -1833,7 +1856,7 @@ rectify_case_get_send_attempts (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), 0);
 
-  return self->send_attempts;
+  return rectify_submission_get_attempts (self->submission);
 }
 
 /* When the outbox last sent the request to the desk, or %NULL. */
@@ -1842,7 +1865,7 @@ rectify_case_get_last_attempt (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return self->last_attempt;
+  return rectify_submission_get_last_attempt (self->submission);
 }
 
 /**
@@ -1858,28 +1881,70 @@ rectify_case_set_send_attempts (RectifyCase *self,
                                 guint        attempts,
                                 GDateTime   *last_attempt)
 {
-  gboolean changed = FALSE;
-
   g_return_if_fail (RECTIFY_IS_CASE (self));
 
-  if (self->send_attempts != attempts)
-    {
-      self->send_attempts = attempts;
-      changed = TRUE;
-    }
-
-  if (last_attempt == NULL ? self->last_attempt != NULL
-                           : self->last_attempt == NULL ||
-                             !g_date_time_equal (self->last_attempt, last_attempt))
-    {
-      g_clear_pointer (&self->last_attempt, g_date_time_unref);
-      if (last_attempt != NULL)
-        self->last_attempt = g_date_time_ref (last_attempt);
-      changed = TRUE;
-    }
-
-  if (changed)
+  if (rectify_submission_set_attempts (self->submission, attempts, last_attempt))
     case_changed (self);
+}
+
+/* The subject of the request as it went to the desk, or %NULL before. */
+const char *
+rectify_case_get_sent_subject (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return rectify_submission_get_sent_subject (self->submission);
+}
+
+/* The body of the request as it went to the desk, or %NULL before. */
+const char *
+rectify_case_get_sent_body (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return rectify_submission_get_sent_body (self->submission);
+}
+
+/**
+ * rectify_case_get_sent_attachments:
+ * @self: a #RectifyCase
+ *
+ * The names of the files that went with the request, in order.
+ *
+ * Returns: (transfer none) (nullable): the names, %NULL before sending
+ */
+const char * const *
+rectify_case_get_sent_attachments (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return rectify_submission_get_sent_attachments (self->submission);
+}
+
+/**
+ * rectify_case_set_sent_snapshot:
+ * @self: a #RectifyCase
+ * @subject: (nullable): the subject as it went out
+ * @body: (nullable): the body as it went out
+ * @attachments: (nullable) (array zero-terminated=1): the file names
+ *
+ * For the outbox, just before the create call goes out, and the case file.
+ * All %NULL forgets the snapshot.
+ */
+void
+rectify_case_set_sent_snapshot (RectifyCase        *self,
+                                const char         *subject,
+                                const char         *body,
+                                const char * const *attachments)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+
+  if (!rectify_submission_set_snapshot (self->submission, subject, body, attachments))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENT_SUBJECT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENT_BODY]);
+  case_changed (self);
 }
 
 /* When the request reached support (or the owner said it did), or %NULL. */
@@ -1888,7 +1953,7 @@ rectify_case_get_submitted_at (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return self->submitted_at;
+  return rectify_submission_get_submitted_at (self->submission);
 }
 
 /**
@@ -1906,13 +1971,8 @@ rectify_case_get_expected_minor (RectifyCase *self,
                                  gint64      *out_minor)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
-  g_return_val_if_fail (out_minor != NULL, FALSE);
 
-  if (self->expected_minor < 0)
-    return FALSE;
-
-  *out_minor = self->expected_minor;
-  return TRUE;
+  return rectify_submission_get_expected_minor (self->submission, out_minor);
 }
 
 /* For the store: restores when it was submitted and what was expected. */
@@ -1923,10 +1983,7 @@ rectify_case_restore_submission (RectifyCase *self,
 {
   g_return_if_fail (RECTIFY_IS_CASE (self));
 
-  g_clear_pointer (&self->submitted_at, g_date_time_unref);
-  if (submitted_at != NULL)
-    self->submitted_at = g_date_time_ref (submitted_at);
-  self->expected_minor = expected_minor >= 0 ? expected_minor : -1;
+  rectify_submission_set_submitted (self->submission, submitted_at, expected_minor);
 }
 
 /* Whether the request reached support, through Rectify or otherwise. */
@@ -1935,8 +1992,25 @@ rectify_case_is_submitted (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
 
-  return self->send_state == RECTIFY_SEND_STATE_SENT ||
-         self->send_state == RECTIFY_SEND_STATE_SENT_ELSEWHERE;
+  return rectify_submission_is_submitted (self->submission);
+}
+
+/**
+ * rectify_case_is_locked:
+ * @self: a #RectifyCase
+ *
+ * Whether what the request says is fixed: from the moment it is queued, as
+ * long as it is not a draft again or failed. A later change goes to support
+ * as a correction on the same request.
+ *
+ * Returns: whether the request's fields are read-only
+ */
+gboolean
+rectify_case_is_locked (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+
+  return rectify_submission_is_locked (self->submission);
 }
 
 /**
@@ -1981,7 +2055,7 @@ rectify_case_is_blank (RectifyCase *self)
       g_date_valid (&self->invoice_date) || self->prices_include_tax ||
       g_list_model_get_n_items (G_LIST_MODEL (self->attachments)) > 0 ||
       self->resolution != RECTIFY_RESOLUTION_NONE ||
-      self->send_state != RECTIFY_SEND_STATE_DRAFT ||
+      rectify_case_get_send_state (self) != RECTIFY_SEND_STATE_DRAFT ||
       g_hash_table_size (self->checklist) > 0)
     return FALSE;
 

@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 
 #include "rectify-attachment.h"
+#include "rectify-send-reason.h"
+#include "rectify-submission.h"
 #include "rectify-types.h"
 
 G_BEGIN_DECLS
@@ -143,21 +145,19 @@ gboolean               rectify_case_compute_amount          (RectifyCase        
                                                              gint64             *out_minor,
                                                              GError            **error);
 
+RectifySubmission     *rectify_case_get_submission          (RectifyCase        *self);
 RectifySendState       rectify_case_get_send_state          (RectifyCase        *self);
-void                   rectify_case_set_send_state          (RectifyCase        *self,
-                                                             RectifySendState    state,
-                                                             const char         *reason);
-const char            *rectify_case_get_send_error          (RectifyCase        *self);
+const RectifySendReason *rectify_case_get_send_reason      (RectifyCase        *self);
 gint64                 rectify_case_get_request_id          (RectifyCase        *self);
 const char            *rectify_case_get_request_url         (RectifyCase        *self);
 const char            *rectify_case_get_request_status      (RectifyCase        *self);
-void                   rectify_case_set_request             (RectifyCase        *self,
-                                                             gint64              id,
-                                                             const char         *url,
-                                                             const char         *status);
 guint                  rectify_case_get_send_attempts       (RectifyCase        *self);
 GDateTime             *rectify_case_get_last_attempt        (RectifyCase        *self);
 gboolean               rectify_case_is_submitted            (RectifyCase        *self);
+gboolean               rectify_case_is_locked               (RectifyCase        *self);
+const char            *rectify_case_get_sent_subject        (RectifyCase        *self);
+const char            *rectify_case_get_sent_body           (RectifyCase        *self);
+const char * const    *rectify_case_get_sent_attachments    (RectifyCase        *self);
 GDateTime             *rectify_case_get_submitted_at        (RectifyCase        *self);
 gboolean               rectify_case_get_expected_minor      (RectifyCase        *self,
                                                              gint64             *out_minor);

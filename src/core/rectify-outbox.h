@@ -29,7 +29,12 @@ G_BEGIN_DECLS
  * @RECTIFY_OUTBOX_ERROR_NOT_SENDING: the case is not being sent, or nothing
  *   waits for a confirmation
  * @RECTIFY_OUTBOX_ERROR_NOT_SIGNED_IN: reading a request back needs a sign-in
- * @RECTIFY_OUTBOX_ERROR_NO_REQUEST: the case has no request on the desk
+ * @RECTIFY_OUTBOX_ERROR_NO_REQUEST: the case has no request on the desk, or
+ *   the desk has no request with the number given
+ * @RECTIFY_OUTBOX_ERROR_BAD_NUMBER: what the owner typed is not a request
+ *   number
+ * @RECTIFY_OUTBOX_ERROR_OTHER_REQUEST: the desk's request with that number
+ *   is not this case's
  *
  * Why the outbox refused what it was asked.
  */
@@ -43,6 +48,8 @@ typedef enum
   RECTIFY_OUTBOX_ERROR_NOT_SENDING,
   RECTIFY_OUTBOX_ERROR_NOT_SIGNED_IN,
   RECTIFY_OUTBOX_ERROR_NO_REQUEST,
+  RECTIFY_OUTBOX_ERROR_BAD_NUMBER,
+  RECTIFY_OUTBOX_ERROR_OTHER_REQUEST,
 } RectifyOutboxError;
 
 /**
@@ -103,6 +110,32 @@ gboolean           rectify_outbox_confirm              (RectifyOutbox           
                                                         gboolean                 it_arrived,
                                                         gint64                   request_id,
                                                         GError                 **error);
+gboolean           rectify_outbox_mark_sent_elsewhere  (RectifyOutbox           *self,
+                                                        RectifyCase             *rcase,
+                                                        GError                 **error);
+gboolean           rectify_outbox_parse_request_number (const char              *text,
+                                                        gint64                  *out_id,
+                                                        GError                 **error);
+void               rectify_outbox_record_arrival_async (RectifyOutbox           *self,
+                                                        RectifyCase             *rcase,
+                                                        gint64                   request_id,
+                                                        GCancellable            *cancellable,
+                                                        GAsyncReadyCallback      callback,
+                                                        gpointer                 user_data);
+gboolean           rectify_outbox_record_arrival_finish (RectifyOutbox          *self,
+                                                        GAsyncResult            *result,
+                                                        GError                 **error);
+void               rectify_outbox_send_correction_async (RectifyOutbox          *self,
+                                                        RectifyCase             *rcase,
+                                                        const char              *change,
+                                                        GCancellable            *cancellable,
+                                                        GAsyncReadyCallback      callback,
+                                                        gpointer                 user_data);
+gboolean           rectify_outbox_send_correction_finish (RectifyOutbox         *self,
+                                                        GAsyncResult            *result,
+                                                        GError                 **error);
+gboolean           rectify_outbox_can_reply            (RectifyOutbox           *self,
+                                                        RectifyCase             *rcase);
 void               rectify_outbox_resume               (RectifyOutbox           *self,
                                                         GListModel              *cases);
 gboolean           rectify_outbox_is_sending           (RectifyOutbox           *self,
@@ -112,14 +145,5 @@ double             rectify_outbox_get_progress         (RectifyOutbox           
 GPtrArray         *rectify_outbox_get_rejections       (RectifyOutbox           *self,
                                                         RectifyCase             *rcase);
 const char        *rectify_outbox_field_for_desk_field (const char              *desk_field);
-
-void               rectify_outbox_refresh_async        (RectifyOutbox           *self,
-                                                        RectifyCase             *rcase,
-                                                        GCancellable            *cancellable,
-                                                        GAsyncReadyCallback      callback,
-                                                        gpointer                 user_data);
-GPtrArray         *rectify_outbox_refresh_finish       (RectifyOutbox           *self,
-                                                        GAsyncResult            *result,
-                                                        GError                 **error);
 
 G_END_DECLS

@@ -65,7 +65,8 @@ typedef enum
  *   the network or for a retry)
  * @RECTIFY_SEND_STATE_UPLOADING: attachments are being uploaded
  * @RECTIFY_SEND_STATE_CREATING: the request is being created on the desk
- * @RECTIFY_SEND_STATE_SENT: the desk created the request
+ * @RECTIFY_SEND_STATE_SENT: Rectify sent it and the desk has it; the request
+ *   number is 0 while the owner has not typed it (after "It arrived")
  * @RECTIFY_SEND_STATE_FAILED: sending stopped; the reason is kept
  * @RECTIFY_SEND_STATE_NEEDS_CONFIRMATION: the request may or may not have
  *   reached the desk; resending could duplicate it
@@ -85,6 +86,78 @@ typedef enum
   RECTIFY_SEND_STATE_NEEDS_CONFIRMATION,
   RECTIFY_SEND_STATE_SENT_ELSEWHERE,
 } RectifySendState;
+
+/**
+ * RectifySendReasonCode:
+ * @RECTIFY_SEND_REASON_NONE: nothing to say
+ * @RECTIFY_SEND_REASON_WAITING_SETTINGS: queued until the help desk is set up
+ * @RECTIFY_SEND_REASON_WAITING_NETWORK: queued until there is a connection
+ * @RECTIFY_SEND_REASON_CHECKING: looking up whether an earlier send arrived
+ * @RECTIFY_SEND_REASON_RETRYING: the desk said "later", or could not be
+ *   reached; tried again after the delay (detail: what happened)
+ * @RECTIFY_SEND_REASON_LOOKUP_RETRYING: the look-up could not be made yet;
+ *   tried again after the delay (detail: what happened)
+ * @RECTIFY_SEND_REASON_ACCEPTED_UNREADABLE: the desk accepted the request,
+ *   its answer could not be read, so the number is not known
+ * @RECTIFY_SEND_REASON_DESK_FAILED_AFTER: the desk failed (status) after
+ *   receiving the request; it may exist
+ * @RECTIFY_SEND_REASON_CONNECTION_LOST: the connection was lost after the
+ *   request went out
+ * @RECTIFY_SEND_REASON_STOPPED_WHILE_SENDING: Rectify stopped while the
+ *   request was out
+ * @RECTIFY_SEND_REASON_LOOKUP_FAILED: what @cause says, and the look-up
+ *   failed (detail: why)
+ * @RECTIFY_SEND_REASON_SENT_TWICE_UNLISTED: sent twice without an answer,
+ *   and the desk does not list it
+ * @RECTIFY_SEND_REASON_NOT_SAVED: the case could not be saved before the
+ *   create, so nothing was sent (detail: why)
+ * @RECTIFY_SEND_REASON_FILE_UNREADABLE: a file could not be read while it
+ *   was uploaded (file, detail)
+ * @RECTIFY_SEND_REASON_FILE_MISSING: a file is no longer there (file)
+ * @RECTIFY_SEND_REASON_FILE_CANNOT_OPEN: a file cannot be opened (file)
+ * @RECTIFY_SEND_REASON_SIGN_IN_NEEDED: the desk takes no anonymous requests
+ * @RECTIFY_SEND_REASON_SIGN_IN_REFUSED: the desk refused the sign-in
+ * @RECTIFY_SEND_REASON_ACCESS_REFUSED: signed in, but refused access
+ * @RECTIFY_SEND_REASON_REJECTED: the desk refused the request (detail: the
+ *   desk's own words)
+ * @RECTIFY_SEND_REASON_REJECTED_FIELDS: the desk refused some details, which
+ *   are marked beside their fields
+ * @RECTIFY_SEND_REASON_INCOMPLETE: a step is no longer complete (the case's
+ *   validation says what)
+ * @RECTIFY_SEND_REASON_OTHER: another failure (detail: what it was)
+ * @RECTIFY_SEND_REASON_LEGACY: a sentence from a case file written before
+ *   reasons had codes (detail)
+ *
+ * Why a case is where it is in the outbox, as a code the UI words in the
+ * owner's language; see #RectifySendReason.
+ */
+typedef enum
+{
+  RECTIFY_SEND_REASON_NONE,
+  RECTIFY_SEND_REASON_WAITING_SETTINGS,
+  RECTIFY_SEND_REASON_WAITING_NETWORK,
+  RECTIFY_SEND_REASON_CHECKING,
+  RECTIFY_SEND_REASON_RETRYING,
+  RECTIFY_SEND_REASON_LOOKUP_RETRYING,
+  RECTIFY_SEND_REASON_ACCEPTED_UNREADABLE,
+  RECTIFY_SEND_REASON_DESK_FAILED_AFTER,
+  RECTIFY_SEND_REASON_CONNECTION_LOST,
+  RECTIFY_SEND_REASON_STOPPED_WHILE_SENDING,
+  RECTIFY_SEND_REASON_LOOKUP_FAILED,
+  RECTIFY_SEND_REASON_SENT_TWICE_UNLISTED,
+  RECTIFY_SEND_REASON_NOT_SAVED,
+  RECTIFY_SEND_REASON_FILE_UNREADABLE,
+  RECTIFY_SEND_REASON_FILE_MISSING,
+  RECTIFY_SEND_REASON_FILE_CANNOT_OPEN,
+  RECTIFY_SEND_REASON_SIGN_IN_NEEDED,
+  RECTIFY_SEND_REASON_SIGN_IN_REFUSED,
+  RECTIFY_SEND_REASON_ACCESS_REFUSED,
+  RECTIFY_SEND_REASON_REJECTED,
+  RECTIFY_SEND_REASON_REJECTED_FIELDS,
+  RECTIFY_SEND_REASON_INCOMPLETE,
+  RECTIFY_SEND_REASON_OTHER,
+  RECTIFY_SEND_REASON_LEGACY,
+} RectifySendReasonCode;
 
 /**
  * RectifyPeriod:

@@ -18,6 +18,7 @@
 #include "rectify-format.h"
 #include "rectify-help-window.h"
 #include "rectify-outbox.h"
+#include "rectify-request-monitor.h"
 #include "rectify-preferences-window.h"
 #include "rectify-provider.h"
 #include "rectify-reminders.h"
@@ -32,8 +33,6 @@
  * of days (see rectify-reminders.c). */
 
 #define REMINDER_INTERVAL_SECONDS (60 * 60)
-/* How often, signed in, the status of sent requests is read back. */
-#define STATUS_INTERVAL_SECONDS   (15 * 60)
 
 struct _RectifyApplication
 {
@@ -48,9 +47,9 @@ struct _RectifyApplication
 
   GSettings        *settings;
   RectifyOutbox    *outbox;
+  /* The one poller that reads the requests back, for every window. */
+  RectifyRequestMonitor *monitor;
   GCancellable     *client_cancellable;
-  GCancellable     *status_cancellable;
-  guint             status_source;
   guint             reminder_source;
   GtkPrintSettings *print_settings;
   GtkWindow        *preferences_window;
@@ -77,6 +76,8 @@ rectify_application_activate (GApplication *app)
     {
       RectifyWindow *new_window = rectify_window_new (GTK_APPLICATION (app), self->store,
                                                       self->outbox);
+
+      g_object_set (new_window, "monitor", self->monitor, NULL);
 
       rectify_window_report_load (new_window, self->set_aside, self->load_error);
       g_clear_pointer (&self->set_aside, g_ptr_array_unref);
@@ -319,85 +320,25 @@ on_desk_setting_changed (RectifyApplication *self,
     rebuild_client (self);
 }
 
-typedef struct
-{
-  RectifyApplication *self;
-  RectifyCase        *rcase;
-  char               *old_status;
-} StatusCheck;
-
+/* Said while the app runs: a change of status is worth a notification. */
 static void
-status_check_free (StatusCheck *check)
+on_status_changed (RectifyApplication    *self,
+                   RectifyCase           *rcase,
+                   const char            *old_status,
+                   RectifyRequestMonitor *monitor)
 {
-  g_object_unref (check->self);
-  g_object_unref (check->rcase);
-  g_free (check->old_status);
-  g_free (check);
-}
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = g_strdup_printf ("status-%s", rectify_case_get_reference (rcase));
+  const char *status = rectify_case_get_request_status (rcase);
 
-static void
-refresh_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  StatusCheck *check = user_data;
-  g_autoptr(GPtrArray) comments = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *status;
-
-  comments = rectify_outbox_refresh_finish (RECTIFY_OUTBOX (object), result, &error);
-  status = rectify_case_get_request_status (check->rcase);
-
-  /* Said while the app runs: a change of status is worth a notification. */
-  if (comments != NULL && g_strcmp0 (status, check->old_status) != 0)
-    {
-      g_autoptr(GNotification) notification = NULL;
-      g_autofree char *title = NULL;
-      g_autofree char *id = g_strdup_printf ("status-%s",
-                                             rectify_case_get_reference (check->rcase));
-
-      /* Translators: %s is a request number */
-      title = g_strdup_printf (_("Request #%" PRId64 " has news"),
-                               rectify_case_get_request_id (check->rcase));
-      notification = g_notification_new (title);
-      g_notification_set_body (notification, rectify_request_status_get_label (status));
-      g_notification_set_default_action_and_target (notification, "app.open-case", "s",
-                                                    rectify_case_get_reference (check->rcase));
-      g_application_send_notification (G_APPLICATION (check->self), id, notification);
-    }
-
-  status_check_free (check);
-}
-
-/* Signed in, reads back the status of every request still open. */
-static gboolean
-status_timeout (gpointer user_data)
-{
-  RectifyApplication *self = user_data;
-  RectifyDeskClient *client = rectify_outbox_get_client (self->outbox);
-  GListModel *cases = G_LIST_MODEL (self->store);
-
-  if (client == NULL || rectify_desk_client_get_auth (client) == RECTIFY_DESK_AUTH_ANONYMOUS)
-    return G_SOURCE_CONTINUE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
-    {
-      g_autoptr(RectifyCase) rcase = g_list_model_get_item (cases, i);
-      StatusCheck *check;
-
-      if (rectify_case_get_request_id (rcase) <= 0 ||
-          g_strcmp0 (rectify_case_get_request_status (rcase), "closed") == 0)
-        continue;
-
-      check = g_new0 (StatusCheck, 1);
-      check->self = g_object_ref (self);
-      check->rcase = g_object_ref (rcase);
-      check->old_status = g_strdup (rectify_case_get_request_status (rcase));
-      rectify_outbox_refresh_async (self->outbox, rcase, self->status_cancellable,
-                                    refresh_cb, check);
-    }
-
-  return G_SOURCE_CONTINUE;
+  /* Translators: %s is a request number */
+  title = g_strdup_printf (_("Request #%" PRId64 " has news"), rectify_case_get_request_id (rcase));
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, rectify_request_status_get_label (status));
+  g_notification_set_default_action_and_target (notification, "app.open-case", "s",
+                                                rectify_case_get_reference (rcase));
+  g_application_send_notification (G_APPLICATION (self), id, notification);
 }
 
 static RectifyWindow *
@@ -753,11 +694,13 @@ rectify_application_startup (GApplication *app)
 
   self->store = rectify_case_store_new (NULL);
   self->outbox = rectify_outbox_new (self->store, NULL, NULL);
-  self->status_cancellable = g_cancellable_new ();
+  self->monitor = rectify_request_monitor_new (self->outbox, G_LIST_MODEL (self->store));
+  g_signal_connect_object (self->monitor, "status-changed", G_CALLBACK (on_status_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (on_desk_setting_changed), self, G_CONNECT_SWAPPED);
   rebuild_client (self);
-  self->status_source = g_timeout_add_seconds (STATUS_INTERVAL_SECONDS, status_timeout, self);
+  rectify_request_monitor_start (self->monitor, RECTIFY_REQUEST_MONITOR_INTERVAL_SECONDS);
   self->loading = TRUE;
   g_application_hold (app);
   rectify_case_store_load_async (self->store, NULL, load_cb, g_object_ref (self));
@@ -781,9 +724,9 @@ rectify_application_shutdown (GApplication *app)
   RectifyApplication *self = RECTIFY_APPLICATION (app);
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
-  g_clear_handle_id (&self->status_source, g_source_remove);
   g_cancellable_cancel (self->client_cancellable);
-  g_cancellable_cancel (self->status_cancellable);
+  if (self->monitor != NULL)
+    g_object_run_dispose (G_OBJECT (self->monitor));
 
   G_APPLICATION_CLASS (rectify_application_parent_class)->shutdown (app);
 }
@@ -793,9 +736,9 @@ rectify_application_finalize (GObject *object)
 {
   RectifyApplication *self = (RectifyApplication *)object;
 
+  g_clear_object (&self->monitor);
   g_clear_object (&self->outbox);
   g_clear_object (&self->client_cancellable);
-  g_clear_object (&self->status_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->print_settings);

@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "rectify-format.h"
 #include "rectify-page.h"
 
 /* A page shows one step of a case. Its "complete" is not decided by the page
@@ -40,6 +43,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static RectifyPageClassPrivate *
 get_class_private (gpointer klass)
@@ -191,6 +201,18 @@ rectify_page_class_init (RectifyPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RectifyPage::toast:
+   * @self: the page
+   * @toast: what to say
+   *
+   * The page has something to say; whoever shows the page shows it (the
+   * window, in its toast overlay), so a page need not know its window.
+   */
+  signals[TOAST] =
+    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 }
 
 static void
@@ -396,4 +418,101 @@ rectify_page_label_check_rows (RectifyPage *self)
   g_return_if_fail (RECTIFY_IS_PAGE (self));
 
   label_check_rows (GTK_WIDGET (self));
+}
+
+/**
+ * rectify_page_add_toast:
+ * @self: a #RectifyPage
+ * @toast: (transfer full): what to say
+ *
+ * Says @toast through #RectifyPage::toast; dropped when nobody listens.
+ */
+void
+rectify_page_add_toast (RectifyPage *self,
+                        AdwToast    *toast)
+{
+  g_autoptr(AdwToast) owned = toast;
+
+  g_return_if_fail (RECTIFY_IS_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  g_signal_emit (self, signals[TOAST], 0, owned);
+}
+
+/**
+ * rectify_page_dup_sent_on:
+ * @self: a #RectifyPage
+ *
+ * The day the page's case went to support (or last went out to the desk),
+ * as a long date; empty when it did not.
+ *
+ * Returns: (transfer full): the day
+ */
+char *
+rectify_page_dup_sent_on (RectifyPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (self);
+  GDateTime *when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  GDate date;
+
+  g_return_val_if_fail (RECTIFY_IS_PAGE (self), NULL);
+
+  if (rcase != NULL)
+    when = rectify_case_get_submitted_at (rcase);
+  if (rcase != NULL && when == NULL)
+    when = rectify_case_get_last_attempt (rcase);
+  if (when == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (when);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+
+  return rectify_format_date_long (&date);
+}
+
+/**
+ * rectify_page_describe_as_sent:
+ * @self: a #RectifyPage
+ * @group: the page's first group
+ *
+ * From the queue on, @group says that what the page shows is what went to
+ * support, and when; for a draft it says again what the template says.
+ */
+void
+rectify_page_describe_as_sent (RectifyPage         *self,
+                               AdwPreferencesGroup *group)
+{
+  RectifyCase *rcase = rectify_page_get_case (self);
+  const char *draft;
+
+  g_return_if_fail (RECTIFY_IS_PAGE (self));
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  if (g_object_get_data (G_OBJECT (group), "rectify-draft-description") == NULL)
+    g_object_set_data_full (G_OBJECT (group), "rectify-draft-description",
+                            g_strdup (adw_preferences_group_get_description (group)), g_free);
+  draft = g_object_get_data (G_OBJECT (group), "rectify-draft-description");
+
+  if (rcase != NULL && rectify_case_is_submitted (rcase))
+    {
+      g_autofree char *when = rectify_page_dup_sent_on (self);
+      g_autofree char *description =
+        /* Translators: %s is a date, e.g. "26 November 2026" */
+        g_strdup_printf (_("As sent to support on %s. To change something, send a correction "
+                           "from step 3."), when);
+
+      adw_preferences_group_set_description (group, description);
+    }
+  else if (rcase != NULL && rectify_case_is_locked (rcase))
+    {
+      adw_preferences_group_set_description (group, _("On its way to support: it can no "
+                                                      "longer be changed."));
+    }
+  else
+    {
+      adw_preferences_group_set_description (group, draft);
+    }
 }

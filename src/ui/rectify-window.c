@@ -12,6 +12,7 @@
 #include "rectify-details-page.h"
 #include "rectify-followup-page.h"
 #include "rectify-identify-page.h"
+#include "rectify-request-monitor.h"
 #include "rectify-resolution-page.h"
 #include "rectify-window.h"
 
@@ -27,6 +28,7 @@ struct _RectifyWindow
   GSettings            *settings;
   RectifyCaseStore     *store;
   RectifyOutbox        *outbox;
+  RectifyRequestMonitor *monitor;
   RectifyCase          *rcase;
   GtkSingleSelection   *selection;
   gboolean              switching;
@@ -52,6 +54,7 @@ enum {
   PROP_CASE,
   PROP_STORE,
   PROP_OUTBOX,
+  PROP_MONITOR,
   N_PROPS
 };
 
@@ -77,6 +80,27 @@ page_type (guint step)
 static void connect_entry_rows (RectifyWindow *self,
                                 GtkWidget     *widget);
 
+static void
+on_page_toast (RectifyWindow *self,
+               AdwToast      *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+/* What a page works with, given where the window makes it: the outbox for
+ * sending, the monitor for reading back, to the pages that have them. */
+static void
+give_page (RectifyWindow *self,
+           RectifyPage   *page)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (page);
+
+  if (g_object_class_find_property (klass, "outbox") != NULL)
+    g_object_set (page, "outbox", self->outbox, NULL);
+  if (g_object_class_find_property (klass, "monitor") != NULL)
+    g_object_set (page, "monitor", self->monitor, NULL);
+}
+
 /* The page of @step, made when it does not exist yet. */
 static RectifyPage *
 ensure_page (RectifyWindow *self,
@@ -87,6 +111,9 @@ ensure_page (RectifyWindow *self,
   if (self->pages[step] == NULL)
     {
       self->pages[step] = g_object_new (page_type (step), NULL);
+      g_signal_connect_object (self->pages[step], "toast", G_CALLBACK (on_page_toast), self,
+                               G_CONNECT_SWAPPED);
+      give_page (self, self->pages[step]);
       gtk_stack_add_child (self->stack, GTK_WIDGET (self->pages[step]));
       connect_entry_rows (self, GTK_WIDGET (self->pages[step]));
       rectify_page_set_case (self->pages[step], self->rcase);
@@ -471,6 +498,12 @@ rectify_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (rectify_window_parent_class)->constructed (object);
 
+  /* Construct-only properties come after init, where the first page was
+   * made. */
+  for (guint i = 0; i < RECTIFY_N_STEPS; i++)
+    if (self->pages[i] != NULL)
+      give_page (self, self->pages[i]);
+
   if (self->store == NULL)
     return;
 
@@ -509,10 +542,29 @@ rectify_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rcase);
   g_clear_object (&self->outbox);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rectify_window_parent_class)->dispose (object);
+}
+
+/* win.show-rejections: what the desk refused of the case shown, beside
+ * its fields. */
+static void
+show_rejections_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  GPtrArray *rejections;
+
+  if (self->outbox == NULL || self->rcase == NULL)
+    return;
+
+  rejections = rectify_outbox_get_rejections (self->outbox, self->rcase);
+  if (rejections != NULL && rejections->len > 0)
+    rectify_window_show_rejections (self, rejections);
 }
 
 static void
@@ -535,6 +587,10 @@ rectify_window_get_property (GObject    *object,
 
     case PROP_OUTBOX:
       g_value_set_object (value, self->outbox);
+      break;
+
+    case PROP_MONITOR:
+      g_value_set_object (value, self->monitor);
       break;
 
     default:
@@ -562,6 +618,16 @@ rectify_window_set_property (GObject      *object,
 
     case PROP_OUTBOX:
       self->outbox = g_value_dup_object (value);
+      break;
+
+    case PROP_MONITOR:
+      if (g_set_object (&self->monitor, g_value_get_object (value)))
+        {
+          for (guint i = 0; i < RECTIFY_N_STEPS; i++)
+            if (self->pages[i] != NULL)
+              give_page (self, self->pages[i]);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -629,6 +695,12 @@ rectify_window_class_init (RectifyWindowClass *klass)
                          RECTIFY_TYPE_OUTBOX,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /* Reads the requests back for the follow-up; the application's. */
+  properties[PROP_MONITOR] =
+    g_param_spec_object ("monitor", NULL, NULL,
+                         RECTIFY_TYPE_REQUEST_MONITOR,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RECTIFY_TYPE_IDENTIFY_PAGE);
@@ -654,6 +726,8 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.go-next", NULL, go_next_action);
   gtk_widget_class_install_action (widget_class, "win.show-step", "i", show_step_action);
+  gtk_widget_class_install_action (widget_class, "win.show-rejections", NULL,
+                                   show_rejections_action);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
@@ -669,6 +743,8 @@ static void
 rectify_window_init (RectifyWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->pages[RECTIFY_STEP_IDENTIFY], "toast",
+                           G_CALLBACK (on_page_toast), self, G_CONNECT_SWAPPED);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

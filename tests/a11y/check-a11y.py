@@ -3,7 +3,9 @@
 # reader gets: every field and choice has a name (its visible label), no
 # button name shows a mnemonic underscore or says its label twice, and a
 # field's validation problem
-# is its accessible description.
+# is its accessible description. Then, with a case that was sent, that the
+# request's fields are read-only: typing into one through AT-SPI changes
+# nothing in the case file.
 #
 # usage: check-a11y.py PATH-TO-RECTIFY
 # Needs a session bus (the test suite runs under dbus-run-session), Xvfb and
@@ -56,6 +58,69 @@ def find_field(app, name):
         if node.getRoleName() in FIELD_ROLES and node.name == name:
             return node
     return None
+
+
+SENT_REFERENCE = '7b2c0a1f-3d4e-4f50-9b0c-1d2e3f4a5b6c'
+SENT_EMAIL = 'ana@example.com'
+
+
+def sent_case():
+    return {'version': 1, 'reference': SENT_REFERENCE, 'scenario': 'unintended',
+            'purchase_date': '2026-11-20', 'next_billing': '2026-12-20', 'period': 'monthly',
+            'account': 'Acme S.L.', 'owner_name': 'Ana García', 'contact_email': SENT_EMAIL,
+            'licence_type': 'Smart', 'quantity': '5', 'unit_price': '19.99', 'currency': 'EUR',
+            'added_by_mistake': '2',
+            'explanation': 'Two licences were added by mistake while adding users.',
+            'resolution': 'refund', 'current_step': 'details',
+            'send': {'state': 'sent', 'reason': None, 'submitted_at': '2026-11-26T10:00:00Z',
+                     'expected_minor': 3998, 'attempts': 0, 'last_attempt': None},
+            'request': {'id': 4242, 'url': 'https://support.example/hc/requests/4242',
+                        'status': 'open'},
+            'sent': {'subject': 'Licence purchase correction', 'body': 'As sent.\n',
+                     'attachments': []}}
+
+
+def check_sent_is_read_only(executable, env, home, problems):
+    """A sent case: its fields cannot be used, and typing does not reach the case."""
+    cases = os.path.join(home, 'data', 'rectify', 'cases')
+    for name in os.listdir(cases):
+        os.unlink(os.path.join(cases, name))
+    path = os.path.join(cases, SENT_REFERENCE + '.json')
+    with open(path, 'w') as f:
+        json.dump(sent_case(), f)
+
+    app_process = subprocess.Popen([executable], env=env)
+    try:
+        app = find_app('rectify')
+        if app is None:
+            problems.append('the app did not appear on the accessibility bus (sent case)')
+            return
+        time.sleep(1)
+
+        email = find_field(app, 'E-mail for support’s answer')
+        if email is None:
+            problems.append('no field named “E-mail for support’s answer” (sent case)')
+            return
+        # GTK 4.8 says the same states of an editable and a read-only text
+        # (editable, sensitive): what counts is that typing, as a screen
+        # reader or an input method does, changes nothing. The first part
+        # shows that the same typing does reach a draft.
+        try:
+            email.queryEditableText().setTextContents('someone.else@example.com')
+        except Exception:
+            pass
+        time.sleep(1.5)
+    finally:
+        app_process.terminate()
+        app_process.wait(timeout=10)
+
+    with open(path) as f:
+        saved = json.load(f)
+    if saved.get('contact_email') != SENT_EMAIL:
+        problems.append(f'typing changed a sent request: {saved.get("contact_email")!r}')
+    if saved.get('sent', {}).get('body') != 'As sent.\n':
+        problems.append('the snapshot of what was sent changed')
+    print('sent case: fields read-only')
 
 
 def main():
@@ -124,6 +189,8 @@ def main():
         finally:
             app_process.terminate()
             app_process.wait(timeout=10)
+
+        check_sent_is_read_only(sys.argv[1], env, home, problems)
 
     for problem in problems:
         print('FAIL:', problem)

@@ -18,6 +18,11 @@ struct _RectifyDetailsPage
   RectifyPage        parent_instance;
 
   RectifyFieldGroup *fields;
+  GtkWidget         *account_group;
+  GtkWidget         *licences_group;
+  GtkWidget         *invoice_group;
+  GtkWidget         *happened_group;
+  GtkWidget         *attachments_group;
   GCancellable      *cancellable;
   gboolean           syncing_explanation;
 
@@ -47,7 +52,6 @@ struct _RectifyDetailsPage
   GtkTextView       *explanation_view;
   GtkLabel          *explanation_count;
   GtkLabel          *explanation_message;
-  GtkWidget         *attachments_group;
   GtkWidget         *add_attachment_button;
   GtkListBox        *attachments_list;
   GtkLabel          *attachments_message;
@@ -487,6 +491,36 @@ suggestions_menu (const char          *action_name,
   return G_MENU_MODEL (menu);
 }
 
+/* From the queue on, what the request says stays as sent. */
+static void
+rectify_details_page_case_updated (RectifyPage *page)
+{
+  RectifyDetailsPage *self = RECTIFY_DETAILS_PAGE (page);
+  RectifyCase *rcase = rectify_page_get_case (page);
+  gboolean locked = rcase != NULL && rectify_case_is_locked (rcase);
+  GtkWidget *groups[] = { self->account_group, self->licences_group, self->invoice_group,
+                          self->happened_group, self->attachments_group };
+
+  AdwEntryRow *rows[] = {
+    self->account_row, self->owner_row, self->email_row, self->licence_type_row,
+    self->quantity_row, self->unit_price_row, self->currency_row, self->intended_type_row,
+    self->intended_price_row, self->added_row, self->keep_row, self->invoice_number_row,
+  };
+
+  sync_prices (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    gtk_widget_set_sensitive (groups[i], !locked);
+  rectify_page_describe_as_sent (page, ADW_PREFERENCES_GROUP (self->account_group));
+
+  /* Not editable either, for whatever types without the pointer (a screen
+   * reader's editable text, an input method). */
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (gtk_editable_get_editable (GTK_EDITABLE (rows[i])) == locked)
+      gtk_editable_set_editable (GTK_EDITABLE (rows[i]), !locked);
+  gtk_text_view_set_editable (self->explanation_view, !locked);
+}
+
 static void
 rectify_details_page_case_changed (RectifyPage *page,
                                    RectifyCase *old_case)
@@ -546,12 +580,7 @@ rectify_details_page_case_changed (RectifyPage *page,
   sync_scenario (self);
   sync_explanation (self);
   rectify_field_group_set_case (self->fields, rcase);
-}
-
-static void
-rectify_details_page_case_updated (RectifyPage *page)
-{
-  sync_prices (RECTIFY_DETAILS_PAGE (page));
+  rectify_details_page_case_updated (page);
 }
 
 static void
@@ -585,6 +614,10 @@ rectify_details_page_class_init (RectifyDetailsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/pages/rectify-details-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, account_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, licences_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, invoice_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, happened_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, account_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, owner_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, email_row);

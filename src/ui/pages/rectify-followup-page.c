@@ -18,13 +18,12 @@
 #include "rectify-launcher.h"
 #include "rectify-money.h"
 #include "rectify-provider.h"
-#include "rectify-request.h"
 #include "rectify-reference.h"
-#include "rectify-window.h"
+#include "rectify-request.h"
+#include "rectify-request-monitor.h"
+#include "rectify-request-number.h"
 
 #define N_ITEMS 4
-/* How often, while the page shows, replies are read back (signed in). */
-#define REFRESH_INTERVAL_SECONDS (5 * 60)
 
 struct _RectifyFollowupPage
 {
@@ -32,12 +31,15 @@ struct _RectifyFollowupPage
 
   RectifyFieldGroup *fields;
   GCancellable      *cancellable;
-  GCancellable      *refresh_cancellable;
-  guint              refresh_source;
+  /* Reads the request back; set by the window, owned by the application. */
+  RectifyRequestMonitor *monitor;
+  /* Records the number of a request Rectify sent; set by the window. */
+  RectifyOutbox     *outbox;
   gboolean           syncing;
 
   AdwActionRow      *request_row;
   GtkWidget         *open_button;
+  GtkWidget         *add_number_button;
   AdwActionRow      *status_row;
   GtkWidget         *replies_group;
   GtkListBox        *replies_list;
@@ -57,6 +59,15 @@ struct _RectifyFollowupPage
 };
 
 G_DEFINE_FINAL_TYPE (RectifyFollowupPage, rectify_followup_page, RECTIFY_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_MONITOR,
+  PROP_OUTBOX,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char * const item_ids[N_ITEMS] = {
   RECTIFY_CHECKLIST_REMOVE_USERS,
@@ -147,11 +158,20 @@ update_request (RectifyFollowupPage *self,
                                 rectify_case_get_request_id (rcase), when ? when : "");
   else if (rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_SENT_ELSEWHERE)
     subtitle = g_strdup_printf (_("You sent it yourself on %s"), when ? when : "");
+  else if (rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_SENT)
+    /* Translators: %s is the day it was sent, e.g. "26 November 2026" */
+    subtitle = g_strdup_printf (_("Rectify sent it on %s; its number is in support’s e-mail"),
+                                when ? when : "");
   else
     subtitle = g_strdup (rectify_send_state_get_label (rectify_case_get_send_state (rcase)));
 
   adw_action_row_set_subtitle (self->request_row, subtitle);
   gtk_widget_set_visible (self->open_button, rectify_case_get_request_url (rcase) != NULL);
+  /* Rectify sent it, the number is not known yet: it can be typed later. */
+  gtk_widget_set_visible (self->add_number_button,
+                          self->outbox != NULL &&
+                          rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_SENT &&
+                          rectify_case_get_request_id (rcase) == 0);
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_row),
                           rectify_case_get_request_status (rcase) != NULL);
@@ -363,30 +383,23 @@ reply_row (RectifyDeskComment *comment)
   return row;
 }
 
+/* Support's replies to the request, as the monitor last read them. */
 static void
-refresh_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+show_replies (RectifyFollowupPage *self)
 {
-  RectifyFollowupPage *self = user_data;
-  g_autoptr(GPtrArray) comments = NULL;
-  g_autoptr(GError) error = NULL;
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  GPtrArray *comments = NULL;
   GtkWidget *child;
   guint shown = 0;
 
-  comments = rectify_outbox_refresh_finish (RECTIFY_OUTBOX (object), result, &error);
-  if (comments == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Could not read the request back: %s", error->message);
-      return;
-    }
+  if (rcase != NULL && self->monitor != NULL)
+    comments = rectify_request_monitor_get_replies (self->monitor, rcase);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->replies_list))) != NULL)
     gtk_list_box_remove (self->replies_list, child);
 
   /* The first comment is the request itself; private notes are not shown. */
-  for (guint i = 1; i < comments->len; i++)
+  for (guint i = 1; comments != NULL && i < comments->len; i++)
     {
       RectifyDeskComment *comment = g_ptr_array_index (comments, i);
 
@@ -400,30 +413,42 @@ refresh_cb (GObject      *object,
 }
 
 static void
-refresh (RectifyFollowupPage *self)
+on_replies_changed (RectifyFollowupPage   *self,
+                    RectifyCase           *rcase,
+                    RectifyRequestMonitor *monitor)
 {
-  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  RectifyOutbox *outbox = RECTIFY_IS_WINDOW (root) ? rectify_window_get_outbox (RECTIFY_WINDOW (root))
-                                                   : NULL;
-  RectifyDeskClient *client = outbox ? rectify_outbox_get_client (outbox) : NULL;
-
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_clear_object (&self->refresh_cancellable);
-
-  if (rcase == NULL || rectify_case_get_request_id (rcase) <= 0 || client == NULL ||
-      rectify_desk_client_get_auth (client) == RECTIFY_DESK_AUTH_ANONYMOUS)
-    return;
-
-  self->refresh_cancellable = g_cancellable_new ();
-  rectify_outbox_refresh_async (outbox, rcase, self->refresh_cancellable, refresh_cb, self);
+  if (rcase == rectify_page_get_case (RECTIFY_PAGE (self)))
+    show_replies (self);
 }
 
-static gboolean
-refresh_timeout (gpointer user_data)
+/* One read now for the case shown; the monitor's poller does the rest. */
+static void
+check_now (RectifyFollowupPage *self)
 {
-  refresh (user_data);
-  return G_SOURCE_CONTINUE;
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  if (rcase != NULL && self->monitor != NULL)
+    rectify_request_monitor_check (self->monitor, rcase);
+}
+
+static void
+set_monitor (RectifyFollowupPage   *self,
+             RectifyRequestMonitor *monitor)
+{
+  if (self->monitor == monitor)
+    return;
+
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_func (self->monitor, on_replies_changed, self);
+  g_set_object (&self->monitor, monitor);
+  if (monitor != NULL)
+    g_signal_connect_object (monitor, "replies-changed", G_CALLBACK (on_replies_changed), self,
+                             G_CONNECT_SWAPPED);
+
+  show_replies (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    check_now (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONITOR]);
 }
 
 static void
@@ -433,19 +458,7 @@ rectify_followup_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (rectify_followup_page_parent_class)->map (widget);
 
-  refresh (self);
-  self->refresh_source = g_timeout_add_seconds (REFRESH_INTERVAL_SECONDS, refresh_timeout, self);
-}
-
-static void
-rectify_followup_page_unmap (GtkWidget *widget)
-{
-  RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (widget);
-
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_cancellable_cancel (self->refresh_cancellable);
-
-  GTK_WIDGET_CLASS (rectify_followup_page_parent_class)->unmap (widget);
+  check_now (self);
 }
 
 static void
@@ -453,16 +466,25 @@ rectify_followup_page_case_changed (RectifyPage *page,
                                     RectifyCase *old_case)
 {
   RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (page);
-  GtkWidget *child;
 
   rectify_field_group_set_case (self->fields, rectify_page_get_case (page));
 
   /* Another case's replies are not this one's. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->replies_list))) != NULL)
-    gtk_list_box_remove (self->replies_list, child);
-  gtk_widget_set_visible (self->replies_group, FALSE);
+  show_replies (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
+    check_now (self);
+}
+
+static void
+add_number_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (widget);
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  if (rcase != NULL && self->outbox != NULL)
+    rectify_request_number_ask (RECTIFY_PAGE (self), self->outbox, rcase);
 }
 
 static void
@@ -471,14 +493,66 @@ rectify_followup_page_dispose (GObject *object)
   RectifyFollowupPage *self = (RectifyFollowupPage *)object;
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_func (self->monitor, on_replies_changed, self);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->outbox);
 
   G_OBJECT_CLASS (rectify_followup_page_parent_class)->dispose (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->refresh_cancellable);
   g_clear_object (&self->fields);
+}
+
+static void
+rectify_followup_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MONITOR:
+      g_value_set_object (value, self->monitor);
+      break;
+
+    case PROP_OUTBOX:
+      g_value_set_object (value, self->outbox);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_followup_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MONITOR:
+      set_monitor (self, g_value_get_object (value));
+      break;
+
+    case PROP_OUTBOX:
+      if (g_set_object (&self->outbox, g_value_get_object (value)))
+        {
+          if (rectify_page_get_case (RECTIFY_PAGE (self)) != NULL)
+            update_request (self, rectify_page_get_case (RECTIFY_PAGE (self)));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -489,18 +563,39 @@ rectify_followup_page_class_init (RectifyFollowupPageClass *klass)
   RectifyPageClass *page_class = RECTIFY_PAGE_CLASS (klass);
 
   object_class->dispose = rectify_followup_page_dispose;
+  object_class->get_property = rectify_followup_page_get_property;
+  object_class->set_property = rectify_followup_page_set_property;
   widget_class->map = rectify_followup_page_map;
-  widget_class->unmap = rectify_followup_page_unmap;
   page_class->case_changed = rectify_followup_page_case_changed;
   page_class->case_updated = rectify_followup_page_case_updated;
   /* Once the request reached support, through Rectify or otherwise. */
   page_class->applies_to = rectify_case_is_submitted;
   rectify_page_class_set_step (page_class, RECTIFY_STEP_FOLLOW_UP);
 
+  /**
+   * RectifyFollowupPage:monitor:
+   *
+   * What reads the request's status and replies back.
+   */
+  properties[PROP_MONITOR] =
+    g_param_spec_object ("monitor", NULL, NULL, RECTIFY_TYPE_REQUEST_MONITOR,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RectifyFollowupPage:outbox:
+   *
+   * Records the request number the owner types later.
+   */
+  properties[PROP_OUTBOX] =
+    g_param_spec_object ("outbox", NULL, NULL, RECTIFY_TYPE_OUTBOX,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/pages/rectify-followup-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, request_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, add_number_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, replies_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, replies_list);
@@ -520,6 +615,7 @@ rectify_followup_page_class_init (RectifyFollowupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_item_toggled);
 
   gtk_widget_class_install_action (widget_class, "page.open-request", NULL, open_request_action);
+  gtk_widget_class_install_action (widget_class, "page.add-number", NULL, add_number_action);
 }
 
 static void

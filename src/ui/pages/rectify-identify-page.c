@@ -19,6 +19,8 @@ struct _RectifyIdentifyPage
 
   RectifyFieldGroup    *fields;
 
+  GtkWidget            *scenario_group;
+  GtkWidget            *dates_group;
   GtkCheckButton       *wrong_type_check;
   GtkCheckButton       *unintended_check;
   GtkCheckButton       *too_many_check;
@@ -106,6 +108,30 @@ on_scenario_toggled (RectifyIdentifyPage *self,
     }
 }
 
+/* From the queue on, what the request says stays as sent. */
+static void
+rectify_identify_page_case_updated (RectifyPage *page)
+{
+  RectifyIdentifyPage *self = RECTIFY_IDENTIFY_PAGE (page);
+  RectifyCase *rcase = rectify_page_get_case (page);
+  gboolean locked = rcase != NULL && rectify_case_is_locked (rcase);
+  GtkWidget *groups[] = { self->scenario_group, self->dates_group };
+
+  GtkEditable *dates[] = {
+    GTK_EDITABLE (self->purchase_row), GTK_EDITABLE (self->next_billing_row),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    gtk_widget_set_sensitive (groups[i], !locked);
+  rectify_page_describe_as_sent (page, ADW_PREFERENCES_GROUP (self->scenario_group));
+
+  /* Not editable either, for whatever types without the pointer (a screen
+   * reader's editable text, an input method). */
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    if (gtk_editable_get_editable (dates[i]) == locked)
+      gtk_editable_set_editable (dates[i], !locked);
+}
+
 static void
 rectify_identify_page_case_changed (RectifyPage *page,
                                     RectifyCase *old_case)
@@ -131,6 +157,7 @@ rectify_identify_page_case_changed (RectifyPage *page,
   sync_period (self);
   rectify_field_group_set_case (self->fields, rcase);
   rectify_urgency_banner_set_case (self->urgency_banner, rcase);
+  rectify_identify_page_case_updated (page);
 }
 
 static void
@@ -152,10 +179,13 @@ rectify_identify_page_class_init (RectifyIdentifyPageClass *klass)
 
   object_class->dispose = rectify_identify_page_dispose;
   page_class->case_changed = rectify_identify_page_case_changed;
+  page_class->case_updated = rectify_identify_page_case_updated;
   rectify_page_class_set_step (page_class, RECTIFY_STEP_IDENTIFY);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/pages/rectify-identify-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, scenario_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, dates_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, wrong_type_check);
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, unintended_check);
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, too_many_check);

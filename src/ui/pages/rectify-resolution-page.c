@@ -12,15 +12,19 @@
 
 #include "rectify-billing.h"
 #include "rectify-clock.h"
+#include "rectify-correction.h"
 #include "rectify-email.h"
+#include "rectify-format.h"
 #include "rectify-launcher.h"
 #include "rectify-money.h"
+#include "rectify-outbox.h"
 #include "rectify-provider.h"
 #include "rectify-reference.h"
+#include "rectify-request-number.h"
 #include "rectify-request.h"
 #include "rectify-resolution-page.h"
+#include "rectify-send-reason-text.h"
 #include "rectify-urgency-banner.h"
-#include "rectify-window.h"
 
 #define N_CHOICES 5
 
@@ -43,9 +47,11 @@ struct _RectifyResolutionPage
   GtkCheckButton       *scheduled_check;
   GtkWidget            *recommended_label;
   GtkLabel             *resolution_message;
+  AdwPreferencesGroup  *review_group;
   GtkLabel             *subject_label;
   GtkLabel             *body_label;
   GtkWidget            *mark_sent_button;
+  GtkWidget            *correct_button;
   GtkWidget            *send_group;
   GtkLabel             *send_status_label;
   GtkLabel             *send_detail_label;
@@ -63,6 +69,14 @@ struct _RectifyResolutionPage
 };
 
 G_DEFINE_FINAL_TYPE (RectifyResolutionPage, rectify_resolution_page, RECTIFY_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_OUTBOX,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void update_sending (RectifyResolutionPage *self,
                             RectifyCase           *rcase);
@@ -182,6 +196,7 @@ rectify_resolution_page_case_updated (RectifyPage *page)
   g_autofree char *body = NULL;
   gboolean passed = FALSE;
   gboolean ended = FALSE;
+  gboolean locked;
   const RectifyProblem *problem;
   GDate today;
 
@@ -229,26 +244,58 @@ rectify_resolution_page_case_updated (RectifyPage *page)
                           rectify_case_get_resolution (rcase) != RECTIFY_RESOLUTION_NONE);
   gtk_label_set_label (self->resolution_message, problem ? problem->message : "");
 
-  subject = rectify_request_dup_subject (rcase);
-  body = rectify_request_dup_body (rcase, &today);
-  gtk_label_set_label (self->subject_label, subject);
-  gtk_label_set_label (self->body_label, body);
+  /* From the queue on, the request says what went out, and stays so. */
+  locked = rectify_case_is_locked (rcase);
+  for (guint i = 0; i < N_CHOICES; i++)
+    gtk_widget_set_sensitive (GTK_WIDGET (row_for (self, i)), !locked);
+
+  if (rectify_case_get_sent_body (rcase) != NULL)
+    {
+      g_autofree char *when = rectify_page_dup_sent_on (page);
+      g_autofree char *description =
+        /* Translators: %s is a date, e.g. "26 November 2026" */
+        g_strdup_printf (_("As sent to support on %s. To change something, send a correction "
+                           "on the same request."), when);
+
+      gtk_label_set_label (self->subject_label, rectify_case_get_sent_subject (rcase));
+      gtk_label_set_label (self->body_label, rectify_case_get_sent_body (rcase));
+      adw_preferences_group_set_description (self->review_group, description);
+    }
+  else
+    {
+      subject = rectify_request_dup_subject (rcase);
+      body = rectify_request_dup_body (rcase, &today);
+      gtk_label_set_label (self->subject_label, subject);
+      gtk_label_set_label (self->body_label, body);
+      adw_preferences_group_set_description (self->review_group,
+                                             locked
+                                               ? _("What support will receive: it is on its "
+                                                   "way and can no longer be changed.")
+                                               : _("Exactly what support will receive, in your "
+                                                   "language."));
+    }
 
   update_sending (self, rcase);
 
   gtk_widget_set_visible (self->mark_sent_button, !rectify_case_is_submitted (rcase));
+  gtk_widget_set_visible (self->correct_button, rectify_case_is_submitted (rcase));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.correct",
+                                 rectify_case_is_submitted (rcase));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.send",
                                  rectify_page_get_complete (RECTIFY_PAGE (self)) &&
                                  (rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_DRAFT ||
                                   rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_FAILED));
+  /* E-mailed again once it reached support, it would be a second request. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.email",
-                                 rectify_page_get_complete (RECTIFY_PAGE (self)));
+                                 rectify_page_get_complete (RECTIFY_PAGE (self)) &&
+                                 !rectify_case_is_submitted (rcase));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy",
                                  rectify_page_get_complete (RECTIFY_PAGE (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save",
                                  rectify_page_get_complete (RECTIFY_PAGE (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.mark-sent",
-                                 rectify_page_get_complete (RECTIFY_PAGE (self)));
+                                 rectify_page_get_complete (RECTIFY_PAGE (self)) &&
+                                 !rectify_case_is_submitted (rcase));
 }
 
 static void
@@ -269,20 +316,14 @@ static void
 toast (RectifyResolutionPage *self,
        AdwToast              *toast_)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (RECTIFY_IS_WINDOW (root))
-    rectify_window_add_toast (RECTIFY_WINDOW (root), toast_);
-  else
-    g_object_unref (g_object_ref_sink (toast_));
+  rectify_page_add_toast (RECTIFY_PAGE (self), toast_);
 }
 
+/* The outbox the window gave the page, or %NULL where there is none. */
 static RectifyOutbox *
 get_outbox (RectifyResolutionPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return RECTIFY_IS_WINDOW (root) ? rectify_window_get_outbox (RECTIFY_WINDOW (root)) : NULL;
+  return self->outbox;
 }
 
 /* Buttons sit in a flow box: its child goes with them. */
@@ -312,12 +353,11 @@ show_rejections (RectifyResolutionPage *self,
                  RectifyCase           *rcase)
 {
   GPtrArray *rejections = rectify_outbox_get_rejections (outbox, rcase);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (rejections == NULL || rejections->len == 0 || !RECTIFY_IS_WINDOW (root))
+  if (rejections == NULL || rejections->len == 0)
     return;
 
-  rectify_window_show_rejections (RECTIFY_WINDOW (root), rejections);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-rejections", NULL);
 }
 
 static void
@@ -326,19 +366,10 @@ update_sending (RectifyResolutionPage *self,
 {
   RectifyOutbox *outbox = get_outbox (self);
   RectifySendState state = rectify_case_get_send_state (rcase);
-  const char *reason = rectify_case_get_send_error (rcase);
+  g_autofree char *reason = rectify_send_reason_dup_text (rectify_case_get_send_reason (rcase),
+                                                          rcase);
   gboolean changed = rcase == self->shown_case && state != self->shown_state;
   GPtrArray *rejections;
-
-  if (outbox != self->outbox)
-    {
-      if (self->outbox != NULL)
-        g_signal_handlers_disconnect_by_func (self->outbox, on_progress, self);
-      g_set_object (&self->outbox, outbox);
-      if (outbox != NULL)
-        g_signal_connect_object (outbox, "progress", G_CALLBACK (on_progress), self,
-                                 G_CONNECT_SWAPPED);
-    }
 
   self->shown_case = rcase;
   self->shown_state = state;
@@ -396,9 +427,11 @@ update_sending (RectifyResolutionPage *self,
       if (changed)
         {
           g_autofree char *title =
-            /* Translators: %s is a request number */
-            g_strdup_printf (_("Sent to Ringover support as request #%" PRId64),
-                             rectify_case_get_request_id (rcase));
+            rectify_case_get_request_id (rcase) > 0
+              /* Translators: %s is a request number */
+              ? g_strdup_printf (_("Sent to Ringover support as request #%" PRId64),
+                                 rectify_case_get_request_id (rcase))
+              : g_strdup (_("Sent to Ringover support by Rectify"));
 
           toast (self, adw_toast_new (title));
           /* The window asks the case whether the follow-up applies now. */
@@ -418,11 +451,17 @@ static char *
 dup_request_text (RectifyResolutionPage *self)
 {
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
-  g_autofree char *subject = rectify_request_dup_subject (rcase);
+  g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
   GDate today;
 
+  /* What went out, once something did. */
+  if (rectify_case_get_sent_body (rcase) != NULL)
+    return g_strdup_printf ("%s\n\n%s", rectify_case_get_sent_subject (rcase),
+                            rectify_case_get_sent_body (rcase));
+
   rectify_clock_get_today (&today);
+  subject = rectify_request_dup_subject (rcase);
   body = rectify_request_dup_body (rcase, &today);
 
   return g_strdup_printf ("%s\n\n%s", subject, body);
@@ -483,10 +522,15 @@ confirm_action (GtkWidget  *widget,
   if (rcase == NULL || outbox == NULL)
     return;
 
-  if (!rectify_outbox_confirm (outbox, rcase, g_variant_get_boolean (parameter), 0, &error))
+  if (g_variant_get_boolean (parameter))
+    {
+      /* Rectify sent it; the number is in support's e-mail. */
+      rectify_request_number_ask (RECTIFY_PAGE (self), outbox, rcase);
+      return;
+    }
+
+  if (!rectify_outbox_confirm (outbox, rcase, FALSE, 0, &error))
     toast (self, adw_toast_new (error->message));
-  else if (g_variant_get_boolean (parameter))
-    gtk_widget_activate_action (widget, "win.show-step", "i", RECTIFY_STEP_FOLLOW_UP);
 }
 
 static void
@@ -727,13 +771,187 @@ mark_sent_action (GtkWidget  *widget,
 {
   RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyOutbox *outbox = get_outbox (self);
+  g_autoptr(GError) error = NULL;
 
   if (rcase == NULL || rectify_case_is_submitted (rcase) ||
       !rectify_page_get_complete (RECTIFY_PAGE (self)))
     return;
 
-  rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_SENT_ELSEWHERE, NULL);
+  /* Through the outbox, which stops a send still waiting and refuses once
+   * the request may be on the desk. */
+  if (outbox == NULL)
+    return;
+
+  if (!rectify_outbox_mark_sent_elsewhere (outbox, rcase, &error))
+    {
+      toast (self, adw_toast_new (error->message));
+      return;
+    }
   gtk_widget_activate_action (widget, "win.show-step", "i", RECTIFY_STEP_FOLLOW_UP);
+}
+
+/* Send a Correction */
+
+static void
+correction_sent (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RectifyResolutionPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (rectify_outbox_send_correction_finish (RECTIFY_OUTBOX (object), result, &error))
+    {
+      toast (self, adw_toast_new (_("Correction sent on the same request")));
+      return;
+    }
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Translators: %s says why */
+      g_autofree char *title = g_strdup_printf (_("The correction was not sent: %s"),
+                                                error->message);
+
+      toast (self, adw_toast_new (title));
+    }
+}
+
+static void
+correction_email_launched (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(RectifyResolutionPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rectify_launch_uri_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, adw_toast_new (_("No e-mail app could be opened: use Copy instead")));
+}
+
+static void
+on_correction_response (AdwMessageDialog      *dialog,
+                        const char            *response,
+                        RectifyResolutionPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyOutbox *outbox = get_outbox (self);
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
+  g_autofree char *change = NULL;
+  GtkTextIter start, end;
+
+  if (rcase == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  change = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  if (g_strcmp0 (response, "reply") == 0 && outbox != NULL)
+    {
+      rectify_outbox_send_correction_async (outbox, rcase, change, self->cancellable,
+                                            correction_sent, g_object_ref (self));
+    }
+  else if (g_strcmp0 (response, "email") == 0)
+    {
+      g_autofree char *uri =
+        rectify_correction_dup_mailto (rcase,
+                                       rectify_provider_get_support_email (
+                                         rectify_provider_get_default ()),
+                                       change);
+
+      rectify_launch_uri_async (GTK_WIDGET (self), uri, self->cancellable,
+                                correction_email_launched, g_object_ref (self));
+    }
+  else if (g_strcmp0 (response, "copy") == 0)
+    {
+      g_autofree char *subject = rectify_correction_dup_subject (rcase);
+      g_autofree char *body = rectify_correction_dup_body (rcase, change);
+      g_autofree char *text = g_strdup_printf ("%s\n\n%s", subject, body);
+
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+      toast (self, adw_toast_new (_("Correction copied")));
+    }
+}
+
+static void
+on_correction_changed (GtkTextBuffer    *buffer,
+                       AdwMessageDialog *dialog)
+{
+  g_autofree char *change = NULL;
+  GtkTextIter start, end;
+  gboolean empty;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  change = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  empty = *g_strstrip (change) == '\0';
+
+  for (const char * const *id = (const char * const []) { "reply", "email", "copy", NULL };
+       *id != NULL; id++)
+    if (adw_message_dialog_has_response (dialog, *id))
+      adw_message_dialog_set_response_enabled (dialog, *id, !empty);
+}
+
+/* A change after sending: on the same request, never as a new one. */
+static void
+correct_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyOutbox *outbox = get_outbox (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *scrolled;
+  GtkWidget *view;
+  AdwMessageDialog *dialog;
+  gboolean reply;
+
+  if (rcase == NULL || !rectify_case_is_submitted (rcase))
+    return;
+
+  reply = outbox != NULL && rectify_outbox_can_reply (outbox, rcase);
+  heading = rectify_case_get_request_id (rcase) > 0
+    /* Translators: %s is a request number */
+    ? g_strdup_printf (_("Correct Request #%" PRId64), rectify_case_get_request_id (rcase))
+    : g_strdup (_("Correct Your Request"));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+    reply ? _("Say what should change. It goes to support as a reply on the same request.")
+          : _("Say what should change. Without a sign-in, send it by e-mail or copy it: "
+              "it names the request, so support adds it there.")));
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What should change"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_add_css_class (scrolled, "card");
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (reply)
+    {
+      adw_message_dialog_add_response (dialog, "reply", _("_Send Correction"));
+      adw_message_dialog_set_response_appearance (dialog, "reply", ADW_RESPONSE_SUGGESTED);
+    }
+  else
+    {
+      adw_message_dialog_add_response (dialog, "copy", _("_Copy"));
+      adw_message_dialog_add_response (dialog, "email", _("_E-mail"));
+      adw_message_dialog_set_response_appearance (dialog, "email", ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_object_set_data (G_OBJECT (dialog), "buffer", gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                           G_CALLBACK (on_correction_changed), dialog, 0);
+  on_correction_changed (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_correction_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -743,6 +961,65 @@ rectify_resolution_page_case_changed (RectifyPage *page,
   RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (page);
 
   rectify_urgency_banner_set_case (self->urgency_banner, rectify_page_get_case (page));
+}
+
+static void
+set_outbox (RectifyResolutionPage *self,
+            RectifyOutbox         *outbox)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  if (self->outbox == outbox)
+    return;
+
+  if (self->outbox != NULL)
+    g_signal_handlers_disconnect_by_func (self->outbox, on_progress, self);
+  g_set_object (&self->outbox, outbox);
+  if (outbox != NULL)
+    g_signal_connect_object (outbox, "progress", G_CALLBACK (on_progress), self,
+                             G_CONNECT_SWAPPED);
+
+  if (rcase != NULL)
+    rectify_resolution_page_case_updated (RECTIFY_PAGE (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTBOX]);
+}
+
+static void
+rectify_resolution_page_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_OUTBOX:
+      g_value_set_object (value, self->outbox);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_resolution_page_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_OUTBOX:
+      set_outbox (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -769,9 +1046,21 @@ rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
   RectifyPageClass *page_class = RECTIFY_PAGE_CLASS (klass);
 
   object_class->dispose = rectify_resolution_page_dispose;
+  object_class->get_property = rectify_resolution_page_get_property;
+  object_class->set_property = rectify_resolution_page_set_property;
   page_class->case_changed = rectify_resolution_page_case_changed;
   page_class->case_updated = rectify_resolution_page_case_updated;
   rectify_page_class_set_step (page_class, RECTIFY_STEP_RESOLUTION);
+
+  /**
+   * RectifyResolutionPage:outbox:
+   *
+   * Where Send, Mark as Sent and corrections go; set by the window.
+   */
+  properties[PROP_OUTBOX] =
+    g_param_spec_object ("outbox", NULL, NULL, RECTIFY_TYPE_OUTBOX,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RECTIFY_TYPE_URGENCY_BANNER);
 
@@ -790,9 +1079,11 @@ rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, scheduled_check);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, recommended_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, resolution_message);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, review_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, subject_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, body_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, mark_sent_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, correct_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, send_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, send_status_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, send_detail_label);
@@ -808,6 +1099,7 @@ rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "page.mark-sent", NULL, mark_sent_action);
+  gtk_widget_class_install_action (widget_class, "page.correct", NULL, correct_action);
   gtk_widget_class_install_action (widget_class, "page.cancel-send", NULL, cancel_send_action);
   gtk_widget_class_install_action (widget_class, "page.confirm", "b", confirm_action);
   gtk_widget_class_install_action (widget_class, "page.review-details", NULL,
