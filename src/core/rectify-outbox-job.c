@@ -3,7 +3,7 @@
  * Copyright 2026 The Rectify developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The send state machine of shared/DESIGN.md, kept in the case so that a
+ * The send state machine (doc/architecture.md), kept in the case so that a
  * crash or a quit resumes where it stopped:
  *
  *   DRAFT, FAILED → QUEUED → UPLOADING → CREATING → SENT
