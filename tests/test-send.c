@@ -604,6 +604,73 @@ test_send_incomplete_refused (Fixture       *f,
   g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 0);
 }
 
+
+typedef struct
+{
+  Fixture *f;
+  guint    hits;
+} FailWait;
+
+/* Failed again, after the desk was asked again. */
+static gboolean
+send_failed (gpointer data)
+{
+  FailWait *wait = data;
+
+  return rectify_test_desk_get_hit_count (wait->f->desk) > wait->hits &&
+         rectify_case_get_send_state (wait->f->rcase) == RECTIFY_SEND_STATE_FAILED;
+}
+
+/* A desk whose admins turned anonymous requests off (401, or 403): the card
+ * says so in plain words and offers the routes left, E-mail (with the
+ * files) and Copy, with the focus on E-mail; nothing was created. */
+static void
+test_send_anonymous_off (Fixture       *f,
+                         gconstpointer  data)
+{
+  const guint statuses[] = { 401, 403 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      FailWait wait = { f, rectify_test_desk_get_hit_count (f->desk) };
+      GtkWidget *email;
+      GtkWidget *copy;
+      const char *reason;
+
+      if (statuses[i] == 401)
+        rectify_test_desk_set_anonymous_allowed (f->desk, FALSE);
+      else
+        {
+          rectify_test_desk_set_anonymous_allowed (f->desk, TRUE);
+          rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                                       RECTIFY_TEST_DESK_FAULT_TEXT_ERROR, 1, 403);
+        }
+
+      press_send (f);
+      g_assert_true (rectify_test_iterate_until (send_failed, &wait));
+      rectify_test_iterate (50);
+
+      g_assert_cmpint (rectify_case_get_send_reason (f->rcase)->code, ==,
+                       RECTIFY_SEND_REASON_SIGN_IN_NEEDED);
+      g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (f->window),
+                                                 "send it by e-mail"));
+      reason = "does not take requests sent without signing in";
+      g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (f->window), reason));
+      email = rectify_test_find_label (GTK_WIDGET (f->window), "Send by E-mail");
+      copy = rectify_test_find_label (GTK_WIDGET (f->window), "Copy the Request");
+      g_assert_nonnull (email);
+      g_assert_nonnull (copy);
+      email = gtk_widget_get_ancestor (email, GTK_TYPE_BUTTON);
+      copy = gtk_widget_get_ancestor (copy, GTK_TYPE_BUTTON);
+      g_assert_true (gtk_widget_is_visible (email) && gtk_widget_is_sensitive (email));
+      g_assert_true (gtk_widget_is_visible (copy) && gtk_widget_is_sensitive (copy));
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (email)), ==, "page.email");
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (copy)), ==, "page.copy");
+      g_assert_true (gtk_widget_has_focus (email));
+      g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +692,7 @@ main (int   argc,
   ADD ("/send/number-later", test_number_later);
   ADD ("/send/refused-shows-fields", test_send_refused_shows_fields);
   ADD ("/send/incomplete-refused", test_send_incomplete_refused);
+  ADD ("/send/anonymous-off", test_send_anonymous_off);
 
 #undef ADD
 

@@ -388,7 +388,11 @@ job_fail_for_error (RectifyOutboxJob  *job,
       break;
 
     case RECTIFY_DESK_ERROR_FORBIDDEN:
-      reason = rectify_send_reason_new (RECTIFY_SEND_REASON_ACCESS_REFUSED);
+      /* Anonymous, a 403 says the same as a 401: not without a sign-in. */
+      if (rectify_desk_client_get_auth (client) == RECTIFY_DESK_AUTH_ANONYMOUS)
+        reason = rectify_send_reason_new (RECTIFY_SEND_REASON_SIGN_IN_NEEDED);
+      else
+        reason = rectify_send_reason_new (RECTIFY_SEND_REASON_ACCESS_REFUSED);
       break;
 
     case RECTIFY_DESK_ERROR_INVALID:

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rectify-clock.h"
+#include "rectify-provider.h"
 #include "rectify-send-reason-text.h"
 
 static char *
@@ -188,8 +189,16 @@ rectify_send_reason_dup_text (const RectifySendReason *reason,
                               reason->file != NULL ? reason->file : "");
 
     case RECTIFY_SEND_REASON_SIGN_IN_NEEDED:
-      return g_strdup (_("The help desk asks to sign in before it accepts requests. Set up "
-                         "the sign-in in Preferences, then send again."));
+      /* Anonymous requests are off on this desk: the customer's next routes,
+       * in plain words. Signing in is one only where the desk offers it. */
+      if (rectify_provider_get_oauth_client_id (rectify_provider_get_default ()) != NULL)
+        return g_strdup (_("This help desk takes requests only from people signed in to it. "
+                           "Nothing was sent. Send it by e-mail instead, with its files, or "
+                           "sign in in Preferences and send again."));
+      return g_strdup (_("This help desk does not take requests sent without signing in, and "
+                         "offers no sign-in to apps. Nothing was sent. Send it by e-mail "
+                         "instead: your e-mail app gets the text and the files, addressed to "
+                         "support."));
 
     case RECTIFY_SEND_REASON_SIGN_IN_REFUSED:
       return g_strdup (_("The help desk did not accept the sign-in. Check the sign-in in "

@@ -58,6 +58,8 @@ struct _RectifyResolutionPage
   GtkProgressBar       *send_progress;
   GtkWidget            *cancel_send_button;
   GtkWidget            *review_button;
+  GtkWidget            *email_instead_button;
+  GtkWidget            *copy_instead_button;
   GtkWidget            *arrived_button;
   GtkWidget            *not_arrived_button;
 
@@ -379,6 +381,8 @@ update_sending (RectifyResolutionPage *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->send_status_label), "error");
   show_button (self->cancel_send_button, FALSE);
   show_button (self->review_button, FALSE);
+  show_button (self->email_instead_button, FALSE);
+  show_button (self->copy_instead_button, FALSE);
   show_button (self->arrived_button, FALSE);
   show_button (self->not_arrived_button, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->send_progress), FALSE);
@@ -414,6 +418,17 @@ update_sending (RectifyResolutionPage *self,
       show_button (self->review_button, rejections != NULL && rejections->len > 0);
       if (changed && outbox != NULL)
         show_rejections (self, outbox, rcase);
+      /* The desk takes no request from Rectify without a sign-in: the next
+       * route a customer has, one click away, and the focus on it. */
+      if (rectify_case_get_send_reason (rcase) != NULL &&
+          rectify_case_get_send_reason (rcase)->code == RECTIFY_SEND_REASON_SIGN_IN_NEEDED)
+        {
+          gtk_label_set_label (self->send_status_label, _("Not sent: send it by e-mail"));
+          show_button (self->email_instead_button, TRUE);
+          show_button (self->copy_instead_button, TRUE);
+          if (changed)
+            gtk_widget_grab_focus (self->email_instead_button);
+        }
       break;
 
     case RECTIFY_SEND_STATE_NEEDS_CONFIRMATION:
@@ -1090,6 +1105,9 @@ rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, send_progress);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, cancel_send_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, review_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage,
+                                        email_instead_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, copy_instead_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, arrived_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, not_arrived_button);
   gtk_widget_class_bind_template_callback (widget_class, on_resolution_toggled);
