@@ -1073,6 +1073,84 @@ test_monitor (Fixture       *f,
   g_assert_cmpuint (created (f), ==, 1);
 }
 
+
+static void
+on_support_replied (RectifyRequestMonitor    *monitor,
+                    RectifyCase              *rcase,
+                    const RectifyDeskComment *reply,
+                    GPtrArray                *bodies)
+{
+  g_ptr_array_add (bodies, g_strdup (reply->body));
+}
+
+static void
+check_once (RectifyRequestMonitor *monitor,
+            RectifyCase           *rcase)
+{
+  rectify_request_monitor_check (monitor, rcase);
+  while (!monitor_idle (monitor, rcase))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Support replies: the owner is told once per reply, not of their own
+ * comments nor of private notes, and not again after a restart (the reply
+ * seen is saved in the case file). */
+static void
+test_monitor_support_replied (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(RectifyRequestMonitor) monitor = NULL;
+  g_autoptr(RectifyRequestMonitor) again = NULL;
+  g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RectifyCase) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  id = rectify_case_get_request_id (f->rcase);
+  monitor = rectify_request_monitor_new (f->outbox, G_LIST_MODEL (f->store));
+  g_signal_connect (monitor, "support-replied", G_CALLBACK (on_support_replied), bodies);
+
+  /* The request alone, then a private note: nothing to tell. */
+  check_once (monitor, f->rcase);
+  rectify_test_desk_add_agent_comment (f->desk, id, "Internal: check billing", FALSE);
+  check_once (monitor, f->rcase);
+  g_assert_cmpuint (bodies->len, ==, 0);
+
+  /* A public reply: told once, however often the request is read. */
+  rectify_test_desk_add_agent_comment (f->desk, id, "Which licences?", TRUE);
+  check_once (monitor, f->rcase);
+  check_once (monitor, f->rcase);
+  g_assert_cmpuint (bodies->len, ==, 1);
+  g_assert_cmpstr (bodies->pdata[0], ==, "Which licences?");
+
+  /* The owner's own reply is not news to the owner. */
+  g_assert_true (send_correction (f, "The two added on 20 November.", &error));
+  g_assert_no_error (error);
+  check_once (monitor, f->rcase);
+  g_assert_cmpuint (bodies->len, ==, 1);
+
+  /* As saved, and as a new monitor after a restart sees it. */
+  bytes = rectify_case_to_bytes (f->rcase);
+  reloaded = rectify_case_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rectify_submission_get_last_reply_id (rectify_case_get_submission (reloaded)), ==,
+                   rectify_submission_get_last_reply_id (rectify_case_get_submission (f->rcase)));
+  g_assert_cmpint (rectify_submission_get_last_reply_id (rectify_case_get_submission (f->rcase)), >, 0);
+  again = rectify_request_monitor_new (f->outbox, G_LIST_MODEL (f->store));
+  g_signal_connect (again, "support-replied", G_CALLBACK (on_support_replied), bodies);
+  check_once (again, f->rcase);
+  g_assert_cmpuint (bodies->len, ==, 1);
+
+  /* The next reply is told. */
+  rectify_test_desk_add_agent_comment (f->desk, id, "Done: 2 licences removed.", TRUE);
+  check_once (again, f->rcase);
+  g_assert_cmpuint (bodies->len, ==, 2);
+  g_assert_cmpstr (bodies->pdata[1], ==, "Done: 2 licences removed.");
+}
+
 static void
 test_monitor_anonymous (Fixture       *f,
                         gconstpointer  data)
@@ -2317,6 +2395,7 @@ main (int   argc,
   ADD ("correction/signed-in", signed_in, test_correction_signed_in);
   ADD ("correction/anonymous", anonymous, test_correction_anonymous);
   ADD ("monitor/signed-in", signed_in, test_monitor);
+  ADD ("monitor/support-replied", signed_in, test_monitor_support_replied);
   ADD ("monitor/anonymous", anonymous, test_monitor_anonymous);
   ADD ("submission/notify", anonymous, test_submission_notify);
 

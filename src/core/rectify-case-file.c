@@ -265,6 +265,9 @@ rectify_case_to_json (RectifyCase *self)
       json_builder_add_int_value (builder, rectify_case_get_request_id (self));
       add_nullable_string (builder, "url", rectify_case_get_request_url (self));
       add_nullable_string (builder, "status", rectify_case_get_request_status (self));
+      json_builder_set_member_name (builder, "last_reply_id");
+      json_builder_add_int_value (builder, rectify_submission_get_last_reply_id (
+                                    rectify_case_get_submission (self)));
       json_builder_end_object (builder);
     }
   else
@@ -681,6 +684,7 @@ rectify_case_from_json (JsonNode  *node,
   gint64 send_attempts = 0;
   g_autoptr(GDateTime) last_attempt = NULL;
   gint64 request_id = 0;
+  gint64 last_reply_id = 0;
   const char *request_url = NULL;
   const char *request_status = NULL;
   GDate purchase_date, next_billing, invoice_date;
@@ -753,9 +757,10 @@ rectify_case_from_json (JsonNode  *node,
   if (request != NULL &&
       (!read_int (request, "id", &request_id, error) ||
        !read_string (request, "url", &request_url, error) ||
-       !read_string (request, "status", &request_status, error)))
+       !read_string (request, "status", &request_status, error) ||
+       !read_int (request, "last_reply_id", &last_reply_id, error)))
     return NULL;
-  if (request_id < 0)
+  if (request_id < 0 || last_reply_id < 0)
     {
       type_error (error, "id", "a request number");
       return NULL;
@@ -796,6 +801,7 @@ rectify_case_from_json (JsonNode  *node,
   rectify_case_restore_submission (rcase, submitted_at, expected_minor);
   rectify_case_set_send_attempts (rcase, (guint) send_attempts, last_attempt);
   rectify_case_set_request (rcase, request_id, request_url, request_status);
+  rectify_case_set_last_reply_id (rcase, last_reply_id);
 
   rectify_case_end_load (rcase, updated);
 

@@ -1842,6 +1842,18 @@ rectify_case_set_request (RectifyCase *self,
   case_changed (self);
 }
 
+/* The newest reply of support's the owner was told of, saved with the case
+ * so that it is told once, across restarts and the check run at login. */
+void
+rectify_case_set_last_reply_id (RectifyCase *self,
+                                gint64       id)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+
+  if (rectify_submission_set_last_reply_id (self->submission, id))
+    case_changed (self);
+}
+
 /**
  * rectify_case_get_send_attempts:
  * @self: a #RectifyCase

@@ -42,6 +42,7 @@ G_DEFINE_QUARK (rectify-request-monitor-error-quark, rectify_request_monitor_err
 enum {
   REPLIES_CHANGED,
   STATUS_CHANGED,
+  SUPPORT_REPLIED,
   N_SIGNALS
 };
 
@@ -230,6 +231,33 @@ rectify_request_monitor_refresh_finish (RectifyRequestMonitor  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Support's newest reply, if it is newer than the one the owner was told
+ * of. The first comment is the request itself, by the requester: any
+ * comment by someone else, and public, is support's. */
+static const RectifyDeskComment *
+find_new_reply (RectifyCase *rcase,
+                GPtrArray   *comments)
+{
+  gint64 seen = rectify_submission_get_last_reply_id (rectify_case_get_submission (rcase));
+  const RectifyDeskComment *first;
+  const RectifyDeskComment *newest = NULL;
+
+  if (comments->len == 0)
+    return NULL;
+
+  first = g_ptr_array_index (comments, 0);
+  for (guint i = 1; i < comments->len; i++)
+    {
+      const RectifyDeskComment *comment = g_ptr_array_index (comments, i);
+
+      if (comment->is_public && comment->author_id != first->author_id && comment->id > seen &&
+          (newest == NULL || comment->id > newest->id))
+        newest = comment;
+    }
+
+  return newest;
+}
+
 /* The poller */
 
 typedef struct
@@ -258,6 +286,7 @@ check_cb (GObject      *object,
   const char *reference = rectify_case_get_reference (check->rcase);
   g_autoptr(GPtrArray) comments = NULL;
   g_autoptr(GError) error = NULL;
+  const RectifyDeskComment *reply;
 
   comments = rectify_request_monitor_refresh_finish (self, result, &error);
   g_hash_table_remove (self->checking, reference);
@@ -273,6 +302,14 @@ check_cb (GObject      *object,
 
   g_hash_table_replace (self->replies, g_strdup (reference), g_ptr_array_ref (comments));
   g_signal_emit (self, signals[REPLIES_CHANGED], 0, check->rcase);
+
+  /* Told once: the id is saved with the case before anyone is told. */
+  reply = find_new_reply (check->rcase, comments);
+  if (reply != NULL)
+    {
+      rectify_case_set_last_reply_id (check->rcase, reply->id);
+      g_signal_emit (self, signals[SUPPORT_REPLIED], 0, check->rcase, reply);
+    }
 
   if (g_strcmp0 (rectify_case_get_request_status (check->rcase), check->old_status) != 0)
     g_signal_emit (self, signals[STATUS_CHANGED], 0, check->rcase, check->old_status);
@@ -480,6 +517,19 @@ rectify_request_monitor_class_init (RectifyRequestMonitorClass *klass)
   signals[STATUS_CHANGED] =
     g_signal_new ("status-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, RECTIFY_TYPE_CASE, G_TYPE_STRING);
+
+  /**
+   * RectifyRequestMonitor::support-replied:
+   * @self: the monitor
+   * @rcase: the case
+   * @reply: (type gpointer): support's newest reply, a #RectifyDeskComment
+   *
+   * Support replied since the owner was last told; emitted once per reply,
+   * across restarts (the reply's id is saved with the case first).
+   */
+  signals[SUPPORT_REPLIED] =
+    g_signal_new ("support-replied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, RECTIFY_TYPE_CASE, G_TYPE_POINTER);
 }
 
 static void

@@ -36,6 +36,8 @@ gboolean           rectify_submission_set_attempts  (RectifySubmission       *se
 void               rectify_submission_set_submitted (RectifySubmission       *self,
                                                      GDateTime               *submitted_at,
                                                      gint64                   expected_minor);
+gboolean           rectify_submission_set_last_reply_id (RectifySubmission   *self,
+                                                         gint64               id);
 gboolean           rectify_submission_set_snapshot  (RectifySubmission       *self,
                                                      const char              *subject,
                                                      const char              *body,
@@ -55,6 +57,8 @@ void rectify_case_set_send_attempts  (RectifyCase             *self,
 void rectify_case_restore_submission (RectifyCase             *self,
                                       GDateTime               *submitted_at,
                                       gint64                   expected_minor);
+void rectify_case_set_last_reply_id  (RectifyCase             *self,
+                                      gint64                   id);
 void rectify_case_set_sent_snapshot  (RectifyCase             *self,
                                       const char              *subject,
                                       const char              *body,

@@ -33,6 +33,7 @@ struct _RectifySubmission
   char               *sent_subject;
   char               *sent_body;
   char              **sent_attachments;
+  gint64              last_reply_id;
 };
 
 G_DEFINE_FINAL_TYPE (RectifySubmission, rectify_submission, G_TYPE_OBJECT)
@@ -445,4 +446,32 @@ rectify_submission_is_locked (RectifySubmission *self)
 
   return self->state != RECTIFY_SEND_STATE_DRAFT &&
          self->state != RECTIFY_SEND_STATE_FAILED;
+}
+
+/**
+ * rectify_submission_get_last_reply_id:
+ * @self: a #RectifySubmission
+ *
+ * Returns: the newest reply of support's the owner has been told of, or 0
+ */
+gint64
+rectify_submission_get_last_reply_id (RectifySubmission *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_SUBMISSION (self), 0);
+
+  return self->last_reply_id;
+}
+
+gboolean
+rectify_submission_set_last_reply_id (RectifySubmission *self,
+                                      gint64             id)
+{
+  g_return_val_if_fail (RECTIFY_IS_SUBMISSION (self), FALSE);
+  g_return_val_if_fail (id >= 0, FALSE);
+
+  if (self->last_reply_id == id)
+    return FALSE;
+
+  self->last_reply_id = id;
+  return TRUE;
 }

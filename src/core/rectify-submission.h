@@ -32,5 +32,6 @@ const char               *rectify_submission_get_sent_body        (RectifySubmis
 const char * const       *rectify_submission_get_sent_attachments (RectifySubmission *self);
 gboolean                  rectify_submission_is_submitted         (RectifySubmission *self);
 gboolean                  rectify_submission_is_locked            (RectifySubmission *self);
+gint64                    rectify_submission_get_last_reply_id    (RectifySubmission *self);
 
 G_END_DECLS

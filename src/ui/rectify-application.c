@@ -341,6 +341,42 @@ on_status_changed (RectifyApplication    *self,
   g_application_send_notification (G_APPLICATION (self), id, notification);
 }
 
+/* Support answered: said once per reply (the monitor keeps count), with
+ * the start of what support wrote, and it opens the case. */
+static void
+on_support_replied (RectifyApplication       *self,
+                    RectifyCase              *rcase,
+                    const RectifyDeskComment *reply,
+                    RectifyRequestMonitor    *monitor)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *excerpt = NULL;
+  g_autofree char *id = g_strdup_printf ("reply-%s", rectify_case_get_reference (rcase));
+  const char *text = reply->plain_body != NULL ? reply->plain_body : reply->body;
+
+  /* Translators: %s is a request number */
+  title = g_strdup_printf (_("Support replied to request #%" PRId64),
+                           rectify_case_get_request_id (rcase));
+  notification = g_notification_new (title);
+  if (text != NULL)
+    {
+      excerpt = g_utf8_make_valid (text, -1);
+      g_strdelimit (excerpt, "\r\n\t", ' ');
+      if (g_utf8_strlen (excerpt, -1) > 140)
+        {
+          g_autofree char *cut = g_utf8_substring (excerpt, 0, 139);
+
+          g_free (excerpt);
+          excerpt = g_strconcat (cut, "…", NULL);
+        }
+      g_notification_set_body (notification, excerpt);
+    }
+  g_notification_set_default_action_and_target (notification, "app.open-case", "s",
+                                                rectify_case_get_reference (rcase));
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
 static RectifyWindow *
 get_main_window (RectifyApplication *self)
 {
@@ -697,6 +733,8 @@ rectify_application_startup (GApplication *app)
   self->monitor = rectify_request_monitor_new (self->outbox, G_LIST_MODEL (self->store));
   g_signal_connect_object (self->monitor, "status-changed", G_CALLBACK (on_status_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->monitor, "support-replied", G_CALLBACK (on_support_replied),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (on_desk_setting_changed), self, G_CONNECT_SWAPPED);
   rebuild_client (self);
