@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rectify-application.h"
+#include "rectify-background.h"
 #include "rectify-case-printer.h"
 #include "rectify-case-store.h"
 #include "rectify-clock.h"
@@ -28,11 +29,15 @@
  * once at start-up in a worker thread. It holds no case state itself.
  *
  * It also sends the reminders: once the cases are loaded, then every hour
- * while it runs. There is no background mode: a reminder missed while
- * Rectify was closed comes at the next start, since each is due for a span
- * of days (see rectify-reminders.c). */
+ * while it runs. With reminders on, it asks to be started at login with
+ * --check-reminders (rectify-background.c): that run opens no window, loads
+ * the cases, sends what is due (deadlines, the statement day, support's new
+ * replies when signed in), and exits within a few seconds. Each reminder is
+ * told once, whichever run tells it. */
 
 #define REMINDER_INTERVAL_SECONDS (60 * 60)
+/* How long the check run waits for the desk before it gives up on replies. */
+#define CHECK_RUN_DESK_SECONDS 15
 
 struct _RectifyApplication
 {
@@ -54,15 +59,29 @@ struct _RectifyApplication
   GtkPrintSettings *print_settings;
   GtkWindow        *preferences_window;
   GtkWindow        *help_window;
+
+  /* --check-reminders: no window, and quit once told. */
+  gboolean          check_only;
+  gboolean          check_done;
+  guint             check_timeout;
+  GCancellable     *autostart_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyApplication, rectify_application, ADW_TYPE_APPLICATION)
+
+static void check_run_continue (RectifyApplication *self);
+static void toast              (RectifyApplication *self,
+                                const char         *title);
 
 static void
 rectify_application_activate (GApplication *app)
 {
   RectifyApplication *self = RECTIFY_APPLICATION (app);
   GtkWindow *window;
+
+  /* The check run at login shows nothing. */
+  if (self->check_only)
+    return;
 
   /* Activation waits for the cases: a window always opens on real data. */
   if (self->loading)
@@ -175,9 +194,12 @@ load_cb (GObject      *object,
 
   self->loading = FALSE;
   /* Sends interrupted by a quit or a crash carry on (or ask, where they may
-   * have arrived). */
-  rectify_outbox_resume (self->outbox, G_LIST_MODEL (self->store));
+   * have arrived); not in the check run, which is over in seconds. */
+  if (!self->check_only)
+    rectify_outbox_resume (self->outbox, G_LIST_MODEL (self->store));
   check_reminders (self);
+  if (self->check_only)
+    check_run_continue (self);
   if (self->activate_pending)
     {
       self->activate_pending = FALSE;
@@ -185,6 +207,144 @@ load_cb (GObject      *object,
     }
 
   g_application_release (G_APPLICATION (self));
+}
+
+/* The check run at login */
+
+static void
+check_run_flushed (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RectifyApplication) self = user_data;
+
+  g_dbus_connection_flush_finish (G_DBUS_CONNECTION (object), result, NULL);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Told all there was: the notifications are sent (flushed to the bus), the
+ * case files are saved, and the run ends. */
+static void
+check_run_finish (RectifyApplication *self)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  if (self->check_done)
+    return;
+  self->check_done = TRUE;
+  g_clear_handle_id (&self->check_timeout, g_source_remove);
+
+  if (bus != NULL)
+    g_dbus_connection_flush (bus, NULL, check_run_flushed, g_object_ref (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static gboolean
+check_run_timeout (gpointer user_data)
+{
+  RectifyApplication *self = user_data;
+
+  self->check_timeout = 0;
+  g_debug ("The check run stops waiting for the help desk");
+  check_run_finish (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+monitor_busy (RectifyApplication *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyCase) rcase = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (rectify_request_monitor_is_checking (self->monitor, rcase))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+on_replies_read (RectifyApplication    *self,
+                 RectifyCase           *rcase,
+                 RectifyRequestMonitor *monitor)
+{
+  if (self->check_only && !self->check_done && !monitor_busy (self))
+    check_run_finish (self);
+}
+
+/* The cases are loaded and the reminders told: signed in, support's new
+ * replies are read too, for a few seconds at most. */
+static void
+check_run_continue (RectifyApplication *self)
+{
+  RectifyDeskClient *client = rectify_outbox_get_client (self->outbox);
+
+  if (client == NULL || rectify_desk_client_get_auth (client) == RECTIFY_DESK_AUTH_ANONYMOUS ||
+      !g_settings_get_boolean (self->settings, "reminders-enabled"))
+    {
+      check_run_finish (self);
+      return;
+    }
+
+  rectify_request_monitor_check_all (self->monitor);
+  if (!monitor_busy (self))
+    {
+      check_run_finish (self);
+      return;
+    }
+  self->check_timeout = g_timeout_add_seconds (CHECK_RUN_DESK_SECONDS, check_run_timeout, self);
+}
+
+/* Starting at login follows the preference */
+
+static void
+autostart_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(RectifyApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RectifyAutostartRoute route;
+  gboolean enabled;
+
+  if (!rectify_background_set_autostart_finish (result, &route, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_debug ("Starting at login could not be changed: %s", error->message);
+      if (g_error_matches (error, RECTIFY_BACKGROUND_ERROR, RECTIFY_BACKGROUND_ERROR_REFUSED))
+        toast (self, error->message);
+      return;
+    }
+
+  enabled = g_settings_get_boolean (self->settings, "reminders-enabled");
+  g_settings_set_boolean (self->settings, "autostart-requested", enabled);
+  g_debug ("Starting at login %s (%s)", enabled ? "asked for" : "removed",
+           route == RECTIFY_AUTOSTART_PORTAL ? "portal" : "autostart entry");
+}
+
+static void
+update_autostart (RectifyApplication *self)
+{
+  gboolean enabled = g_settings_get_boolean (self->settings, "reminders-enabled");
+
+  g_cancellable_cancel (self->autostart_cancellable);
+  g_clear_object (&self->autostart_cancellable);
+  self->autostart_cancellable = g_cancellable_new ();
+
+  rectify_background_set_autostart_async (g_application_get_dbus_connection (G_APPLICATION (self)),
+                                          enabled, self->autostart_cancellable, autostart_cb,
+                                          g_object_ref (self));
+}
+
+static void
+on_reminders_setting_changed (RectifyApplication *self)
+{
+  update_autostart (self);
 }
 
 static void
@@ -738,7 +898,11 @@ rectify_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (on_desk_setting_changed), self, G_CONNECT_SWAPPED);
   rebuild_client (self);
-  rectify_request_monitor_start (self->monitor, RECTIFY_REQUEST_MONITOR_INTERVAL_SECONDS);
+  if (!self->check_only)
+    rectify_request_monitor_start (self->monitor, RECTIFY_REQUEST_MONITOR_INTERVAL_SECONDS);
+  else
+    g_signal_connect_object (self->monitor, "replies-changed", G_CALLBACK (on_replies_read),
+                             self, G_CONNECT_SWAPPED);
   self->loading = TRUE;
   g_application_hold (app);
   rectify_case_store_load_async (self->store, NULL, load_cb, g_object_ref (self));
@@ -751,9 +915,53 @@ rectify_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.print-case", print_accels);
 
+  if (self->check_only)
+    {
+      /* Held until told; the load's own hold ends with the load. */
+      g_application_hold (app);
+      return;
+    }
+
   /* The first check comes when the cases are loaded (load_cb). */
   self->reminder_source = g_timeout_add_seconds (REMINDER_INTERVAL_SECONDS, reminder_timeout,
                                                  self);
+
+  /* Start at login to check reminders: asked for once while they are on,
+   * and undone when they are turned off. */
+  g_signal_connect_object (self->settings, "changed::reminders-enabled",
+                           G_CALLBACK (on_reminders_setting_changed), self, G_CONNECT_SWAPPED);
+  if (g_settings_get_boolean (self->settings, "reminders-enabled") &&
+      !g_settings_get_boolean (self->settings, "autostart-requested"))
+    update_autostart (self);
+}
+
+static int
+rectify_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  RectifyApplication *self = RECTIFY_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", _("Rectify"), PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "check-reminders"))
+    {
+      self->check_only = TRUE;
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      /* Rectify is open already: it tells the reminders itself. */
+      if (g_application_get_is_remote (app))
+        return 0;
+    }
+
+  return -1;
 }
 
 static void
@@ -762,7 +970,9 @@ rectify_application_shutdown (GApplication *app)
   RectifyApplication *self = RECTIFY_APPLICATION (app);
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  g_clear_handle_id (&self->check_timeout, g_source_remove);
   g_cancellable_cancel (self->client_cancellable);
+  g_cancellable_cancel (self->autostart_cancellable);
   if (self->monitor != NULL)
     g_object_run_dispose (G_OBJECT (self->monitor));
 
@@ -777,6 +987,7 @@ rectify_application_finalize (GObject *object)
   g_clear_object (&self->monitor);
   g_clear_object (&self->outbox);
   g_clear_object (&self->client_cancellable);
+  g_clear_object (&self->autostart_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->print_settings);
@@ -794,13 +1005,28 @@ rectify_application_class_init (RectifyApplicationClass *klass)
   G_OBJECT_CLASS (klass)->finalize = rectify_application_finalize;
 
   app_class->activate = rectify_application_activate;
+  app_class->handle_local_options = rectify_application_handle_local_options;
   app_class->startup = rectify_application_startup;
   app_class->shutdown = rectify_application_shutdown;
 }
 
+static const GOptionEntry options[] = {
+  { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Tell what is due (deadlines, statements, support’s replies), then exit without a "
+       "window"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
 static void
 rectify_application_init (RectifyApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Fix a Ringover licence bought by mistake: a "
+                                              "guided request to Ringover support, sent, and "
+                                              "followed until the invoice shows the "
+                                              "correction."));
 }
 
 /**

@@ -399,3 +399,221 @@ rectify_fake_portal_call_get_string (const RectifyFakePortalCall *call,
 
   return value;
 }
+
+/* Notifications */
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.gtk.Notifications'>"
+  "    <method name='AddNotification'>"
+  "      <arg type='s' name='app_id' direction='in'/>"
+  "      <arg type='s' name='id' direction='in'/>"
+  "      <arg type='a{sv}' name='notification' direction='in'/>"
+  "    </method>"
+  "    <method name='RemoveNotification'>"
+  "      <arg type='s' name='app_id' direction='in'/>"
+  "      <arg type='s' name='id' direction='in'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+typedef struct
+{
+  char *app_id;
+  char *id;
+  GVariant *notification;
+} Notification;
+
+struct _RectifyFakeNotifications
+{
+  GObject parent_instance;
+
+  GDBusConnection *bus;
+  GDBusNodeInfo *info;
+  guint object_id;
+  guint owner_id;
+  gboolean acquired;
+  gboolean lost;
+  GPtrArray *notifications;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyFakeNotifications, rectify_fake_notifications, G_TYPE_OBJECT)
+
+static void
+notification_free (Notification *n)
+{
+  g_free (n->app_id);
+  g_free (n->id);
+  g_clear_pointer (&n->notification, g_variant_unref);
+  g_free (n);
+}
+
+static void
+notifications_method_call (GDBusConnection       *connection,
+                           const char            *sender,
+                           const char            *object_path,
+                           const char            *interface_name,
+                           const char            *method_name,
+                           GVariant              *parameters,
+                           GDBusMethodInvocation *invocation,
+                           gpointer               user_data)
+{
+  RectifyFakeNotifications *self = user_data;
+
+  if (g_strcmp0 (method_name, "AddNotification") == 0)
+    {
+      Notification *n = g_new0 (Notification, 1);
+
+      g_variant_get (parameters, "(ss@a{sv})", &n->app_id, &n->id, &n->notification);
+      g_ptr_array_add (self->notifications, n);
+    }
+
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static const GDBusInterfaceVTable notifications_vtable = {
+  notifications_method_call, NULL, NULL, { 0 }
+};
+
+static void
+notifications_acquired (GDBusConnection *connection,
+                        const char      *name,
+                        gpointer         user_data)
+{
+  RECTIFY_FAKE_NOTIFICATIONS (user_data)->acquired = TRUE;
+}
+
+static void
+notifications_lost (GDBusConnection *connection,
+                    const char      *name,
+                    gpointer         user_data)
+{
+  RECTIFY_FAKE_NOTIFICATIONS (user_data)->lost = TRUE;
+}
+
+static void
+rectify_fake_notifications_dispose (GObject *object)
+{
+  RectifyFakeNotifications *self = RECTIFY_FAKE_NOTIFICATIONS (object);
+
+  if (self->owner_id != 0)
+    g_bus_unown_name (self->owner_id);
+  self->owner_id = 0;
+  if (self->object_id != 0)
+    g_dbus_connection_unregister_object (self->bus, self->object_id);
+  self->object_id = 0;
+  if (self->bus != NULL)
+    g_dbus_connection_close_sync (self->bus, NULL, NULL);
+  g_clear_object (&self->bus);
+  g_clear_pointer (&self->info, g_dbus_node_info_unref);
+
+  G_OBJECT_CLASS (rectify_fake_notifications_parent_class)->dispose (object);
+}
+
+static void
+rectify_fake_notifications_finalize (GObject *object)
+{
+  RectifyFakeNotifications *self = RECTIFY_FAKE_NOTIFICATIONS (object);
+
+  g_clear_pointer (&self->notifications, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rectify_fake_notifications_parent_class)->finalize (object);
+}
+
+static void
+rectify_fake_notifications_class_init (RectifyFakeNotificationsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = rectify_fake_notifications_dispose;
+  G_OBJECT_CLASS (klass)->finalize = rectify_fake_notifications_finalize;
+}
+
+static void
+rectify_fake_notifications_init (RectifyFakeNotifications *self)
+{
+  self->notifications = g_ptr_array_new_with_free_func ((GDestroyNotify) notification_free);
+}
+
+/**
+ * rectify_fake_notifications_new:
+ * @error: return location for a #GError
+ *
+ * Owns org.gtk.Notifications on the session bus, on a connection of its own.
+ */
+RectifyFakeNotifications *
+rectify_fake_notifications_new (GError **error)
+{
+  g_autoptr(RectifyFakeNotifications) self = g_object_new (RECTIFY_TYPE_FAKE_NOTIFICATIONS, NULL);
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, error);
+
+  if (address == NULL)
+    return NULL;
+
+  self->bus = g_dbus_connection_new_for_address_sync (address,
+                                                      G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                      G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                      NULL, NULL, error);
+  if (self->bus == NULL)
+    return NULL;
+
+  self->info = g_dbus_node_info_new_for_xml (notifications_xml, error);
+  if (self->info == NULL)
+    return NULL;
+  self->object_id = g_dbus_connection_register_object (self->bus, "/org/gtk/Notifications",
+                                                       self->info->interfaces[0],
+                                                       &notifications_vtable, self, NULL, error);
+  if (self->object_id == 0)
+    return NULL;
+
+  self->owner_id = g_bus_own_name_on_connection (self->bus, "org.gtk.Notifications",
+                                                 G_BUS_NAME_OWNER_FLAGS_DO_NOT_QUEUE,
+                                                 notifications_acquired, notifications_lost,
+                                                 self, NULL);
+  while (!self->acquired && !self->lost)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (self->lost)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                           "org.gtk.Notifications is owned already");
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+guint
+rectify_fake_notifications_get_n (RectifyFakeNotifications *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_FAKE_NOTIFICATIONS (self), 0);
+
+  return self->notifications->len;
+}
+
+/**
+ * rectify_fake_notifications_get:
+ * @self: the service
+ * @index: which, in the order received
+ * @out_app_id: (out) (optional): the sender's application id
+ * @out_id: (out) (optional): the notification's id
+ *
+ * Returns: (transfer none): the notification, an a{sv}
+ */
+GVariant *
+rectify_fake_notifications_get (RectifyFakeNotifications  *self,
+                                guint                      index,
+                                const char               **out_app_id,
+                                const char               **out_id)
+{
+  Notification *n;
+
+  g_return_val_if_fail (RECTIFY_IS_FAKE_NOTIFICATIONS (self), NULL);
+  g_return_val_if_fail (index < self->notifications->len, NULL);
+
+  n = g_ptr_array_index (self->notifications, index);
+  if (out_app_id != NULL)
+    *out_app_id = n->app_id;
+  if (out_id != NULL)
+    *out_id = n->id;
+
+  return n->notification;
+}

@@ -44,4 +44,19 @@ const RectifyFakePortalCall *rectify_fake_portal_get_call      (RectifyFakePorta
 const char                  *rectify_fake_portal_call_get_string (const RectifyFakePortalCall *call,
                                                                   const char                  *key);
 
+/* The desktop's notification service as GLib's GNotification talks to it
+ * (org.gtk.Notifications, GNOTIFICATION_BACKEND=gtk), recording each
+ * notification: app id, id, and its a{sv}. */
+#define RECTIFY_TYPE_FAKE_NOTIFICATIONS (rectify_fake_notifications_get_type ())
+
+G_DECLARE_FINAL_TYPE (RectifyFakeNotifications, rectify_fake_notifications, RECTIFY,
+                      FAKE_NOTIFICATIONS, GObject)
+
+RectifyFakeNotifications *rectify_fake_notifications_new      (GError                  **error);
+guint                     rectify_fake_notifications_get_n    (RectifyFakeNotifications *self);
+GVariant                 *rectify_fake_notifications_get      (RectifyFakeNotifications *self,
+                                                               guint                     index,
+                                                               const char              **out_app_id,
+                                                               const char              **out_id);
+
 G_END_DECLS
