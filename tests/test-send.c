@@ -8,6 +8,8 @@
 
 #include <locale.h>
 
+#include <glib/gstdio.h>
+
 #include "rectify-case-store.h"
 #include "rectify-clock.h"
 #include "rectify-desk-types.h"
@@ -671,6 +673,108 @@ test_send_anonymous_off (Fixture       *f,
     }
 }
 
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+/* Signed in, the follow-up has a reply composer: text and a file dropped on
+ * it go to support as one comment on the same request, file attached; the
+ * composer empties, and no request is created. Signed out, it is not there. */
+static void
+test_reply_with_file (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RectifyRequestMonitor) monitor = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rectify-test-reply-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "nota-de-credito.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RepliesWait wait = { NULL, f->rcase, 0 };
+  GdkFileList *dropped;
+  GValue value = G_VALUE_INIT;
+  GSList *list;
+  GtkWidget *group;
+  GtkWidget *view;
+  GtkWidget *send;
+  GPtrArray *replies;
+  const RectifyDeskComment *reply;
+  gboolean accepted = FALSE;
+
+  g_assert_true (g_file_set_contents (path, "%PDF-1.4\n%%EOF\n", -1, NULL));
+  rectify_test_desk_set_oauth_token (f->desk, OAUTH_TOKEN);
+  rectify_desk_client_set_oauth_token (f->client, OAUTH_TOKEN);
+  monitor = rectify_request_monitor_new (f->outbox, G_LIST_MODEL (f->store));
+  g_object_set (f->window, "monitor", monitor, NULL);
+  wait.monitor = monitor;
+
+  press_send (f);
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+  rectify_test_iterate (50);
+
+  group = rectify_test_find_label (GTK_WIDGET (f->window), "Reply to Support");
+  g_assert_nonnull (group);
+  group = gtk_widget_get_ancestor (group, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_true (gtk_widget_is_visible (group));
+
+  view = rectify_test_find_text_view (group);
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "Here is the credit note you asked for.", -1);
+
+  list = g_slist_append (NULL, file);
+  dropped = gdk_file_list_new_from_list (list);
+  g_slist_free (list);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, dropped);
+  g_signal_emit_by_name (drop_target_of (group), "drop", &value, 5.0, 5.0, &accepted);
+  g_value_unset (&value);
+  g_boxed_free (GDK_TYPE_FILE_LIST, dropped);
+  g_assert_true (accepted);
+  g_assert_nonnull (rectify_test_find_row (group, "nota-de-credito.pdf"));
+
+  send = rectify_test_find_action_button (group, "page.send-reply");
+  g_assert_nonnull (send);
+  g_signal_emit_by_name (send, "clicked");
+
+  wait.n = 2;
+  while (!replies_read (&wait))
+    {
+      rectify_request_monitor_check (monitor, f->rcase);
+      rectify_test_iterate (20);
+    }
+  replies = rectify_request_monitor_get_replies (monitor, f->rcase);
+  reply = g_ptr_array_index (replies, 1);
+  g_assert_cmpstr (reply->body, ==, "Here is the credit note you asked for.");
+  g_assert_cmpuint (reply->attachments->len, ==, 1);
+  g_assert_cmpstr (((RectifyDeskAttachment *) g_ptr_array_index (reply->attachments, 0))->file_name,
+                   ==, "nota-de-credito.pdf");
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
+
+  /* Emptied for the next one. */
+  rectify_test_iterate (50);
+  g_assert_null (rectify_test_find_row (group, "nota-de-credito.pdf"));
+
+  /* Signed out: no replying from here; support's e-mail is the way. */
+  rectify_outbox_set_client (f->outbox, NULL);
+  rectify_test_iterate (20);
+  g_assert_false (gtk_widget_is_visible (group));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -693,6 +797,7 @@ main (int   argc,
   ADD ("/send/refused-shows-fields", test_send_refused_shows_fields);
   ADD ("/send/incomplete-refused", test_send_incomplete_refused);
   ADD ("/send/anonymous-off", test_send_anonymous_off);
+  ADD ("/send/reply-with-file", test_reply_with_file);
 
 #undef ADD
 

@@ -1020,6 +1020,163 @@ rectify_outbox_send_correction_finish (RectifyOutbox *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Replying, with files */
+
+typedef struct
+{
+  RectifyDeskClient *client;
+  gint64             request_id;
+  char              *text;
+  GPtrArray         *files;     /* GFile */
+  GPtrArray         *tokens;    /* char *, NULL-terminated when sent */
+  guint              index;
+} Reply;
+
+static void
+reply_free (Reply *reply)
+{
+  g_clear_object (&reply->client);
+  g_clear_pointer (&reply->files, g_ptr_array_unref);
+  g_clear_pointer (&reply->tokens, g_ptr_array_unref);
+  g_free (reply->text);
+  g_free (reply);
+}
+
+static void reply_next (GTask *task);
+
+static void
+reply_uploaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Reply *reply = g_task_get_task_data (task);
+  g_autoptr(RectifyDeskUpload) upload = NULL;
+  GError *error = NULL;
+
+  upload = rectify_desk_client_upload_finish (RECTIFY_DESK_CLIENT (object), result, &error);
+  if (upload == NULL)
+    {
+      /* An upload alone makes nothing on the desk: the reply was not sent. */
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_ptr_array_add (reply->tokens, g_strdup (upload->token));
+  reply->index++;
+  reply_next (g_steal_pointer (&task));
+}
+
+static void
+reply_next (GTask *task)
+{
+  Reply *reply = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (reply->index < reply->files->len)
+    {
+      GFile *file = g_ptr_array_index (reply->files, reply->index);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *display = g_filename_display_name (name);
+
+      rectify_desk_client_upload_async (reply->client, file, display, NULL, NULL, NULL,
+                                        cancellable, reply_uploaded_cb, task);
+      return;
+    }
+
+  g_ptr_array_add (reply->tokens, NULL);
+  rectify_desk_client_add_comment_async (reply->client, reply->request_id, reply->text,
+                                         (const char * const *) reply->tokens->pdata, cancellable,
+                                         correction_cb, task);
+}
+
+/**
+ * rectify_outbox_reply_async:
+ * @self: a #RectifyOutbox
+ * @rcase: a case whose request is on the desk
+ * @text: the reply, as typed
+ * @files: (element-type GFile) (nullable): files to attach
+ * @cancellable: (nullable): to stop it
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Replies to support on the case's request, signed in, with the files
+ * uploaded first; nothing reaches the request unless every file did. It
+ * never creates a request. Refused as rectify_outbox_send_correction_async()
+ * is.
+ */
+void
+rectify_outbox_reply_async (RectifyOutbox       *self,
+                            RectifyCase         *rcase,
+                            const char          *text,
+                            GPtrArray           *files,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+  Reply *reply;
+  g_autofree char *typed = NULL;
+
+  g_return_if_fail (RECTIFY_IS_OUTBOX (self));
+  g_return_if_fail (RECTIFY_IS_CASE (rcase));
+  g_return_if_fail (text != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rectify_outbox_reply_async);
+
+  if (!rectify_case_is_submitted (rcase) || rectify_case_get_request_id (rcase) <= 0)
+    {
+      g_task_return_new_error (task, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NO_REQUEST,
+                               "%s", _("This request has no number on the help desk yet"));
+      g_object_unref (task);
+      return;
+    }
+
+  if (!rectify_outbox_can_reply (self, rcase))
+    {
+      g_task_return_new_error (task, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_SIGNED_IN,
+                               "%s", _("Sign in to the help desk in Preferences to reply on the "
+                                       "request, or answer support’s e-mail"));
+      g_object_unref (task);
+      return;
+    }
+
+  typed = g_strstrip (g_strdup (text));
+  if (*typed == '\0')
+    {
+      g_task_return_new_error (task, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_READY,
+                               "%s", _("Write the reply first"));
+      g_object_unref (task);
+      return;
+    }
+
+  reply = g_new0 (Reply, 1);
+  reply->client = g_object_ref (self->client);
+  reply->request_id = rectify_case_get_request_id (rcase);
+  reply->text = g_steal_pointer (&typed);
+  reply->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    g_ptr_array_add (reply->files, g_object_ref (g_ptr_array_index (files, i)));
+  reply->tokens = g_ptr_array_new_with_free_func (g_free);
+  g_task_set_task_data (task, reply, (GDestroyNotify) reply_free);
+
+  reply_next (task);
+}
+
+gboolean
+rectify_outbox_reply_finish (RectifyOutbox  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rectify_outbox_reply_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /**
  * rectify_outbox_resume:
  * @self: a #RectifyOutbox

@@ -134,6 +134,16 @@ void               rectify_outbox_send_correction_async (RectifyOutbox          
 gboolean           rectify_outbox_send_correction_finish (RectifyOutbox         *self,
                                                         GAsyncResult            *result,
                                                         GError                 **error);
+void               rectify_outbox_reply_async          (RectifyOutbox           *self,
+                                                        RectifyCase             *rcase,
+                                                        const char              *text,
+                                                        GPtrArray               *files,
+                                                        GCancellable            *cancellable,
+                                                        GAsyncReadyCallback      callback,
+                                                        gpointer                 user_data);
+gboolean           rectify_outbox_reply_finish         (RectifyOutbox           *self,
+                                                        GAsyncResult            *result,
+                                                        GError                 **error);
 gboolean           rectify_outbox_can_reply            (RectifyOutbox           *self,
                                                         RectifyCase             *rcase);
 void               rectify_outbox_resume               (RectifyOutbox           *self,

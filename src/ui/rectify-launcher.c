@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rectify-email.h"
 #include "rectify-launcher.h"
 
@@ -205,4 +207,153 @@ rectify_launch_email_finish (GAsyncResult      *result,
   if (out_route != NULL)
     *out_route = route;
   return TRUE;
+}
+
+/* Choosing files to attach: an invoice or a screenshot. GtkFileDialog from
+ * GTK 4.10, GtkFileChooserNative before; both through the file-chooser
+ * portal inside Flatpak. */
+
+static GListModel *
+attachment_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("Invoices and Screenshots"));
+  gtk_file_filter_add_mime_type (all, "application/pdf");
+  gtk_file_filter_add_mime_type (all, "image/png");
+  gtk_file_filter_add_mime_type (all, "image/jpeg");
+  gtk_file_filter_set_name (pdf, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_set_name (images, _("Images"));
+  gtk_file_filter_add_mime_type (images, "image/png");
+  gtk_file_filter_add_mime_type (images, "image/jpeg");
+
+  g_list_store_append (filters, all);
+  g_list_store_append (filters, pdf);
+  g_list_store_append (filters, images);
+
+  return G_LIST_MODEL (filters);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+/* GtkFileDialog exists from GTK 4.10; the version macros pin the API to
+ * 4.8, so its use is allowed here explicitly. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+open_multiple_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GListModel *files;
+
+  files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (files == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, files, g_object_unref);
+}
+
+static void
+choose (GtkWidget *from,
+        GTask     *task)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = attachment_filters ();
+
+  gtk_file_dialog_set_title (dialog, _("Attach Files"));
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (gtk_widget_get_root (from)),
+                                 g_task_get_cancellable (task), open_multiple_cb, task);
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     GTask           *task)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    g_task_return_pointer (task, gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser)),
+                           g_object_unref);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "No file was chosen");
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (task);
+}
+
+static void
+choose (GtkWidget *from,
+        GTask     *task)
+{
+  g_autoptr(GListModel) filters = attachment_filters ();
+  GtkFileChooserNative *chooser;
+
+  /* Through the file-chooser portal inside Flatpak. */
+  chooser = gtk_file_chooser_native_new (_("Attach Files"),
+                                         GTK_WINDOW (gtk_widget_get_root (from)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Attach"), NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+#endif
+
+/**
+ * rectify_choose_attachments_async:
+ * @from: the widget the owner acted in
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the files chosen
+ * @user_data: for @callback
+ */
+void
+rectify_choose_attachments_async (GtkWidget           *from,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+
+  task = g_task_new (from, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rectify_choose_attachments_async);
+  choose (from, task);
+}
+
+/**
+ * rectify_choose_attachments_finish:
+ * @result: the result
+ * @error: return location for a #GError (%G_IO_ERROR_CANCELLED when none
+ *   was chosen)
+ *
+ * Returns: (transfer full) (element-type GFile): the files
+ */
+GListModel *
+rectify_choose_attachments_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rectify_choose_attachments_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

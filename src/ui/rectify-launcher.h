@@ -42,4 +42,11 @@ gboolean rectify_launch_email_finish (GAsyncResult         *result,
                                       RectifyMailRoute     *out_route,
                                       GError              **error);
 
+void        rectify_choose_attachments_async  (GtkWidget            *from,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+GListModel *rectify_choose_attachments_finish (GAsyncResult         *result,
+                                               GError              **error);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "rectify-date-row.h"
 #include "rectify-details-page.h"
+#include "rectify-launcher.h"
 #include "rectify-field-group.h"
 #include "rectify-provider.h"
 
@@ -342,45 +343,14 @@ paste_attachments_action (GtkWidget  *widget,
                                   self->cancellable, pasted_cb, g_object_ref (self));
 }
 
-static GListModel *
-attachment_filters (void)
-{
-  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (all, _("Invoices and Screenshots"));
-  gtk_file_filter_add_mime_type (all, "application/pdf");
-  gtk_file_filter_add_mime_type (all, "image/png");
-  gtk_file_filter_add_mime_type (all, "image/jpeg");
-  gtk_file_filter_set_name (pdf, _("PDF Documents"));
-  gtk_file_filter_add_mime_type (pdf, "application/pdf");
-  gtk_file_filter_set_name (images, _("Images"));
-  gtk_file_filter_add_mime_type (images, "image/png");
-  gtk_file_filter_add_mime_type (images, "image/jpeg");
-
-  g_list_store_append (filters, all);
-  g_list_store_append (filters, pdf);
-  g_list_store_append (filters, images);
-
-  return G_LIST_MODEL (filters);
-}
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-/* GtkFileDialog exists from GTK 4.10; the version macros pin the API to
- * 4.8, so its use is allowed here explicitly. */
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-
 static void
-open_multiple_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+chosen_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(RectifyDetailsPage) self = user_data;
-  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GListModel) files = rectify_choose_attachments_finish (result, NULL);
 
-  files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (object), result, NULL);
   if (files != NULL)
     add_files (self, files);
 }
@@ -391,61 +361,9 @@ add_attachment_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   RectifyDetailsPage *self = RECTIFY_DETAILS_PAGE (widget);
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListModel) filters = attachment_filters ();
 
-  gtk_file_dialog_set_title (dialog, _("Attach Files"));
-  gtk_file_dialog_set_filters (dialog, filters);
-  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (gtk_widget_get_root (widget)),
-                                 self->cancellable, open_multiple_cb, g_object_ref (self));
+  rectify_choose_attachments_async (widget, self->cancellable, chosen_cb, g_object_ref (self));
 }
-
-G_GNUC_END_IGNORE_DEPRECATIONS
-#else
-
-static void
-on_chooser_response (GtkNativeDialog    *chooser,
-                     int                 response,
-                     RectifyDetailsPage *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-
-      add_files (self, files);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-add_attachment_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  RectifyDetailsPage *self = RECTIFY_DETAILS_PAGE (widget);
-  g_autoptr(GListModel) filters = attachment_filters ();
-  GtkFileChooserNative *chooser;
-
-  /* Through the file-chooser portal inside Flatpak. */
-  chooser = gtk_file_chooser_native_new (_("Attach Files"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Attach"), NULL);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
-
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-#endif
 
 /* Suggestions from the provider profile; the owner may type anything. */
 static void

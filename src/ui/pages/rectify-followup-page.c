@@ -43,6 +43,11 @@ struct _RectifyFollowupPage
   AdwActionRow      *status_row;
   GtkWidget         *replies_group;
   GtkListBox        *replies_list;
+  GtkWidget         *reply_group;
+  GtkTextView       *reply_view;
+  GtkListBox        *reply_files_list;
+  GPtrArray         *reply_files;     /* GFile, to go with the reply */
+  GCancellable      *reply_cancellable;
   AdwActionRow      *remove_users_row;
   AdwActionRow      *customer_success_row;
   AdwActionRow      *verify_row;
@@ -293,12 +298,185 @@ update_statement (RectifyFollowupPage *self,
     }
 }
 
+/* Replying on the request */
+
+static void
+update_reply (RectifyFollowupPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  gboolean can_reply = rcase != NULL && self->outbox != NULL &&
+                       rectify_outbox_can_reply (self->outbox, rcase);
+  gboolean sending = self->reply_cancellable != NULL;
+
+  gtk_widget_set_visible (self->reply_group, can_reply);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.send-reply", can_reply && !sending);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reply-attach", can_reply && !sending);
+}
+
+static void show_reply_files (RectifyFollowupPage *self);
+
+static void
+on_remove_reply_file (GtkButton           *button,
+                      RectifyFollowupPage *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (button), "rectify-file");
+
+  g_ptr_array_remove (self->reply_files, file);
+  show_reply_files (self);
+}
+
+static void
+show_reply_files (RectifyFollowupPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->reply_files_list))) != NULL)
+    gtk_list_box_remove (self->reply_files_list, child);
+
+  for (guint i = 0; i < self->reply_files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (self->reply_files, i);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *display = g_filename_display_name (name);
+      g_autofree char *label = g_strdup_printf (_("Remove “%s” from the reply"), display);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), display);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data_full (G_OBJECT (remove), "rectify-file", g_object_ref (file),
+                              g_object_unref);
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_reply_file), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("mail-attachment-symbolic"));
+      gtk_list_box_append (self->reply_files_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reply_files_list), self->reply_files->len > 0);
+}
+
+static void
+add_reply_files (RectifyFollowupPage *self,
+                 GListModel          *files)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (self->reply_files, g_list_model_get_item (files, i));
+  show_reply_files (self);
+}
+
+static void
+reply_chosen_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RectifyFollowupPage) self = user_data;
+  g_autoptr(GListModel) files = rectify_choose_attachments_finish (result, NULL);
+
+  if (files != NULL)
+    add_reply_files (self, files);
+}
+
+static void
+reply_attach_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (widget);
+
+  rectify_choose_attachments_async (widget, self->cancellable, reply_chosen_cb,
+                                    g_object_ref (self));
+}
+
+static gboolean
+on_reply_drop (GtkDropTarget       *target,
+               const GValue        *value,
+               double               x,
+               double               y,
+               RectifyFollowupPage *self)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GSList) list = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || !gtk_widget_get_visible (self->reply_group))
+    return FALSE;
+
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  add_reply_files (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
+static void
+reply_sent_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RectifyFollowupPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  g_clear_object (&self->reply_cancellable);
+  update_reply (self);
+
+  if (!rectify_outbox_reply_finish (RECTIFY_OUTBOX (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: %s says why */
+          g_autofree char *message = g_strdup_printf (_("The reply was not sent: %s"),
+                                                      error->message);
+
+          rectify_page_add_toast (RECTIFY_PAGE (self), adw_toast_new (message));
+        }
+      return;
+    }
+
+  /* Sent: the composer is empty again, and the reply shows with the rest. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->reply_view), "", -1);
+  g_ptr_array_set_size (self->reply_files, 0);
+  show_reply_files (self);
+  rectify_page_add_toast (RECTIFY_PAGE (self), adw_toast_new (_("Reply sent to support")));
+  if (rcase != NULL && self->monitor != NULL)
+    rectify_request_monitor_check (self->monitor, rcase);
+}
+
+static void
+send_reply_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (widget);
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->reply_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (rcase == NULL || self->outbox == NULL || self->reply_cancellable != NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  self->reply_cancellable = g_cancellable_new ();
+  update_reply (self);
+  rectify_outbox_reply_async (self->outbox, rcase, text, self->reply_files,
+                              self->reply_cancellable, reply_sent_cb, g_object_ref (self));
+}
+
 static void
 rectify_followup_page_case_updated (RectifyPage *page)
 {
   RectifyFollowupPage *self = RECTIFY_FOLLOWUP_PAGE (page);
   RectifyCase *rcase = rectify_page_get_case (page);
 
+  update_reply (self);
   if (rcase == NULL)
     return;
 
@@ -493,10 +671,15 @@ rectify_followup_page_dispose (GObject *object)
   RectifyFollowupPage *self = (RectifyFollowupPage *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->reply_cancellable);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_func (self->monitor, on_replies_changed, self);
+  if (self->outbox != NULL)
+    g_signal_handlers_disconnect_by_func (self->outbox, update_reply, self);
   g_clear_object (&self->monitor);
   g_clear_object (&self->outbox);
+  g_clear_object (&self->reply_cancellable);
+  g_clear_pointer (&self->reply_files, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rectify_followup_page_parent_class)->dispose (object);
 
@@ -542,10 +725,17 @@ rectify_followup_page_set_property (GObject      *object,
       break;
 
     case PROP_OUTBOX:
+      if (self->outbox != NULL && self->outbox != g_value_get_object (value))
+        g_signal_handlers_disconnect_by_func (self->outbox, update_reply, self);
       if (g_set_object (&self->outbox, g_value_get_object (value)))
         {
+          /* Signing in or out changes who may reply. */
+          if (self->outbox != NULL)
+            g_signal_connect_object (self->outbox, "notify::client", G_CALLBACK (update_reply),
+                                     self, G_CONNECT_SWAPPED);
           if (rectify_page_get_case (RECTIFY_PAGE (self)) != NULL)
             update_request (self, rectify_page_get_case (RECTIFY_PAGE (self)));
+          update_reply (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -616,16 +806,29 @@ rectify_followup_page_class_init (RectifyFollowupPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.open-request", NULL, open_request_action);
   gtk_widget_class_install_action (widget_class, "page.add-number", NULL, add_number_action);
+  gtk_widget_class_install_action (widget_class, "page.reply-attach", NULL, reply_attach_action);
+  gtk_widget_class_install_action (widget_class, "page.send-reply", NULL, send_reply_action);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, reply_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, reply_view);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, reply_files_list);
 }
 
 static void
 rectify_followup_page_init (RectifyFollowupPage *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   rectify_page_label_check_rows (RECTIFY_PAGE (self));
 
   self->cancellable = g_cancellable_new ();
   self->fields = rectify_field_group_new ();
   rectify_field_group_add_text (self->fields, self->statement_row, RECTIFY_TEXT_STATEMENT_AMOUNT);
+
+  self->reply_files = g_ptr_array_new_with_free_func (g_object_unref);
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_reply_drop), self, 0);
+  gtk_widget_add_controller (self->reply_group, GTK_EVENT_CONTROLLER (drop));
+  update_reply (self);
 
 }
