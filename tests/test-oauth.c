@@ -267,8 +267,8 @@ test_oauth_tokens_json (void)
   char access[] = "at", refresh[] = "rt";
   RectifyOAuthTokens tokens = { access, refresh, 1800000000, 1900000000 };
   g_autoptr(RectifyOAuthTokens) copy = NULL;
-  g_autoptr(GDateTime) before = g_date_time_new_from_unix_utc (1800000000 - 301);
-  g_autoptr(GDateTime) close = g_date_time_new_from_unix_utc (1800000000 - 299);
+  g_autoptr(GDateTime) before = g_date_time_new_from_unix_utc (1800000000 - 15 * 60 - 1);
+  g_autoptr(GDateTime) close = g_date_time_new_from_unix_utc (1800000000 - 15 * 60 + 1);
   g_autofree char *json = rectify_oauth_tokens_to_json (&tokens);
   g_autoptr(GError) error = NULL;
 
@@ -279,7 +279,7 @@ test_oauth_tokens_json (void)
   g_assert_cmpint (copy->expires_at, ==, 1800000000);
   g_assert_cmpint (copy->refresh_expires_at, ==, 1900000000);
 
-  /* Renewed within five minutes of the end, not before. */
+  /* Renewed within fifteen minutes of the end, not before. */
   g_assert_false (rectify_oauth_tokens_need_refresh (copy, before));
   g_assert_true (rectify_oauth_tokens_need_refresh (copy, close));
 

@@ -1151,6 +1151,37 @@ test_monitor_support_replied (Fixture       *f,
   g_assert_cmpstr (bodies->pdata[1], ==, "Done: 2 licences removed.");
 }
 
+
+static void
+count_signal (gpointer  instance,
+              guint    *count)
+{
+  (*count)++;
+}
+
+/* A sign-in the desk no longer takes (an expired or revoked token): the
+ * monitor says so, for the application to renew it. */
+static void
+test_monitor_unauthorized (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RectifyRequestMonitor) monitor = NULL;
+  guint unauthorized = 0;
+
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  monitor = rectify_request_monitor_new (f->outbox, G_LIST_MODEL (f->store));
+  g_signal_connect (monitor, "unauthorized", G_CALLBACK (count_signal), &unauthorized);
+
+  check_once (monitor, f->rcase);
+  g_assert_cmpuint (unauthorized, ==, 0);
+
+  rectify_test_desk_set_oauth_token (f->desk, "a-token-issued-later");
+  check_once (monitor, f->rcase);
+  g_assert_cmpuint (unauthorized, ==, 1);
+  g_assert_cmpuint (created (f), ==, 1);
+}
+
 static void
 test_monitor_anonymous (Fixture       *f,
                         gconstpointer  data)
@@ -2396,6 +2427,7 @@ main (int   argc,
   ADD ("correction/anonymous", anonymous, test_correction_anonymous);
   ADD ("monitor/signed-in", signed_in, test_monitor);
   ADD ("monitor/support-replied", signed_in, test_monitor_support_replied);
+  ADD ("monitor/unauthorized", signed_in, test_monitor_unauthorized);
   ADD ("monitor/anonymous", anonymous, test_monitor_anonymous);
   ADD ("submission/notify", anonymous, test_submission_notify);
 

@@ -32,7 +32,8 @@
  *    that address with ?code=…&state=…; an answer whose state is not this
  *    sign-in's is refused and the wait goes on. The code is exchanged at
  *    BASE/oauth/tokens with the verifier.
- * 3. The access token is refreshed before it expires, and on a 401, with
+ * 3. The access token is refreshed before it expires (within fifteen
+ *    minutes of its end), and on a 401, with
  *    the refresh token; the desk rotates the pair, so the new refresh token
  *    replaces the old one at once. Signing out revokes the access token.
  *
@@ -41,7 +42,7 @@
 
 #define MAX_ANSWER_BYTES (64 * 1024)
 #define MAX_DEPTH        16
-#define REFRESH_MARGIN_S (5 * 60)
+#define REFRESH_MARGIN_S (15 * 60)
 #define VERIFIER_BYTES   32
 #define STATE_BYTES      16
 
@@ -334,8 +335,9 @@ rectify_oauth_tokens_from_json (const char  *json,
  * @tokens: tokens
  * @now: the time it is
  *
- * Returns: whether the access token has expired or will within five
- *   minutes, and a refresh token could renew it
+ * Returns: whether the access token has expired or will within fifteen
+ *   minutes (the application renews its client every ten), and a refresh
+ *   token could renew it
  */
 gboolean
 rectify_oauth_tokens_need_refresh (const RectifyOAuthTokens *tokens,

@@ -43,6 +43,7 @@ enum {
   REPLIES_CHANGED,
   STATUS_CHANGED,
   SUPPORT_REPLIED,
+  UNAUTHORIZED,
   N_SIGNALS
 };
 
@@ -296,6 +297,10 @@ check_cb (GObject      *object,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("Case %s: could not read the request back (%s %d)", reference,
                  g_quark_to_string (error->domain), error->code);
+      /* The sign-in needs renewing (or doing again): whoever made the
+       * client knows how. */
+      if (g_error_matches (error, RECTIFY_DESK_ERROR, RECTIFY_DESK_ERROR_UNAUTHORIZED))
+        g_signal_emit (self, signals[UNAUTHORIZED], 0);
       check_free (check);
       return;
     }
@@ -527,6 +532,17 @@ rectify_request_monitor_class_init (RectifyRequestMonitorClass *klass)
    * Support replied since the owner was last told; emitted once per reply,
    * across restarts (the reply's id is saved with the case first).
    */
+  /**
+   * RectifyRequestMonitor::unauthorized:
+   * @self: the monitor
+   *
+   * The desk refused the sign-in while reading a request back (401): an
+   * access token that expired or was revoked.
+   */
+  signals[UNAUTHORIZED] =
+    g_signal_new ("unauthorized", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   signals[SUPPORT_REPLIED] =
     g_signal_new ("support-replied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, RECTIFY_TYPE_CASE, G_TYPE_POINTER);

@@ -36,6 +36,7 @@
  * told once, whichever run tells it. */
 
 #define REMINDER_INTERVAL_SECONDS (60 * 60)
+#define RENEWAL_INTERVAL_SECONDS (10 * 60)
 /* How long the check run waits for the desk before it gives up on replies. */
 #define CHECK_RUN_DESK_SECONDS 15
 
@@ -56,13 +57,16 @@ struct _RectifyApplication
   RectifyRequestMonitor *monitor;
   GCancellable     *client_cancellable;
   guint             reminder_source;
+  guint             renewal_source;
   GtkPrintSettings *print_settings;
   GtkWindow        *preferences_window;
   GtkWindow        *help_window;
 
   /* --check-reminders: no window, and quit once told. */
   gboolean          check_only;
+  gboolean          check_started;
   gboolean          check_done;
+  gboolean          client_ready;
   guint             check_timeout;
   GCancellable     *autostart_cancellable;
 };
@@ -283,6 +287,11 @@ check_run_continue (RectifyApplication *self)
 {
   RectifyDeskClient *client = rectify_outbox_get_client (self->outbox);
 
+  /* Both the cases and the desk client first, once. */
+  if (self->loading || !self->client_ready || self->check_started)
+    return;
+  self->check_started = TRUE;
+
   if (client == NULL || rectify_desk_client_get_auth (client) == RECTIFY_DESK_AUTH_ANONYMOUS ||
       !g_settings_get_boolean (self->settings, "reminders-enabled"))
     {
@@ -458,6 +467,9 @@ client_cb (GObject      *object,
     g_debug ("No desk client: %s", error->message);
 
   rectify_outbox_set_client (self->outbox, client);
+  self->client_ready = TRUE;
+  if (self->check_only && !self->loading)
+    check_run_continue (self);
 }
 
 static void
@@ -469,6 +481,31 @@ rebuild_client (RectifyApplication *self)
 
   rectify_credentials_new_desk_client_async (self->settings, self->client_cancellable,
                                              client_cb, g_object_ref (self));
+}
+
+/* A browser sign-in: made again every ten minutes, which renews the access
+ * token in its last fifteen; and renewed at once when the desk refuses it. */
+static gboolean
+renewal_timeout (gpointer user_data)
+{
+  RectifyApplication *self = user_data;
+
+  if (rectify_credentials_get_mode (self->settings) == RECTIFY_DESK_AUTH_OAUTH)
+    rebuild_client (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_unauthorized (RectifyApplication *self)
+{
+  if (rectify_credentials_get_mode (self->settings) != RECTIFY_DESK_AUTH_OAUTH)
+    return;
+
+  g_cancellable_cancel (self->client_cancellable);
+  g_clear_object (&self->client_cancellable);
+  self->client_cancellable = g_cancellable_new ();
+  rectify_credentials_renew_desk_client_async (self->settings, self->client_cancellable,
+                                               client_cb, g_object_ref (self));
 }
 
 static void
@@ -895,6 +932,8 @@ rectify_application_startup (GApplication *app)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->monitor, "support-replied", G_CALLBACK (on_support_replied),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->monitor, "unauthorized", G_CALLBACK (on_unauthorized),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (on_desk_setting_changed), self, G_CONNECT_SWAPPED);
   rebuild_client (self);
@@ -925,6 +964,7 @@ rectify_application_startup (GApplication *app)
   /* The first check comes when the cases are loaded (load_cb). */
   self->reminder_source = g_timeout_add_seconds (REMINDER_INTERVAL_SECONDS, reminder_timeout,
                                                  self);
+  self->renewal_source = g_timeout_add_seconds (RENEWAL_INTERVAL_SECONDS, renewal_timeout, self);
 
   /* Start at login to check reminders: asked for once while they are on,
    * and undone when they are turned off. */
@@ -970,6 +1010,7 @@ rectify_application_shutdown (GApplication *app)
   RectifyApplication *self = RECTIFY_APPLICATION (app);
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  g_clear_handle_id (&self->renewal_source, g_source_remove);
   g_clear_handle_id (&self->check_timeout, g_source_remove);
   g_cancellable_cancel (self->client_cancellable);
   g_cancellable_cancel (self->autostart_cancellable);
