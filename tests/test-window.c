@@ -314,6 +314,85 @@ test_window_attachments (void)
   rectify_clock_set_today (NULL);
 }
 
+
+/* Tab from @from until the focus is inside @target; FALSE if it leaves the
+ * window's widgets for good first (the count is a bound, not a timing). */
+static gboolean
+tab_reaches (GtkWidget *window,
+             GtkWidget *from,
+             GtkWidget *target)
+{
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_grab_focus (from));
+  for (guint i = 0; i < 12; i++)
+    {
+      g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      if (focus == target || gtk_widget_is_ancestor (focus, target))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkWidget *
+first_text (GtkWidget *row)
+{
+  return GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+}
+
+/* With a message showing under a field (a problem, or a date read back),
+ * Tab still goes on to the next field in the same list, not out of it. */
+static void
+test_window_tab_past_messages (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  RectifyWindow *window;
+  GtkWidget *price_row;
+  GtkWidget *currency_row;
+  GtkWidget *added_row;
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  rectify_case_set_current_step (rcase, RECTIFY_STEP_DETAILS);
+  window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  rectify_window_set_case (window, rcase);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rectify_test_iterate_until (details_page_visible, window));
+
+  price_row = rectify_test_find_row (GTK_WIDGET (window), "Price of one licence");
+  currency_row = rectify_test_find_row (GTK_WIDGET (window), "Currency");
+  added_row = rectify_test_find_row (GTK_WIDGET (window), "How many were added by mistake");
+  g_assert_nonnull (price_row);
+  g_assert_nonnull (currency_row);
+  g_assert_nonnull (added_row);
+
+  /* A price problem shows under the price. */
+  gtk_editable_set_text (GTK_EDITABLE (price_row), "19,99,9");
+  rectify_test_iterate (20);
+  g_assert_nonnull (rectify_test_row_message (price_row));
+
+  g_assert_true (tab_reaches (GTK_WIDGET (window), first_text (price_row), currency_row));
+  g_assert_true (tab_reaches (GTK_WIDGET (window), first_text (currency_row), added_row));
+
+  /* Back the other way too. */
+  g_assert_true (gtk_widget_grab_focus (first_text (currency_row)));
+  for (guint i = 0; i < 6; i++)
+    {
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      if (focus == price_row || gtk_widget_is_ancestor (focus, price_row))
+        break;
+      g_assert_cmpuint (i, <, 5);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_clock_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/window/follows-model", test_window_follows_model);
   g_test_add_func ("/window/price-checks", test_window_price_checks);
   g_test_add_func ("/window/attachments", test_window_attachments);
+  g_test_add_func ("/window/tab-past-messages", test_window_tab_past_messages);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "rectify-date-row.h"
 #include "rectify-field-group.h"
 #include "rectify-format.h"
+#include "rectify-message-row.h"
 
 /* Binds a page's fields to the case and shows, beside each field, what the
  * case's validation says about it: the reason goes in a message row right
@@ -87,11 +88,8 @@ add_message_row (GtkWidget  *row,
   gtk_widget_set_margin_bottom (label, 6);
   gtk_widget_add_css_class (label, "caption");
 
-  message_row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (message_row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (message_row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (message_row), FALSE);
-  gtk_widget_set_focusable (message_row, FALSE);
+  /* Out of the focus chain: Tab goes on to the next field. */
+  message_row = rectify_message_row_new (label);
   gtk_widget_set_visible (message_row, FALSE);
   gtk_widget_add_css_class (message_row, "rectify-message-row");
   gtk_list_box_insert (GTK_LIST_BOX (list), message_row,
