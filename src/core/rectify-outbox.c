@@ -310,6 +310,15 @@ describe_ambiguous (RectifyCase  *rcase,
                               "whether it arrived."),
                             rectify_desk_error_get_status (error), moment);
 
+  /* A 2xx that was not the desk's answer: a captive portal, a proxy. */
+  if (g_error_matches (error, RECTIFY_DESK_ERROR, RECTIFY_DESK_ERROR_AMBIGUOUS) &&
+      rectify_desk_error_get_status (error) != 0)
+    return g_strdup_printf (_("The request went out to the help desk on %s, but what answered "
+                              "was not the help desk’s usual answer (a network login page, "
+                              "perhaps), so it may or may not have arrived. Check your e-mail "
+                              "for a message from support, then say whether it arrived."),
+                            moment);
+
   if (error != NULL && error->domain == RECTIFY_DESK_ERROR)
     return g_strdup_printf (_("The request went out to the help desk on %s, but the connection "
                               "was lost before it answered, so it may or may not have arrived. "

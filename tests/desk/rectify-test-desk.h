@@ -32,6 +32,15 @@ G_BEGIN_DECLS
  *   and a text/plain body; nothing is processed
  * @RECTIFY_TEST_DESK_FAULT_OVERSIZED: process the request, then answer with a
  *   chunked body of `param` bytes (64 MB when 0), produced a chunk at a time
+ * @RECTIFY_TEST_DESK_FAULT_DEEP_JSON: process the request, then answer with
+ *   its status and JSON nested `param` levels deep (100,000 when 0) under the
+ *   member the client reads (`request`, `upload`, …)
+ * @RECTIFY_TEST_DESK_FAULT_DEEP_ERROR: refuse with status `param` (503 when
+ *   0) and a JSON error body nested 100,000 levels deep; nothing is processed
+ * @RECTIFY_TEST_DESK_FAULT_HTML: answer `200` (or `param`) with an HTML page,
+ *   as a captive portal or a proxy would; nothing is processed
+ * @RECTIFY_TEST_DESK_FAULT_DRIBBLE: process the request, then send the
+ *   answer's body one byte every `param` milliseconds (1000 when 0)
  *
  * Failures the desk can be told to show, for the next N matching requests.
  */
@@ -47,6 +56,10 @@ typedef enum
   RECTIFY_TEST_DESK_FAULT_TRUNCATED_JSON,
   RECTIFY_TEST_DESK_FAULT_TEXT_ERROR,
   RECTIFY_TEST_DESK_FAULT_OVERSIZED,
+  RECTIFY_TEST_DESK_FAULT_DEEP_JSON,
+  RECTIFY_TEST_DESK_FAULT_DEEP_ERROR,
+  RECTIFY_TEST_DESK_FAULT_HTML,
+  RECTIFY_TEST_DESK_FAULT_DRIBBLE,
 } RectifyTestDeskFault;
 
 #define RECTIFY_TEST_DESK_AGENT_ID 900001
