@@ -78,7 +78,9 @@ rectify_application_activate (GApplication *app)
       RectifyWindow *new_window = rectify_window_new (GTK_APPLICATION (app), self->store,
                                                       self->outbox);
 
-      rectify_window_report_load (new_window, self->set_aside, self->load_error);
+      rectify_window_report_load (new_window,
+                                  rectify_case_store_get_load_problems (self->store),
+                                  self->load_error);
       g_clear_pointer (&self->set_aside, g_ptr_array_unref);
       g_clear_pointer (&self->load_error, g_free);
       window = GTK_WINDOW (new_window);

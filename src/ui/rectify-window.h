@@ -28,7 +28,7 @@ void           rectify_window_set_case         (RectifyWindow    *self,
                                                 RectifyCase      *rcase);
 RectifyPage   *rectify_window_get_visible_page (RectifyWindow    *self);
 void           rectify_window_report_load      (RectifyWindow    *self,
-                                                GPtrArray        *set_aside,
+                                                GPtrArray        *problems,
                                                 const char       *error);
 void           rectify_window_add_toast        (RectifyWindow    *self,
                                                 AdwToast         *toast);
