@@ -45,6 +45,10 @@ struct _RectifyApplication
   char             *load_error;
   gboolean          loading;
   gboolean          activate_pending;
+  gboolean          quit_pending;
+  /* Actions that came while loading (from gapplication, notifications),
+   * run in order once the cases are there. */
+  GPtrArray        *pending_actions;  /* PendingAction */
 
   GSettings        *settings;
   RectifyOutbox    *outbox;
@@ -58,6 +62,20 @@ struct _RectifyApplication
 };
 
 G_DEFINE_FINAL_TYPE (RectifyApplication, rectify_application, ADW_TYPE_APPLICATION)
+
+typedef struct
+{
+  char     *name;
+  GVariant *parameter;  /* nullable */
+} PendingAction;
+
+static void
+pending_action_free (PendingAction *pending)
+{
+  g_free (pending->name);
+  g_clear_pointer (&pending->parameter, g_variant_unref);
+  g_free (pending);
+}
 
 static void
 rectify_application_activate (GApplication *app)
@@ -175,6 +193,16 @@ load_cb (GObject      *object,
     self->load_error = g_strdup (error->message);
 
   self->loading = FALSE;
+
+  /* Quit asked for while loading: nothing to show, nothing to send. */
+  if (self->quit_pending)
+    {
+      g_clear_pointer (&self->pending_actions, g_ptr_array_unref);
+      g_application_release (G_APPLICATION (self));
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
   /* Sends interrupted by a quit or a crash carry on (or ask, where they may
    * have arrived). */
   rectify_outbox_resume (self->outbox, G_LIST_MODEL (self->store));
@@ -185,7 +213,37 @@ load_cb (GObject      *object,
       g_application_activate (G_APPLICATION (self));
     }
 
+  if (self->pending_actions != NULL)
+    {
+      g_autoptr(GPtrArray) actions = g_steal_pointer (&self->pending_actions);
+
+      for (guint i = 0; i < actions->len; i++)
+        {
+          PendingAction *pending = g_ptr_array_index (actions, i);
+
+          g_action_group_activate_action (G_ACTION_GROUP (self), pending->name,
+                                          pending->parameter);
+        }
+    }
+
   g_application_release (G_APPLICATION (self));
+}
+
+/* Keeps an action that came while the cases load, to run once they are. */
+static void
+queue_action (RectifyApplication *self,
+              GSimpleAction      *action,
+              GVariant           *parameter)
+{
+  PendingAction *pending = g_new0 (PendingAction, 1);
+
+  if (self->pending_actions == NULL)
+    self->pending_actions = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_action_free);
+
+  g_debug ("Action %s waits for the cases to load", g_action_get_name (G_ACTION (action)));
+  pending->name = g_strdup (g_action_get_name (G_ACTION (action)));
+  pending->parameter = parameter != NULL ? g_variant_ref (parameter) : NULL;
+  g_ptr_array_add (self->pending_actions, pending);
 }
 
 static void
@@ -194,7 +252,23 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GApplication *app = user_data;
+  RectifyApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* While the cases load there is no window yet, and the load holds the
+   * application: quit when it is done, without showing anything. */
+  if (self->loading)
+    {
+      self->quit_pending = TRUE;
+      return;
+    }
+
+  /* No window (a headless check, say): nothing to save first. */
+  if (windows == NULL)
+    {
+      g_application_quit (app);
+      return;
+    }
 
   /* Closing through the windows (rather than g_application_quit) gives each
    * the chance to save what it shows. */
@@ -679,7 +753,10 @@ open_case_action (GSimpleAction *action,
   RectifyCase *rcase;
 
   if (self->loading)
-    return;
+    {
+      queue_action (self, action, parameter);
+      return;
+    }
 
   rcase = rectify_case_store_lookup (self->store, g_variant_get_string (parameter, NULL));
   if (rcase == NULL)
@@ -705,7 +782,10 @@ send_case_action (GSimpleAction *action,
   RectifyCase *rcase;
 
   if (self->loading)
-    return;
+    {
+      queue_action (self, action, parameter);
+      return;
+    }
 
   rcase = rectify_case_store_lookup (self->store, g_variant_get_string (parameter, NULL));
   if (rcase == NULL)
@@ -797,6 +877,7 @@ rectify_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->print_settings);
   g_clear_pointer (&self->set_aside, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_actions, g_ptr_array_unref);
   g_clear_pointer (&self->load_error, g_free);
 
   G_OBJECT_CLASS (rectify_application_parent_class)->finalize (object);
