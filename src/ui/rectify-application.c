@@ -43,6 +43,8 @@ struct _RectifyApplication
   /* What loading found, for the first window to report once. */
   GPtrArray        *set_aside;
   char             *load_error;
+  /* Why no desk client could be made, to show with a way to Preferences. */
+  char             *client_error;
   gboolean          loading;
   gboolean          activate_pending;
   gboolean          quit_pending;
@@ -99,6 +101,8 @@ rectify_application_activate (GApplication *app)
       rectify_window_report_load (new_window,
                                   rectify_case_store_get_load_problems (self->store),
                                   self->load_error);
+      if (self->client_error != NULL)
+        rectify_window_report_no_client (new_window, self->client_error);
       g_clear_pointer (&self->set_aside, g_ptr_array_unref);
       g_clear_pointer (&self->load_error, g_free);
       window = GTK_WINDOW (new_window);
@@ -357,6 +361,8 @@ about_action (GSimpleAction *action,
  * when a desk setting changes and when Preferences close (where a token may
  * have been stored or removed). Until it exists, the outbox waits. */
 
+static RectifyWindow *get_main_window (RectifyApplication *self);
+
 static void
 client_cb (GObject      *object,
            GAsyncResult *result,
@@ -365,12 +371,23 @@ client_cb (GObject      *object,
   g_autoptr(RectifyApplication) self = user_data;
   g_autoptr(RectifyDeskClient) client = NULL;
   g_autoptr(GError) error = NULL;
+  RectifyWindow *window;
 
   client = rectify_credentials_new_desk_client_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+
+  /* Said in the window, not only in a debug log: nothing can be sent until
+   * it is fixed. A window made later says it then. */
+  g_clear_pointer (&self->client_error, g_free);
   if (error != NULL)
-    g_debug ("No desk client: %s", error->message);
+    {
+      g_debug ("No desk client: %s", error->message);
+      self->client_error = g_strdup (error->message);
+    }
+  window = get_main_window (self);
+  if (window != NULL)
+    rectify_window_report_no_client (window, self->client_error);
 
   rectify_outbox_set_client (self->outbox, client);
 }
@@ -879,6 +896,7 @@ rectify_application_finalize (GObject *object)
   g_clear_pointer (&self->set_aside, g_ptr_array_unref);
   g_clear_pointer (&self->pending_actions, g_ptr_array_unref);
   g_clear_pointer (&self->load_error, g_free);
+  g_clear_pointer (&self->client_error, g_free);
 
   G_OBJECT_CLASS (rectify_application_parent_class)->finalize (object);
 }

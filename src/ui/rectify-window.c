@@ -888,6 +888,45 @@ rectify_window_report_load (RectifyWindow *self,
     }
 }
 
+/**
+ * rectify_window_report_no_client:
+ * @self: a #RectifyWindow
+ * @reason: (nullable): why no help-desk client can be made (an address set
+ *   outside Preferences, a token missing from the keyring…), or %NULL now
+ *   that there is one
+ *
+ * Says why nothing can be sent, with a button to Preferences, until it is
+ * dismissed or the reason changes: one such toast at a time.
+ */
+void
+rectify_window_report_no_client (RectifyWindow *self,
+                                 const char    *reason)
+{
+  g_autofree char *title = NULL;
+  AdwToast *shown;
+  AdwToast *toast;
+
+  g_return_if_fail (RECTIFY_IS_WINDOW (self));
+
+  shown = g_object_get_data (G_OBJECT (self), "rectify-no-client-toast");
+  if (shown != NULL)
+    adw_toast_dismiss (shown);
+  g_object_set_data (G_OBJECT (self), "rectify-no-client-toast", NULL);
+  if (reason == NULL)
+    return;
+
+  /* Translators: %s says why, as in "The help desk address is not valid." */
+  title = g_strdup_printf (_("Cannot send: %s"), reason);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Preferences"));
+  adw_toast_set_action_name (toast, "app.preferences");
+  g_object_set_data_full (G_OBJECT (self), "rectify-no-client-toast", g_object_ref (toast),
+                          g_object_unref);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* For toasts from the pages. */
 void
 rectify_window_add_toast (RectifyWindow *self,
