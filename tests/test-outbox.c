@@ -1110,6 +1110,27 @@ test_expired_tokens (Fixture       *f,
   g_signal_handlers_disconnect_by_data (f->rcase, f);
 }
 
+/* The same, with the desk filing its complaint about the tokens under
+ * "base": the tokens are dropped and the files uploaded again, once, not
+ * the same refused create at every Send. */
+static void
+test_expired_tokens_base (Fixture       *f,
+                          gconstpointer  data)
+{
+  add_attachment (f, "invoice.pdf", 4096);
+  rectify_test_desk_set_upload_error_field (f->desk, "base");
+
+  f->clock_advances = 1;
+  g_signal_connect (f->rcase, "notify::send-state", G_CALLBACK (on_creating_advance_clock), f);
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+
+  g_assert_cmpuint (uploads (f), ==, 2);
+  g_assert_cmpuint (created (f), ==, 1);
+  assert_attachments (f, 1);
+  g_signal_handlers_disconnect_by_data (f->rcase, f);
+}
+
 static void
 test_invalid (Fixture       *f,
               gconstpointer  data)
@@ -1768,6 +1789,7 @@ main (int   argc,
   ADD ("fault/deep-answers/anonymous", anonymous, test_deep_answers);
   ADD ("fault/lookup-once", signed_in, test_lookup_once);
   ADD ("invalid/expired-tokens", anonymous, test_expired_tokens);
+  ADD ("invalid/expired-tokens-base", anonymous, test_expired_tokens_base);
   ADD ("invalid/fields", anonymous, test_invalid);
   ADD ("invalid/upload", anonymous, test_invalid_upload);
   g_test_add_func ("/outbox/invalid/field-mapping", test_field_mapping);

@@ -290,6 +290,34 @@ first_problem (RectifyCase *rcase)
   return NULL;
 }
 
+/* A 422 complaint about the upload tokens, whatever field the desk files it
+ * under: "uploads", or "base" in words about the uploads or a token. */
+static gboolean
+is_upload_complaint (const RectifyDeskFieldError *field_error)
+{
+  g_autofree char *words = NULL;
+
+  if (g_strcmp0 (field_error->field, "uploads") == 0)
+    return TRUE;
+  if (field_error->description == NULL)
+    return FALSE;
+
+  words = g_ascii_strdown (field_error->description, -1);
+  return strstr (words, "upload") != NULL || strstr (words, "token") != NULL;
+}
+
+static gboolean
+refused_for_uploads (const GError *error)
+{
+  GPtrArray *field_errors = rectify_desk_error_get_field_errors (error);
+
+  for (guint i = 0; field_errors != NULL && i < field_errors->len; i++)
+    if (is_upload_complaint (g_ptr_array_index (field_errors, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* What is known when a create may or may not have reached the desk. */
 static char *
 describe_ambiguous (RectifyCase  *rcase,
@@ -759,17 +787,13 @@ create_cb (GObject      *object,
       return;
     }
 
-  if (rectify_desk_error_has_field (error, "uploads"))
+  if (refused_for_uploads (error))
     {
       GPtrArray *field_errors = rectify_desk_error_get_field_errors (error);
       gboolean only_uploads = TRUE;
 
       for (guint i = 0; i < field_errors->len; i++)
-        {
-          const RectifyDeskFieldError *field_error = g_ptr_array_index (field_errors, i);
-
-          only_uploads &= g_strcmp0 (field_error->field, "uploads") == 0;
-        }
+        only_uploads &= is_upload_complaint (g_ptr_array_index (field_errors, i));
 
       /* Expired or used up: upload the files again and send, once. */
       forget_tokens (rcase);

@@ -123,6 +123,7 @@ struct _RectifyTestDesk
   guint        page_size_limit;
   gboolean     retry_after_dates;
   gboolean     discard_uploads;
+  char        *upload_error_field;  /* where a refused token's 422 goes; NULL: "uploads" */
 
   GPtrArray   *requests;      /* DeskRequest, in id order */
   GHashTable  *uploads;       /* token → DeskUpload */
@@ -1138,8 +1139,9 @@ check_comment (RectifyTestDesk *self,
       if (upload == NULL || upload->used ||
           desk_now (self) - upload->created_at > UPLOAD_LIFETIME)
         {
-          details_add (details, "uploads", "InvalidValue",
-                       "Uploads: the token is invalid, used or has expired");
+          details_add (details, self->upload_error_field != NULL ? self->upload_error_field
+                                                                 : "uploads",
+                       "InvalidValue", "Uploads: the token is invalid, used or has expired");
           continue;
         }
 
@@ -1820,6 +1822,7 @@ rectify_test_desk_finalize (GObject *object)
   g_free (self->user_email);
   g_free (self->api_token);
   g_free (self->last_user_agent);
+  g_free (self->upload_error_field);
 
   G_OBJECT_CLASS (rectify_test_desk_parent_class)->finalize (object);
 }
@@ -2035,6 +2038,24 @@ rectify_test_desk_set_discard_uploads (RectifyTestDesk *self,
   g_return_if_fail (RECTIFY_IS_TEST_DESK (self));
 
   self->discard_uploads = !!discard;
+}
+
+/**
+ * rectify_test_desk_set_upload_error_field:
+ * @self: a #RectifyTestDesk
+ * @field: (nullable): the field a 422 names for an invalid, used or expired
+ *   upload token (`base`, say), or %NULL for `uploads`
+ *
+ * Zendesk's reference does not say which field such a complaint comes
+ * under; a client must not rely on one.
+ */
+void
+rectify_test_desk_set_upload_error_field (RectifyTestDesk *self,
+                                          const char      *field)
+{
+  g_return_if_fail (RECTIFY_IS_TEST_DESK (self));
+
+  set_str (&self->upload_error_field, field);
 }
 
 /**

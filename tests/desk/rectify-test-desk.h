@@ -92,6 +92,8 @@ void             rectify_test_desk_set_retry_after_dates  (RectifyTestDesk      
                                                            gboolean               dates);
 void             rectify_test_desk_set_discard_uploads    (RectifyTestDesk       *self,
                                                            gboolean               discard);
+void             rectify_test_desk_set_upload_error_field (RectifyTestDesk       *self,
+                                                           const char            *field);
 void             rectify_test_desk_add_fault              (RectifyTestDesk       *self,
                                                            const char            *method,
                                                            const char            *path_prefix,
