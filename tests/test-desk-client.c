@@ -1442,6 +1442,42 @@ test_not_found (Fixture       *f,
   g_assert_cmpstr (unknown->message, !=, error->message);
 }
 
+/* Each status in words that say what it means, with its number; only an
+ * unknown one is "unexpected". */
+static void
+test_status_words (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct {
+    guint       status;
+    const char *words;
+  } cases[] = {
+    { 400, "could not make sense" },
+    { 405, "no help desk at this address" },
+    { 408, "stopped waiting" },
+    { 413, "too large" },
+    { 502, "between Rectify and the help desk" },
+    { 504, "between Rectify and the help desk" },
+    { 500, "problem of its own" },
+    { 418, "unexpected" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RectifyDeskRequest) request = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *number = g_strdup_printf ("%u", cases[i].status);
+
+      rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                                   RECTIFY_TEST_DESK_FAULT_TEXT_ERROR, 1, cases[i].status);
+      request = create_request (f->client, "Worded", "Body", NULL, &error);
+      g_assert_null (request);
+      g_test_message ("%u: %s", cases[i].status, error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].words));
+      g_assert_nonnull (strstr (error->message, number));
+    }
+}
+
 /* A desk that sends its answer a byte at a time never trips libsoup's idle
  * timeout; the overall deadline ends the exchange, ambiguous since the
  * request went out (and was created). */
@@ -1758,6 +1794,7 @@ main (int   argc,
   ADD ("fault/deep-json", test_deep_json);
   ADD ("fault/html-answer", test_html_answer);
   ADD ("fault/not-found", test_not_found);
+  ADD ("fault/status-words", test_status_words);
   ADD ("fault/dribble", test_dribble);
   ADD ("upload/latin1-name", test_upload_latin1_name);
   ADD ("cancel", test_cancel);
