@@ -457,10 +457,7 @@ error_for_not_found (Exchange   *exchange,
                                    server_error, NULL, NULL);
 
   return rectify_desk_error_new (RECTIFY_DESK_ERROR_HTTP, exchange->status, retry_after,
-                                 server_error, NULL,
-                                 _("There is no help desk at this address (error 404). Check "
-                                   "the help desk address in Preferences. Nothing was "
-                                   "created."));
+                                 server_error, NULL, NULL);
 }
 
 static GError *
