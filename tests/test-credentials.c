@@ -15,7 +15,9 @@
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 
+#include "rectify-clock.h"
 #include "rectify-credentials.h"
+#include "rectify-provider.h"
 #include "rectify-test-desk.h"
 
 typedef struct
@@ -346,6 +348,122 @@ test_credentials_oauth (Fixture       *fixture,
   clear (url, RECTIFY_DESK_AUTH_OAUTH);
 }
 
+/* A profile whose desk registered a sign-in client. */
+static RectifyProvider *
+profile_with_client (const char *redirect_uri)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "ringover.json", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RectifyProvider *provider;
+  g_file_get_contents (path, &json, NULL, &error);
+  g_assert_no_error (error);
+  edited = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (edited, "\"oauth_client_id\": null",
+                                      "\"oauth_client_id\": \"rectify-desktop\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "http://127.0.0.1:47391/rectify/signed-in",
+                                      redirect_uri, 1), ==, 1);
+  bytes = g_bytes_new (edited->str, edited->len);
+  provider = rectify_provider_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  return provider;
+}
+
+static RectifyDeskClient *
+renew_client (GSettings  *settings,
+              GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rectify_credentials_renew_desk_client_async (settings, NULL, got_result, &result);
+  return rectify_credentials_new_desk_client_finish (wait_for (&result), error);
+}
+
+static gboolean
+client_reads (RectifyDeskClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rectify_desk_client_list_requests_async (client, NULL, got_result, &result);
+  requests = rectify_desk_client_list_requests_finish (client, wait_for (&result), &error);
+
+  return requests != NULL;
+}
+
+/* A browser sign-in about to end is renewed before the client is made, and
+ * the rotated pair replaces the old one in the keyring at once; after a 401
+ * it is renewed whatever its expiry says; once the refresh token has ended
+ * too, the owner is asked to sign in again. */
+static void
+test_credentials_oauth_renewal (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char *url = rectify_test_desk_get_url (fixture->desk);
+  g_autoptr(RectifyProvider) provider = profile_with_client ("http://127.0.0.1:47391/cb");
+  g_autoptr(RectifyDeskClient) client = NULL;
+  g_autoptr(RectifyDeskClient) renewed = NULL;
+  g_autoptr(RectifyDeskClient) ended = NULL;
+  g_autoptr(RectifyOAuthTokens) kept = NULL;
+  g_autoptr(GDateTime) now = rectify_clock_now_utc ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  RectifyTestDeskOAuth *endpoints;
+  RectifyOAuthTokens pair = { NULL, NULL, 0, 0 };
+
+  if (!have_private_keyring ())
+    return;
+
+  rectify_provider_set_default (provider);
+  endpoints = rectify_test_desk_enable_oauth (fixture->desk, "rectify-desktop",
+                                              "http://127.0.0.1:47391/cb");
+  rectify_test_desk_oauth_set_lifetimes (endpoints, 600, 3600);
+  rectify_test_desk_oauth_issue (endpoints, g_get_real_time (), &pair.access_token,
+                                 &pair.refresh_token);
+  pair.expires_at = g_date_time_to_unix (now) + 60;
+  secret = rectify_oauth_tokens_to_json (&pair);
+
+  g_settings_set_string (fixture->settings, "desk-url", url);
+  g_settings_set_enum (fixture->settings, "sign-in-mode", RECTIFY_DESK_AUTH_OAUTH);
+  store (url, RECTIFY_DESK_AUTH_OAUTH, secret);
+
+  /* A minute left: renewed first. */
+  client = new_client (fixture->settings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rectify_test_desk_oauth_get_n_issued (endpoints), ==, 2);
+  g_assert_true (client_reads (client));
+  g_clear_pointer (&secret, g_free);
+  secret = lookup (url, RECTIFY_DESK_AUTH_OAUTH);
+  kept = rectify_oauth_tokens_from_json (secret, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept->refresh_token, !=, pair.refresh_token);
+  g_assert_cmpstr (kept->access_token, !=, pair.access_token);
+  g_assert_false (rectify_test_desk_oauth_accepts (endpoints, pair.access_token,
+                                                   g_get_real_time ()));
+
+  /* Plenty of time left, but the desk said 401: renewed all the same. */
+  renewed = renew_client (fixture->settings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rectify_test_desk_oauth_get_n_issued (endpoints), ==, 3);
+  g_assert_true (client_reads (renewed));
+
+  /* Two hours later on the desk: the refresh token has ended as well. */
+  rectify_test_desk_advance_clock (fixture->desk, 2 * 3600 * G_TIME_SPAN_SECOND);
+  ended = renew_client (fixture->settings, &error);
+  g_assert_null (ended);
+  g_assert_error (error, RECTIFY_CREDENTIALS_ERROR, RECTIFY_CREDENTIALS_ERROR_NO_TOKEN);
+  g_assert_nonnull (strstr (error->message, "Sign in again"));
+
+  clear (url, RECTIFY_DESK_AUTH_OAUTH);
+  rectify_provider_set_default (NULL);
+  g_free (pair.access_token);
+  g_free (pair.refresh_token);
+}
+
 /* No keyring needed from here on. */
 
 static void
@@ -452,6 +570,8 @@ main (int   argc,
               fixture_set_up, test_credentials_store_lookup_clear, fixture_tear_down);
   g_test_add ("/credentials/oauth", Fixture, NULL,
               fixture_set_up, test_credentials_oauth, fixture_tear_down);
+  g_test_add ("/credentials/oauth-renewal", Fixture, NULL,
+              fixture_set_up, test_credentials_oauth_renewal, fixture_tear_down);
   g_test_add ("/credentials/client-modes", Fixture, NULL,
               fixture_set_up, test_credentials_client_modes, fixture_tear_down);
   g_test_add_func ("/credentials/desk-url", test_credentials_desk_url);

@@ -408,6 +408,8 @@ test_create_anonymous (Fixture       *f,
 {
   g_autoptr(RectifyDeskRequest) request = NULL;
   g_autoptr(GError) error = NULL;
+  /* The desk stamps requests with its own clock, the real one, as a remote
+   * desk would: compared with that, not with the app's. */
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) after = g_date_time_add_minutes (now, 1);
   g_autoptr(GDateTime) before = g_date_time_add_minutes (now, -1);

@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "rectify-case-file.h"
+#include "rectify-clock.h"
 #include "rectify-case-store.h"
 #include "rectify-outbox.h"
 #include "rectify-test-case.h"
@@ -1274,7 +1275,7 @@ test_token_reuse (Fixture       *f,
   g_autoptr(RectifyDeskUpload) stale = NULL;
   g_autoptr(RectifyAttachment) first = NULL;
   g_autoptr(RectifyAttachment) second = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = rectify_clock_now_utc ();
   g_autoptr(GDateTime) recently = g_date_time_add_minutes (now, -5);
   g_autoptr(GDateTime) long_ago = g_date_time_add_minutes (now, -55);
   g_autoptr(GPtrArray) comments = NULL;

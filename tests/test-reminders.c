@@ -30,7 +30,8 @@ submit_on (RectifyCase *rcase,
            guint        month,
            guint        day)
 {
-  g_autoptr(GDateTime) when = g_date_time_new_utc (year, month, day, 12, 0, 0);
+  /* Noon of that day where the owner is: reminders count in local days. */
+  g_autoptr(GDateTime) when = g_date_time_new_local (year, month, day, 12, 0, 0);
 
   rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_SENT_ELSEWHERE, NULL);
   rectify_case_restore_submission (rcase, when, 3998);
@@ -123,7 +124,7 @@ static void
 test_reminders_statement (void)
 {
   g_autoptr(RectifyCase) rcase = rectify_case_new ();
-  g_autoptr(GDateTime) ticked = g_date_time_new_utc (2026, 12, 21, 9, 0, 0);
+  g_autoptr(GDateTime) ticked = g_date_time_new_local (2026, 12, 21, 9, 0, 0);
   g_autofree char *key = NULL;
 
   rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_TOO_MANY);

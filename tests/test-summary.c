@@ -63,9 +63,11 @@ static void
 test_summary_followed_up (void)
 {
   g_autoptr(RectifyCase) rcase = rectify_case_new ();
-  g_autoptr(GDateTime) sent = g_date_time_new_utc (2026, 11, 26, 10, 0, 0);
-  g_autoptr(GDateTime) verified = g_date_time_new_utc (2026, 12, 3, 15, 30, 0);
-  g_autoptr(GDateTime) checked = g_date_time_new_utc (2026, 12, 21, 9, 0, 0);
+  /* Local times: the summary gives the owner's own dates, and a moment
+   * given in UTC is another day in Auckland or Honolulu. */
+  g_autoptr(GDateTime) sent = g_date_time_new_local (2026, 11, 26, 10, 0, 0);
+  g_autoptr(GDateTime) verified = g_date_time_new_local (2026, 12, 3, 15, 30, 0);
+  g_autoptr(GDateTime) checked = g_date_time_new_local (2026, 12, 21, 9, 0, 0);
   g_autofree char *text = NULL;
   GDate today;
 

@@ -17,6 +17,9 @@
  * token meant for Ringover's.
  */
 
+/* explicit_bzero() is a glibc extension. */
+#define _DEFAULT_SOURCE
+
 #include "config.h"
 
 #include <string.h>
@@ -24,7 +27,9 @@
 #include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
 
+#include "rectify-clock.h"
 #include "rectify-credentials.h"
+#include "rectify-oauth.h"
 #include "rectify-provider.h"
 
 G_DEFINE_QUARK (rectify-credentials-error-quark, rectify_credentials_error)
@@ -509,6 +514,10 @@ typedef struct
   RectifyDeskClient *client;
   RectifyDeskAuth    mode;
   char              *email;
+  char              *desk_url;
+  gboolean           force_refresh;
+  RectifyOAuthTokens *tokens;
+  RectifyOAuth       *oauth;
 } ClientData;
 
 static void
@@ -517,8 +526,142 @@ client_data_free (gpointer data)
   ClientData *cd = data;
 
   g_clear_object (&cd->client);
+  g_clear_object (&cd->oauth);
+  g_clear_pointer (&cd->tokens, rectify_oauth_tokens_free);
   g_free (cd->email);
+  g_free (cd->desk_url);
   g_free (cd);
+}
+
+/* A sign-in through the browser keeps the pair as JSON; a token stored by
+ * hand is kept as it is. */
+static gboolean
+is_token_pair (const char *secret)
+{
+  return secret != NULL && secret[0] == '{';
+}
+
+/**
+ * rectify_credentials_new_oauth:
+ * @desk_url: the desk
+ *
+ * Returns: (transfer full) (nullable): the sign-in the provider profile
+ *   offers for @desk_url, or %NULL when the desk registered no client
+ */
+RectifyOAuth *
+rectify_credentials_new_oauth (const char *desk_url)
+{
+  RectifyProvider *provider = rectify_provider_get_default ();
+  const char *client_id = rectify_provider_get_oauth_client_id (provider);
+
+  if (client_id == NULL)
+    return NULL;
+
+  return rectify_oauth_new (desk_url, client_id, rectify_provider_get_oauth_redirect_uri (provider),
+                            rectify_provider_get_oauth_scope (provider));
+}
+
+static void
+stored_rotated_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ClientData *cd = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  /* The old pair no longer works: if the new one could not be kept, the
+   * next start signs in again; this client still works now. */
+  if (!rectify_credentials_store_finish (result, &error))
+    {
+      g_warning ("The renewed sign-in could not be kept in the keyring: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  rectify_desk_client_set_oauth_token (cd->client, cd->tokens->access_token);
+  g_task_return_pointer (task, g_steal_pointer (&cd->client), g_object_unref);
+}
+
+static void
+refreshed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ClientData *cd = g_task_get_task_data (task);
+  g_autoptr(RectifyOAuthTokens) renewed = NULL;
+  g_autofree char *json = NULL;
+  GCancellable *cancellable;
+  GError *error = NULL;
+
+  renewed = rectify_oauth_refresh_finish (RECTIFY_OAUTH (object), result, &error);
+  if (renewed == NULL)
+    {
+      if (g_error_matches (error, RECTIFY_OAUTH_ERROR, RECTIFY_OAUTH_ERROR_INVALID_GRANT))
+        {
+          g_clear_error (&error);
+          g_task_return_new_error (task, RECTIFY_CREDENTIALS_ERROR,
+                                   RECTIFY_CREDENTIALS_ERROR_NO_TOKEN,
+                                   _("Your sign-in to the help desk has ended. Sign in again in "
+                                     "Preferences, or send without signing in."));
+          return;
+        }
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+
+      /* Offline, say: the token may still work for a while. */
+      g_debug ("The sign-in could not be renewed: %s", error->message);
+      g_clear_error (&error);
+      rectify_desk_client_set_oauth_token (cd->client, cd->tokens->access_token);
+      g_task_return_pointer (task, g_steal_pointer (&cd->client), g_object_unref);
+      return;
+    }
+
+  g_clear_pointer (&cd->tokens, rectify_oauth_tokens_free);
+  cd->tokens = g_steal_pointer (&renewed);
+  json = rectify_oauth_tokens_to_json (cd->tokens);
+  cancellable = g_task_get_cancellable (task);
+  rectify_credentials_store_async (cd->desk_url, RECTIFY_DESK_AUTH_OAUTH, json, cancellable,
+                                   stored_rotated_cb, g_steal_pointer (&task));
+  explicit_bzero (json, strlen (json));
+}
+
+/* A pair from the browser sign-in: renewed first when it is about to end
+ * (or the desk just refused it), and kept at once, since the desk rotates
+ * the pair and the old one stops working. */
+static void
+use_token_pair (GTask      *task,
+                const char *secret)
+{
+  ClientData *cd = g_task_get_task_data (task);
+  g_autoptr(GDateTime) now = rectify_clock_now_utc ();
+  GError *error = NULL;
+
+  cd->tokens = rectify_oauth_tokens_from_json (secret, &error);
+  if (cd->tokens == NULL)
+    {
+      g_clear_error (&error);
+      g_task_return_new_error (task, RECTIFY_CREDENTIALS_ERROR,
+                               RECTIFY_CREDENTIALS_ERROR_NO_TOKEN,
+                               _("Your sign-in to the help desk has ended. Sign in again in "
+                                 "Preferences, or send without signing in."));
+      return;
+    }
+
+  cd->oauth = rectify_credentials_new_oauth (cd->desk_url);
+  if (cd->oauth != NULL && cd->tokens->refresh_token != NULL &&
+      (cd->force_refresh || rectify_oauth_tokens_need_refresh (cd->tokens, now)))
+    {
+      rectify_oauth_refresh_async (cd->oauth, cd->tokens->refresh_token,
+                                   g_task_get_cancellable (task), refreshed_cb, g_object_ref (task));
+      return;
+    }
+
+  rectify_desk_client_set_oauth_token (cd->client, cd->tokens->access_token);
+  g_task_return_pointer (task, g_steal_pointer (&cd->client), g_object_unref);
 }
 
 static void
@@ -548,6 +691,13 @@ client_lookup_cb (GObject      *object,
       return;
     }
 
+  if (cd->mode == RECTIFY_DESK_AUTH_OAUTH && is_token_pair (token))
+    {
+      use_token_pair (task, token);
+      rectify_credentials_token_free (token);
+      return;
+    }
+
   if (cd->mode == RECTIFY_DESK_AUTH_API_TOKEN)
     rectify_desk_client_set_api_token (cd->client, cd->email, token);
   else
@@ -557,22 +707,12 @@ client_lookup_cb (GObject      *object,
   g_task_return_pointer (task, g_steal_pointer (&cd->client), g_object_unref);
 }
 
-/**
- * rectify_credentials_new_desk_client_async:
- * @settings: the application's settings
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Makes a desk client for the desk address and sign-in the settings say,
- * with the token from the keyring. An anonymous client has no requester
- * yet: who is asking depends on the case (rectify_desk_client_set_anonymous()).
- */
-void
-rectify_credentials_new_desk_client_async (GSettings           *settings,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data)
+static void
+new_desk_client (GSettings           *settings,
+                 gboolean             force_refresh,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *url = NULL;
@@ -588,6 +728,8 @@ rectify_credentials_new_desk_client_async (GSettings           *settings,
   g_task_set_task_data (task, cd, client_data_free);
 
   url = rectify_credentials_dup_desk_url (settings);
+  cd->desk_url = g_strdup (url);
+  cd->force_refresh = force_refresh;
   cd->client = rectify_desk_client_new (url, &error);
   if (cd->client == NULL)
     {
@@ -625,6 +767,47 @@ rectify_credentials_new_desk_client_async (GSettings           *settings,
 
   rectify_credentials_lookup_async (url, cd->mode, cancellable, client_lookup_cb,
                                     g_steal_pointer (&task));
+}
+
+/**
+ * rectify_credentials_new_desk_client_async:
+ * @settings: the application's settings
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Makes a desk client for the desk address and sign-in the settings say,
+ * with the token from the keyring. An anonymous client has no requester
+ * yet: who is asking depends on the case (rectify_desk_client_set_anonymous()).
+ */
+void
+rectify_credentials_new_desk_client_async (GSettings           *settings,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  new_desk_client (settings, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * rectify_credentials_renew_desk_client_async:
+ * @settings: the application's settings
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done; finish with
+ *   rectify_credentials_new_desk_client_finish()
+ * @user_data: data for @callback
+ *
+ * As rectify_credentials_new_desk_client_async(), after the desk refused
+ * the access token (401): a browser sign-in is renewed with its refresh
+ * token whatever its expiry says.
+ */
+void
+rectify_credentials_renew_desk_client_async (GSettings           *settings,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  new_desk_client (settings, TRUE, cancellable, callback, user_data);
 }
 
 /**

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "rectify-desk-client.h"
+#include "rectify-oauth.h"
 
 G_BEGIN_DECLS
 
@@ -79,7 +80,12 @@ void                rectify_credentials_new_desk_client_async  (GSettings       
                                                                 GCancellable         *cancellable,
                                                                 GAsyncReadyCallback   callback,
                                                                 gpointer              user_data);
+void                rectify_credentials_renew_desk_client_async (GSettings          *settings,
+                                                                 GCancellable       *cancellable,
+                                                                 GAsyncReadyCallback callback,
+                                                                 gpointer            user_data);
 RectifyDeskClient  *rectify_credentials_new_desk_client_finish (GAsyncResult         *result,
                                                                 GError              **error);
+RectifyOAuth       *rectify_credentials_new_oauth              (const char           *desk_url);
 
 G_END_DECLS

@@ -38,6 +38,7 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
+#include "rectify-clock.h"
 #include "rectify-desk-client.h"
 #include "rectify-json-reader.h"
 
@@ -203,7 +204,7 @@ parse_retry_after (SoupMessage *msg)
   if ((date = soup_date_time_new_from_http_string (value)) == NULL)
     return -1;
 
-  now = g_date_time_new_now_utc ();
+  now = rectify_clock_now_utc ();
   return MAX (0, g_date_time_difference (date, now) / G_TIME_SPAN_SECOND);
 }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -30,9 +32,16 @@ struct _RectifyProvider
   GStrv     content_types;
   GStrv     licence_types;
   GStrv     currencies;
+  char     *oauth_client_id;
+  char     *oauth_redirect_uri;
+  char     *oauth_scope;
+  GDate     api_tokens_end;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyProvider, rectify_provider, G_TYPE_OBJECT)
+
+/* What tests put in place of the built-in profile. */
+static RectifyProvider *override;
 G_DEFINE_QUARK (rectify-provider-error-quark, rectify_provider_error)
 
 static void
@@ -48,6 +57,9 @@ rectify_provider_finalize (GObject *object)
   g_strfreev (self->content_types);
   g_strfreev (self->licence_types);
   g_strfreev (self->currencies);
+  g_free (self->oauth_client_id);
+  g_free (self->oauth_redirect_uri);
+  g_free (self->oauth_scope);
 
   G_OBJECT_CLASS (rectify_provider_parent_class)->finalize (object);
 }
@@ -147,6 +159,74 @@ read_strv (JsonObject  *root,
   return TRUE;
 }
 
+/* An optional string: absent or null is %NULL, anything else but a
+ * non-empty string is an error. */
+static gboolean
+read_optional_string (JsonObject  *root,
+                      const char  *path,
+                      char       **out,
+                      GError     **error)
+{
+  JsonNode *node = lookup (root, path);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  return read_string (root, path, out, error);
+}
+
+/* The sign-in the desk offers apps: an OAuth client it registered, with a
+ * loopback redirect URI (port included, as the desk compares it exactly);
+ * and the last day API tokens work. All optional: a profile without a
+ * client means the desk offers no sign-in to apps. */
+static gboolean
+read_sign_in (RectifyProvider  *self,
+              JsonObject       *root,
+              GError          **error)
+{
+  g_autofree char *end = NULL;
+  g_autoptr(GUri) redirect = NULL;
+  guint year, month, day;
+  char tail;
+
+  if (!read_optional_string (root, "sign_in.oauth_client_id", &self->oauth_client_id, error) ||
+      !read_optional_string (root, "sign_in.redirect_uri", &self->oauth_redirect_uri, error) ||
+      !read_optional_string (root, "sign_in.scope", &self->oauth_scope, error) ||
+      !read_optional_string (root, "sign_in.api_tokens_end", &end, error))
+    return FALSE;
+
+  if (self->oauth_client_id != NULL)
+    {
+      if (self->oauth_redirect_uri == NULL ||
+          (redirect = g_uri_parse (self->oauth_redirect_uri, G_URI_FLAGS_NONE, NULL)) == NULL ||
+          g_strcmp0 (g_uri_get_scheme (redirect), "http") != 0 ||
+          (g_strcmp0 (g_uri_get_host (redirect), "127.0.0.1") != 0 &&
+           g_strcmp0 (g_uri_get_host (redirect), "localhost") != 0) ||
+          g_uri_get_port (redirect) <= 0)
+        {
+          g_set_error_literal (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
+                               "The provider profile’s sign_in.redirect_uri must be a loopback "
+                               "http:// address with a port");
+          return FALSE;
+        }
+    }
+
+  g_date_clear (&self->api_tokens_end, 1);
+  if (end != NULL)
+    {
+      if (sscanf (end, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
+          !g_date_valid_dmy (day, month, year))
+        {
+          g_set_error_literal (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
+                               "The provider profile’s sign_in.api_tokens_end is not a date");
+          return FALSE;
+        }
+      g_date_set_dmy (&self->api_tokens_end, day, month, year);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 is_web_url (const char *url)
 {
@@ -242,6 +322,9 @@ rectify_provider_new_from_bytes (GBytes  *bytes,
     }
   self->max_attachment_size = json_node_get_int (node);
 
+  if (!read_sign_in (self, root, error))
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -257,6 +340,9 @@ RectifyProvider *
 rectify_provider_get_default (void)
 {
   static RectifyProvider *provider;
+
+  if (override != NULL)
+    return override;
 
   if (g_once_init_enter (&provider))
     {
@@ -377,4 +463,91 @@ rectify_provider_get_currencies (RectifyProvider *self)
   g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), NULL);
 
   return (const char * const *)self->currencies;
+}
+
+/**
+ * rectify_provider_get_oauth_client_id:
+ * @self: a profile
+ *
+ * Returns: (nullable): the OAuth client the desk registered for Rectify, or
+ *   %NULL when it offers no sign-in to apps
+ */
+const char *
+rectify_provider_get_oauth_client_id (RectifyProvider *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), NULL);
+
+  return self->oauth_client_id;
+}
+
+/**
+ * rectify_provider_get_oauth_redirect_uri:
+ * @self: a profile
+ *
+ * Returns: (nullable): the loopback redirect URI registered with the client
+ */
+const char *
+rectify_provider_get_oauth_redirect_uri (RectifyProvider *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), NULL);
+
+  return self->oauth_redirect_uri;
+}
+
+/**
+ * rectify_provider_get_oauth_scope:
+ * @self: a profile
+ *
+ * Returns: the scopes to ask for
+ */
+const char *
+rectify_provider_get_oauth_scope (RectifyProvider *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), NULL);
+
+  return self->oauth_scope != NULL ? self->oauth_scope : "read write";
+}
+
+/**
+ * rectify_provider_api_tokens_work_on:
+ * @self: a profile
+ * @day: a day
+ *
+ * Returns: whether the desk still accepts API tokens on @day
+ */
+gboolean
+rectify_provider_api_tokens_work_on (RectifyProvider *self,
+                                     const GDate     *day)
+{
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), FALSE);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), FALSE);
+
+  return !g_date_valid (&self->api_tokens_end) || g_date_compare (day, &self->api_tokens_end) <= 0;
+}
+
+/**
+ * rectify_provider_get_api_tokens_end:
+ * @self: a profile
+ *
+ * Returns: (nullable): the last day API tokens work, or %NULL if none is known
+ */
+const GDate *
+rectify_provider_get_api_tokens_end (RectifyProvider *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), NULL);
+
+  return g_date_valid (&self->api_tokens_end) ? &self->api_tokens_end : NULL;
+}
+
+/**
+ * rectify_provider_set_default:
+ * @provider: (nullable): the profile to use from now on, or %NULL for the
+ *   built-in one
+ *
+ * For tests: a desk that registered a sign-in client, say.
+ */
+void
+rectify_provider_set_default (RectifyProvider *provider)
+{
+  g_set_object (&override, provider);
 }

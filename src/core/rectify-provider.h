@@ -37,5 +37,12 @@ gboolean             rectify_provider_accepts_content_type   (RectifyProvider *s
                                                               const char      *mime_type);
 const char * const  *rectify_provider_get_licence_types      (RectifyProvider *self);
 const char * const  *rectify_provider_get_currencies         (RectifyProvider *self);
+const char          *rectify_provider_get_oauth_client_id    (RectifyProvider *self);
+const char          *rectify_provider_get_oauth_redirect_uri (RectifyProvider *self);
+const char          *rectify_provider_get_oauth_scope        (RectifyProvider *self);
+gboolean             rectify_provider_api_tokens_work_on     (RectifyProvider *self,
+                                                              const GDate     *day);
+const GDate         *rectify_provider_get_api_tokens_end     (RectifyProvider *self);
+void                 rectify_provider_set_default            (RectifyProvider *provider);
 
 G_END_DECLS

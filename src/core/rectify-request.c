@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rectify-email.h"
 #include "rectify-format.h"
 #include "rectify-money.h"
 #include "rectify-request.h"
@@ -289,15 +290,6 @@ rectify_request_dup_mailto (RectifyCase *rcase,
 {
   g_autofree char *subject = rectify_request_dup_subject (rcase);
   g_autofree char *body = rectify_request_dup_body (rcase, today);
-  g_autofree char *escaped_subject = g_uri_escape_string (subject, NULL, FALSE);
-  g_autofree char *escaped_body = NULL;
-  g_autofree char *escaped_address = g_uri_escape_string (address, "@", FALSE);
-  g_autoptr(GString) crlf = g_string_new (body);
 
-  /* RFC 6068: line breaks in a mailto body are CRLF. */
-  g_string_replace (crlf, "\n", "\r\n", 0);
-  escaped_body = g_uri_escape_string (crlf->str, NULL, FALSE);
-
-  return g_strdup_printf ("mailto:%s?subject=%s&body=%s",
-                          escaped_address, escaped_subject, escaped_body);
+  return rectify_email_build_mailto (address, subject, body);
 }

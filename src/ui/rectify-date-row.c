@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-clock.h"
 #include "rectify-date-row.h"
 #include "rectify-format.h"
 
@@ -98,7 +99,7 @@ on_popover_show (RectifyDateRow *self)
                                    g_date_get_month (&self->date),
                                    g_date_get_day (&self->date), 0, 0, 0);
   else
-    shown = g_date_time_new_now_local ();
+    shown = rectify_clock_now_local ();
 
   g_signal_handlers_block_by_func (self->calendar, on_day_selected, self);
   gtk_calendar_select_day (self->calendar, shown);

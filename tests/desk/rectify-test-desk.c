@@ -116,6 +116,7 @@ struct _RectifyTestDesk
 
   gboolean     anonymous_allowed;
   char        *oauth_token;
+  RectifyTestDeskOAuth *oauth;
   char        *user_email;
   char        *api_token;
   gboolean     user_verified;
@@ -916,6 +917,32 @@ apply_fault_after (RectifyTestDesk   *self,
     }
 }
 
+/* OAuth */
+
+/**
+ * rectify_test_desk_enable_oauth:
+ * @self: a desk
+ * @client_id: the public client the desk registers
+ * @redirect_uri: its one redirect URI
+ *
+ * Serves the authorization and token endpoints for that client, strictly;
+ * the access tokens they give are accepted as bearer tokens.
+ *
+ * Returns: (transfer none): the endpoints, to tune and count
+ */
+RectifyTestDeskOAuth *
+rectify_test_desk_enable_oauth (RectifyTestDesk *self,
+                                const char      *client_id,
+                                const char      *redirect_uri)
+{
+  g_return_val_if_fail (RECTIFY_IS_TEST_DESK (self), NULL);
+
+  g_clear_pointer (&self->oauth, rectify_test_desk_oauth_free);
+  self->oauth = rectify_test_desk_oauth_new (client_id, redirect_uri);
+
+  return self->oauth;
+}
+
 /* Requests, users, uploads */
 
 static DeskAuth
@@ -931,6 +958,9 @@ check_auth (RectifyTestDesk   *self,
   if (g_ascii_strncasecmp (value, "Bearer ", 7) == 0)
     {
       if (self->oauth_token != NULL && strcmp (value + 7, self->oauth_token) == 0)
+        return AUTH_USER;
+      if (self->oauth != NULL &&
+          rectify_test_desk_oauth_accepts (self->oauth, value + 7, desk_now (self)))
         return AUTH_USER;
       return AUTH_BAD;
     }
@@ -1628,6 +1658,10 @@ dispatch (RectifyTestDesk   *self,
   DeskAuth auth;
   DeskRequest *record = NULL;
 
+  if (self->oauth != NULL &&
+      rectify_test_desk_oauth_handle (self->oauth, msg, path, query, desk_now (self)))
+    return;
+
   /* Zendesk serves both /api/v2/requests and /api/v2/requests.json. */
   route = g_str_has_suffix (path, ".json") ? g_strndup (path, strlen (path) - 5) : g_strdup (path);
   if (!g_str_has_prefix (route, "/api/v2/"))
@@ -1819,6 +1853,7 @@ rectify_test_desk_finalize (GObject *object)
   g_clear_pointer (&self->faults, g_ptr_array_unref);
   g_free (self->url);
   g_free (self->oauth_token);
+  g_clear_pointer (&self->oauth, rectify_test_desk_oauth_free);
   g_free (self->user_email);
   g_free (self->api_token);
   g_free (self->last_user_agent);

@@ -8,6 +8,8 @@
 
 #include <libsoup/soup.h>
 
+#include "rectify-test-desk-oauth.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -77,6 +79,9 @@ void             rectify_test_desk_set_anonymous_allowed  (RectifyTestDesk      
                                                            gboolean               allowed);
 void             rectify_test_desk_set_oauth_token        (RectifyTestDesk       *self,
                                                            const char            *token);
+RectifyTestDeskOAuth *rectify_test_desk_enable_oauth      (RectifyTestDesk       *self,
+                                                          const char            *client_id,
+                                                          const char            *redirect_uri);
 void             rectify_test_desk_set_api_token          (RectifyTestDesk       *self,
                                                            const char            *email,
                                                            const char            *token);

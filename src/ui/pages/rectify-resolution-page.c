@@ -12,6 +12,7 @@
 
 #include "rectify-billing.h"
 #include "rectify-clock.h"
+#include "rectify-email.h"
 #include "rectify-launcher.h"
 #include "rectify-money.h"
 #include "rectify-provider.h"
@@ -483,16 +484,38 @@ email_launched (GObject      *object,
 {
   g_autoptr(RectifyResolutionPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  RectifyMailRoute route;
+  g_autofree char *message = NULL;
+  guint n_files;
   AdwToast *t;
 
-  if (!rectify_launch_uri_finish (result, &error))
+  if (!rectify_launch_email_finish (result, &route, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (g_error_matches (error, RECTIFY_EMAIL_ERROR, RECTIFY_EMAIL_ERROR_ATTACHMENT))
+        toast (self, adw_toast_new (error->message));
+      else
         toast (self, adw_toast_new (_("No e-mail app could be opened: use Copy or Save instead")));
       return;
     }
 
-  t = adw_toast_new (_("Your e-mail app has the request. Once you have sent it, mark it as sent."));
+  n_files = rcase != NULL ? g_list_model_get_n_items (rectify_case_get_attachments (rcase)) : 0;
+  if (route == RECTIFY_MAIL_ROUTE_MAILTO && n_files > 0)
+    /* Translators: the e-mail went out as a mailto: link, which cannot
+     * carry files */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Your e-mail app has the text only: attach the %u file by hand, then send it and mark it as sent.",
+                                            "Your e-mail app has the text only: attach the %u files by hand, then send it and mark it as sent.",
+                                            n_files),
+                               n_files);
+  else if (n_files > 0)
+    message = g_strdup (_("Your e-mail app has the request and its files. Once you have sent it, mark it as sent."));
+  else
+    message = g_strdup (_("Your e-mail app has the request. Once you have sent it, mark it as sent."));
+
+  t = adw_toast_new (message);
   adw_toast_set_button_label (t, _("_Mark as Sent"));
   adw_toast_set_action_name (t, "page.mark-sent");
   adw_toast_set_timeout (t, 0);
@@ -507,15 +530,29 @@ email_action (GtkWidget  *widget,
   RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (widget);
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
   RectifyProvider *provider = rectify_provider_get_default ();
-  g_autofree char *uri = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  GListModel *attachments;
   GDate today;
 
   if (rcase == NULL)
     return;
 
   rectify_clock_get_today (&today);
-  uri = rectify_request_dup_mailto (rcase, rectify_provider_get_support_email (provider), &today);
-  rectify_launch_uri_async (widget, uri, self->cancellable, email_launched, g_object_ref (self));
+  subject = rectify_request_dup_subject (rcase);
+  body = rectify_request_dup_body (rcase, &today);
+  attachments = rectify_case_get_attachments (rcase);
+  for (guint i = 0; i < g_list_model_get_n_items (attachments); i++)
+    {
+      g_autoptr(RectifyAttachment) attachment = g_list_model_get_item (attachments, i);
+
+      g_ptr_array_add (files, g_object_ref (rectify_attachment_get_file (attachment)));
+    }
+
+  rectify_launch_email_async (widget, rectify_provider_get_support_email (provider), subject,
+                              body, files, self->cancellable, email_launched,
+                              g_object_ref (self));
 }
 
 static void
