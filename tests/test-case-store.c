@@ -813,7 +813,11 @@ test_store_unreadable (Fixture       *fixture,
   flush (store);
   g_clear_object (&store);
 
-  rectify_test_remove_tree (g_file_get_parent (directory));
+  {
+    g_autoptr(GFile) parent = g_file_get_parent (directory);
+
+    rectify_test_remove_tree (parent);
+  }
 }
 
 int
