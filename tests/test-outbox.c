@@ -1449,6 +1449,83 @@ test_cancel_upload (Fixture       *f,
   g_assert_cmpuint (created (f), ==, 1);
 }
 
+/* A listener that takes connections and never says a word: an HTTPS desk
+ * whose TLS handshake never ends, so no request ever leaves. */
+typedef struct
+{
+  GSocketListener *listener;
+  GPtrArray       *connections;
+} SilentDesk;
+
+static void
+silent_accept_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SilentDesk *silent = user_data;
+  GSocketConnection *connection;
+
+  connection = g_socket_listener_accept_finish (G_SOCKET_LISTENER (object), result, NULL,
+                                                NULL);
+  if (connection == NULL)
+    return;
+
+  g_ptr_array_add (silent->connections, connection);
+  g_socket_listener_accept_async (silent->listener, NULL, silent_accept_cb, silent);
+}
+
+/* Cancel while the request is being created but has not left (the TLS
+ * handshake hangs): it is a draft again, the attempt does not count, and
+ * nothing arrives; sent later, it goes once. */
+static void
+test_cancel_before_sent (Fixture       *f,
+                         gconstpointer  data)
+{
+  SilentDesk silent = { g_socket_listener_new (),
+                        g_ptr_array_new_with_free_func (g_object_unref) };
+  g_autoptr(RectifyDeskClient) stalled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  guint attempts;
+  guint16 port;
+  gint64 until;
+
+  port = g_socket_listener_add_any_inet_port (silent.listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_accept_async (silent.listener, NULL, silent_accept_cb, &silent);
+  url = g_strdup_printf ("https://127.0.0.1:%u", port);
+  stalled = rectify_desk_client_new (url, &error);
+  g_assert_no_error (error);
+  rectify_desk_client_set_anonymous (stalled, NULL, NULL, 0);
+  rectify_outbox_set_client (f->outbox, stalled);
+
+  attempts = rectify_case_get_send_attempts (f->rcase);
+  send (f);
+  while (silent.connections->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_CREATING);
+
+  g_assert_true (rectify_outbox_cancel (f->outbox, f->rcase, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_DRAFT);
+  g_assert_cmpuint (rectify_case_get_send_attempts (f->rcase), ==, attempts);
+
+  /* The cancelled call ends quietly; nothing brings the case back. */
+  until = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_DRAFT);
+
+  rectify_outbox_set_client (f->outbox, f->client);
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpuint (created (f), ==, 1);
+
+  g_socket_listener_close (silent.listener);
+  g_clear_object (&silent.listener);
+  g_clear_pointer (&silent.connections, g_ptr_array_unref);
+}
+
 static void
 test_cancel_too_late (Fixture       *f,
                       gconstpointer  data)
@@ -1803,6 +1880,7 @@ main (int   argc,
   ADD ("client/later", anonymous, test_client_later);
   ADD ("cancel/upload", anonymous, test_cancel_upload);
   ADD ("cancel/too-late", anonymous, test_cancel_too_late);
+  ADD ("cancel/before-sent", anonymous, test_cancel_before_sent);
   ADD ("attachment/missing", anonymous, test_missing_attachment);
   ADD ("resume/untouched", anonymous, test_resume_untouched);
   ADD ("refresh/signed-in", signed_in, test_refresh);

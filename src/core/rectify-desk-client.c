@@ -64,6 +64,10 @@ struct _RectifyDeskClient
 
   goffset          max_upload_size;
   guint            deadline_ms;
+
+  /* The caller's cancellable → its exchange under way (unowned), to tell
+   * whether a request may have left (rectify_desk_client_may_have_sent()). */
+  GHashTable      *in_flight;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyDeskClient, rectify_desk_client, G_TYPE_OBJECT)
@@ -305,6 +309,7 @@ typedef struct
 
 typedef struct
 {
+  RectifyDeskClient *client;
   SoupMessage  *msg;
   GCancellable *cancellable;        /* ours: also cancels when the answer is too large */
   GCancellable *caller_cancellable;
@@ -314,6 +319,7 @@ typedef struct
   Progress     *progress;           /* unowned, outlives the exchange */
   GSource      *deadline;
   guint         status;
+  gboolean      connected;
   gboolean      wrote_body;
   gboolean      too_large;
   gboolean      timed_out;
@@ -323,7 +329,12 @@ static void
 exchange_free (Exchange *exchange)
 {
   if (exchange->caller_cancellable != NULL)
-    g_cancellable_disconnect (exchange->caller_cancellable, exchange->cancelled_id);
+    {
+      g_cancellable_disconnect (exchange->caller_cancellable, exchange->cancelled_id);
+      if (g_hash_table_lookup (exchange->client->in_flight,
+                               exchange->caller_cancellable) == exchange)
+        g_hash_table_remove (exchange->client->in_flight, exchange->caller_cancellable);
+    }
   g_clear_object (&exchange->caller_cancellable);
 
   if (exchange->msg != NULL)
@@ -344,6 +355,7 @@ exchange_free (Exchange *exchange)
   g_clear_object (&exchange->msg);
   g_clear_object (&exchange->cancellable);
   g_clear_pointer (&exchange->body, g_byte_array_unref);
+  g_clear_object (&exchange->client);
   g_free (exchange);
 }
 
@@ -352,6 +364,16 @@ exchange_caller_cancelled (GCancellable *cancellable,
                            GCancellable *ours)
 {
   g_cancellable_cancel (ours);
+}
+
+static void
+exchange_network_event (SoupMessage        *msg,
+                        GSocketClientEvent  event,
+                        GIOStream          *connection,
+                        Exchange           *exchange)
+{
+  if (event == G_SOCKET_CLIENT_COMPLETE)
+    exchange->connected = TRUE;
 }
 
 static void
@@ -649,6 +671,7 @@ exchange_async (RectifyDeskClient   *self,
   Exchange *exchange;
 
   exchange = g_new0 (Exchange, 1);
+  exchange->client = g_object_ref (self);
   exchange->msg = g_object_ref (msg);
   exchange->cancellable = g_cancellable_new ();
   exchange->body = g_byte_array_new ();
@@ -664,8 +687,10 @@ exchange_async (RectifyDeskClient   *self,
       exchange->cancelled_id = g_cancellable_connect (cancellable,
                                                       G_CALLBACK (exchange_caller_cancelled),
                                                       exchange->cancellable, NULL);
+      g_hash_table_insert (self->in_flight, cancellable, exchange);
     }
 
+  g_signal_connect (msg, "network-event", G_CALLBACK (exchange_network_event), exchange);
   g_signal_connect (msg, "wrote-body", G_CALLBACK (exchange_wrote_body), exchange);
   g_signal_connect (msg, "wrote-body-data", G_CALLBACK (exchange_wrote_body_data), exchange);
   g_signal_connect (msg, "restarted", G_CALLBACK (exchange_restarted), exchange);
@@ -1560,6 +1585,7 @@ rectify_desk_client_finalize (GObject *object)
   g_free (self->authorization);
   g_free (self->requester_name);
   g_free (self->requester_email);
+  g_clear_pointer (&self->in_flight, g_hash_table_unref);
 
   G_OBJECT_CLASS (rectify_desk_client_parent_class)->finalize (object);
 }
@@ -1651,6 +1677,7 @@ rectify_desk_client_init (RectifyDeskClient *self)
   self->auth = RECTIFY_DESK_AUTH_ANONYMOUS;
   self->max_upload_size = RECTIFY_DESK_DEFAULT_MAX_UPLOAD_SIZE;
   self->deadline_ms = RECTIFY_DESK_DEFAULT_DEADLINE_MS;
+  self->in_flight = g_hash_table_new (NULL, NULL);
   self->session = soup_session_new_with_options ("user-agent", USER_AGENT,
                                                  "timeout", RECTIFY_DESK_DEFAULT_TIMEOUT,
                                                  "idle-timeout", 60,
@@ -1827,6 +1854,35 @@ rectify_desk_client_set_max_upload_size (RectifyDeskClient *self,
       self->max_upload_size = size;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_UPLOAD_SIZE]);
     }
+}
+
+/**
+ * rectify_desk_client_may_have_sent:
+ * @self: a #RectifyDeskClient
+ * @cancellable: the cancellable a call was started with
+ *
+ * Whether any of the request started with @cancellable may have left.
+ * Until its connection is up (resolving, connecting, the TLS handshake)
+ * nothing can have: cancelling it then provably leaves nothing on the
+ * desk. From then on bytes may be on their way before libsoup says so
+ * (wrote-body comes a main-loop iteration after the write), so this
+ * answers %TRUE. %FALSE when no call with @cancellable is under way.
+ *
+ * Returns: whether the request may have left
+ */
+gboolean
+rectify_desk_client_may_have_sent (RectifyDeskClient *self,
+                                   GCancellable      *cancellable)
+{
+  Exchange *exchange;
+
+  g_return_val_if_fail (RECTIFY_IS_DESK_CLIENT (self), FALSE);
+
+  if (cancellable == NULL)
+    return FALSE;
+
+  exchange = g_hash_table_lookup (self->in_flight, cancellable);
+  return exchange != NULL && (exchange->connected || exchange->wrote_body);
 }
 
 /* The overall deadline of one exchange, in milliseconds (0: none). An

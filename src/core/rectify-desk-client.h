@@ -57,6 +57,8 @@ void               rectify_desk_client_set_max_upload_size  (RectifyDeskClient  
 guint              rectify_desk_client_get_timeout          (RectifyDeskClient  *self);
 void               rectify_desk_client_set_timeout          (RectifyDeskClient  *self,
                                                              guint               seconds);
+gboolean           rectify_desk_client_may_have_sent        (RectifyDeskClient  *self,
+                                                             GCancellable       *cancellable);
 guint              rectify_desk_client_get_deadline         (RectifyDeskClient  *self);
 void               rectify_desk_client_set_deadline         (RectifyDeskClient  *self,
                                                              guint               milliseconds);
