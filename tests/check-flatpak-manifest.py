@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 # Checks the Flatpak manifest: it parses, names the right app id, command,
-# runtime, and asks for exactly the sandbox holes DESIGN.md allows.
+# runtime, and asks for exactly the sandbox holes the README lists (network,
+# IPC, Wayland with X11 as fallback, DRI): files, e-mail, background and
+# secrets go through portals.
 import json
 import sys
 

@@ -38,8 +38,9 @@ rectify_test_fill_identify (RectifyCase     *rcase,
   rectify_case_set_period (rcase, RECTIFY_PERIOD_MONTHLY);
 }
 
-/* Steps 1 to 3 complete: five Smart licences at 19.99 EUR; two added by
- * mistake, two to keep, or Business meant; a credit chosen. */
+/* Steps 1 to 3 complete: five Smart licences at 19.99 EUR excl. VAT; two
+ * added by mistake, two to keep, or Business at 14.99 EUR meant; a credit
+ * chosen. */
 void
 rectify_test_fill_complete (RectifyCase     *rcase,
                             RectifyScenario  scenario)
@@ -53,6 +54,7 @@ rectify_test_fill_complete (RectifyCase     *rcase,
   rectify_case_set_text (rcase, RECTIFY_TEXT_UNIT_PRICE, "19.99");
   rectify_case_set_text (rcase, RECTIFY_TEXT_CURRENCY, "EUR");
   rectify_case_set_text (rcase, RECTIFY_TEXT_INTENDED_TYPE, "Business");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_INTENDED_PRICE, "14.99");
   rectify_case_set_text (rcase, RECTIFY_TEXT_ADDED_BY_MISTAKE, "2");
   rectify_case_set_text (rcase, RECTIFY_TEXT_KEEP_COUNT, "2");
   rectify_case_set_text (rcase, RECTIFY_TEXT_EXPLANATION,
@@ -122,4 +124,29 @@ rectify_test_remove_tree (GFile *directory)
   g_file_delete (directory, NULL, NULL);
   if (parent != NULL)
     g_file_delete (parent, NULL, NULL);
+}
+
+/* Ringover's profile, as if its desk had registered a sign-in client
+ * ("rectify-desktop") with @redirect_uri. */
+RectifyProvider *
+rectify_test_provider_with_client (const char *redirect_uri)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "ringover.json", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  RectifyProvider *provider;
+  g_file_get_contents (path, &json, NULL, &error);
+  g_assert_no_error (error);
+  edited = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (edited, "\"oauth_client_id\": null",
+                                      "\"oauth_client_id\": \"rectify-desktop\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "http://127.0.0.1:47391/rectify/signed-in",
+                                      redirect_uri, 1), ==, 1);
+  bytes = g_bytes_new (edited->str, edited->len);
+  provider = rectify_provider_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  return provider;
 }

@@ -184,6 +184,65 @@ test_file_wrong_types_rejected (void)
     }
 }
 
+/* The invoice facts and the price confirmation: kept, optional in a file
+ * written before them, and strict on their types. */
+static void
+test_file_invoice_facts (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(RectifyCase) copy = NULL;
+  g_autoptr(RectifyCase) old = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *wrong[] = {
+    "{\"version\": 1, " REF ", \"invoice_date\": \"2 Nov\"}",
+    "{\"version\": 1, " REF ", \"prices_include_tax\": \"yes\"}",
+    "{\"version\": 1, " REF ", \"unit_price_confirmed\": 1}",
+    "{\"version\": 1, " REF ", \"intended_price\": 19}",
+  };
+  GDate invoice;
+
+  rectify_test_set_today (2026, 11, 26);
+  g_date_clear (&invoice, 1);
+  g_date_set_dmy (&invoice, 2, 11, 2026);
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_WRONG_TYPE);
+  rectify_case_set_text (rcase, RECTIFY_TEXT_UNIT_PRICE, "950");
+  rectify_case_set_price_confirmed (rcase, RECTIFY_TEXT_UNIT_PRICE, TRUE);
+  rectify_case_set_text (rcase, RECTIFY_TEXT_INVOICE_NUMBER, "F-2026-1123");
+  rectify_case_set_invoice_date (rcase, &invoice);
+  rectify_case_set_prices_include_tax (rcase, TRUE);
+  g_assert_true (rectify_case_get_step_complete (rcase, RECTIFY_STEP_RESOLUTION));
+
+  copy = round_trip (rcase);
+  assert_same_case (rcase, copy);
+  g_assert_cmpint (g_date_compare (rectify_case_get_invoice_date (copy), &invoice), ==, 0);
+  g_assert_true (rectify_case_get_prices_include_tax (copy));
+  g_assert_true (rectify_case_get_price_confirmed (copy, RECTIFY_TEXT_UNIT_PRICE));
+  g_assert_false (rectify_case_get_price_confirmed (copy, RECTIFY_TEXT_INTENDED_PRICE));
+  g_assert_cmpstr (rectify_case_get_text (copy, RECTIFY_TEXT_INTENDED_PRICE), ==, "14.99");
+  g_assert_cmpstr (rectify_case_get_text (copy, RECTIFY_TEXT_INVOICE_NUMBER), ==, "F-2026-1123");
+  g_assert_true (rectify_case_get_step_complete (copy, RECTIFY_STEP_RESOLUTION));
+
+  /* A file from before: none of them, and the defaults. */
+  old = parse ("{\"version\": 1, " REF ", \"scenario\": \"unintended\", "
+               "\"unit_price\": \"19.99\", \"currency\": \"EUR\"}", &error);
+  g_assert_no_error (error);
+  g_assert_false (g_date_valid (rectify_case_get_invoice_date (old)));
+  g_assert_false (rectify_case_get_prices_include_tax (old));
+  g_assert_false (rectify_case_get_price_confirmed (old, RECTIFY_TEXT_UNIT_PRICE));
+  g_assert_cmpstr (rectify_case_get_text (old, RECTIFY_TEXT_INVOICE_NUMBER), ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autoptr(GError) type_error = NULL;
+      g_autoptr(RectifyCase) refused = parse (wrong[i], &type_error);
+
+      g_test_message ("%s", wrong[i]);
+      g_assert_null (refused);
+      g_assert_error (type_error, RECTIFY_CASE_FILE_ERROR, RECTIFY_CASE_FILE_ERROR_TYPE);
+    }
+  rectify_clock_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +253,7 @@ main (int   argc,
   g_test_add_func ("/case-file/round-trip/full", test_file_round_trip_full);
   g_test_add_func ("/case-file/unknown-members-ignored", test_file_unknown_members_ignored);
   g_test_add_func ("/case-file/wrong-types-rejected", test_file_wrong_types_rejected);
+  g_test_add_func ("/case-file/invoice-facts", test_file_invoice_facts);
 
   return g_test_run ();
 }

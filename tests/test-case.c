@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rectify-billing.h"
 #include "rectify-case.h"
 #include "rectify-clock.h"
 #include "rectify-core-enums.h"
@@ -269,6 +270,7 @@ test_case_validate_details (void)
   g_autofree char *over_explanation = g_strnfill (RECTIFY_MAX_EXPLANATION + 1, 'e');
   g_autofree char *local = g_strnfill (250, 'n');
   g_autofree char *long_email = g_strconcat (local, "@example.com", NULL);
+  g_autofree char *long_invoice = g_strnfill (RECTIFY_MAX_INVOICE_NUMBER + 1, '7');
   const TextCase cases[] = {
     { RECTIFY_TEXT_ACCOUNT, "", "company" },
     { RECTIFY_TEXT_ACCOUNT, "   \t ", "company" },
@@ -303,8 +305,18 @@ test_case_validate_details (void)
     { RECTIFY_TEXT_UNIT_PRICE, "-5", "" },
     { RECTIFY_TEXT_UNIT_PRICE, "1.999", "" },
     { RECTIFY_TEXT_UNIT_PRICE, "99999999999999999999", "" },
-    { RECTIFY_TEXT_UNIT_PRICE, "0", NULL },
+    /* A credit is chosen: at 0 there is nothing to credit. */
+    { RECTIFY_TEXT_UNIT_PRICE, "0", "nothing to refund" },
+    { RECTIFY_TEXT_UNIT_PRICE, "0.01", NULL },
     { RECTIFY_TEXT_UNIT_PRICE, "19,99", NULL },
+    /* The profile's ceiling for EUR is 200.00 a month. */
+    { RECTIFY_TEXT_UNIT_PRICE, "200", NULL },
+    { RECTIFY_TEXT_UNIT_PRICE, "200.01", "No licence costs more than 200.00 EUR a month" },
+    { RECTIFY_TEXT_UNIT_PRICE, "99999999999", "confirm it below" },
+    { RECTIFY_TEXT_INVOICE_NUMBER, "", NULL },
+    { RECTIFY_TEXT_INVOICE_NUMBER, "F-2026-1123", NULL },
+    { RECTIFY_TEXT_INVOICE_NUMBER, "F-2026\n1123", "one line" },
+    { RECTIFY_TEXT_INVOICE_NUMBER, long_invoice, "at most 64" },
     { RECTIFY_TEXT_CURRENCY, "", "currency" },
     { RECTIFY_TEXT_CURRENCY, "EURO", "three-letter" },
     { RECTIFY_TEXT_CURRENCY, "XYZ", "three-letter" },
@@ -328,6 +340,11 @@ test_case_validate_scenario_fields (void)
     { RECTIFY_TEXT_INTENDED_TYPE, "", "meant to buy" },
     { RECTIFY_TEXT_INTENDED_TYPE, " smart ", "must differ" },
     { RECTIFY_TEXT_INTENDED_TYPE, "Business", NULL },
+    { RECTIFY_TEXT_INTENDED_PRICE, "", "type you meant" },
+    { RECTIFY_TEXT_INTENDED_PRICE, "abc", "" },
+    { RECTIFY_TEXT_INTENDED_PRICE, "0", "nothing to refund" },
+    { RECTIFY_TEXT_INTENDED_PRICE, "24.99", NULL },  /* costs more: still a request */
+    { RECTIFY_TEXT_INTENDED_PRICE, "250", "No licence costs more" },
   };
   const TextCase unintended[] = {
     { RECTIFY_TEXT_ADDED_BY_MISTAKE, "", "added by mistake" },
@@ -398,10 +415,9 @@ test_case_steps_chain (void)
   rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_WRONG_TYPE);
   g_assert_true (rectify_case_get_step_complete (rcase, RECTIFY_STEP_RESOLUTION));
 
-  /* A prorated discount is for excess licences, not a wrong type. */
+  /* The price difference of a wrong type can be prorated too. */
   rectify_case_set_resolution (rcase, RECTIFY_RESOLUTION_PRORATED);
-  assert_problem (rcase, "resolution", "does not apply", FALSE);
-  g_assert_false (rectify_case_get_step_complete (rcase, RECTIFY_STEP_RESOLUTION));
+  g_assert_true (rectify_case_get_step_complete (rcase, RECTIFY_STEP_RESOLUTION));
   rectify_case_set_resolution (rcase, RECTIFY_RESOLUTION_CREDIT);
   g_assert_true (rectify_case_get_step_complete (rcase, RECTIFY_STEP_RESOLUTION));
 
@@ -411,6 +427,86 @@ test_case_steps_chain (void)
   g_assert_false (rectify_case_get_step_complete (rcase, RECTIFY_STEP_DETAILS));
   g_assert_false (rectify_case_get_step_complete (rcase, RECTIFY_STEP_RESOLUTION));
   g_assert_null (rectify_case_get_field_problem (rcase, "resolution"));
+  rectify_clock_set_today (NULL);
+}
+
+/* A price of 0 leaves nothing to pay back: refused for every resolution
+ * that pays back, beside the price and on the resolution; a removal of free
+ * licences stays possible. */
+static void
+test_case_zero_price (void)
+{
+  const RectifyResolution pays_back[] = {
+    RECTIFY_RESOLUTION_REFUND, RECTIFY_RESOLUTION_CREDIT, RECTIFY_RESOLUTION_PRORATED,
+    RECTIFY_RESOLUTION_SCHEDULED,
+  };
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  rectify_case_set_text (rcase, RECTIFY_TEXT_UNIT_PRICE, "0,00");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pays_back); i++)
+    {
+      rectify_case_set_resolution (rcase, pays_back[i]);
+      assert_problem (rcase, "unit-price", "nothing to refund or credit", FALSE);
+      assert_problem (rcase, "resolution", "nothing to refund or credit", FALSE);
+      g_assert_false (rectify_case_get_step_complete (rcase, RECTIFY_STEP_DETAILS));
+      g_assert_false (rectify_case_get_step_complete (rcase, RECTIFY_STEP_RESOLUTION));
+    }
+
+  rectify_case_set_resolution (rcase, RECTIFY_RESOLUTION_REMOVE);
+  g_assert_null (rectify_case_get_field_problem (rcase, "unit-price"));
+  g_assert_true (rectify_case_get_step_complete (rcase, RECTIFY_STEP_RESOLUTION));
+
+  /* Wrong type: a type meant that costs 0 is refused the same way. */
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_WRONG_TYPE);
+  rectify_case_set_text (rcase, RECTIFY_TEXT_INTENDED_PRICE, "0");
+  assert_problem (rcase, "intended-price", "nothing to refund or credit", FALSE);
+  assert_problem (rcase, "resolution", "nothing to refund or credit", FALSE);
+  g_assert_false (rectify_case_get_step_complete (rcase, RECTIFY_STEP_RESOLUTION));
+  rectify_clock_set_today (NULL);
+}
+
+/* A price far above any licence's asks for a confirmation that holds for
+ * that price only. */
+static void
+test_case_price_confirmation (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  gint64 ceiling = 0;
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  g_assert_false (rectify_case_price_is_implausible (rcase, RECTIFY_TEXT_UNIT_PRICE, NULL));
+
+  rectify_case_set_text (rcase, RECTIFY_TEXT_UNIT_PRICE, "99999999999");
+  g_assert_true (rectify_case_price_is_implausible (rcase, RECTIFY_TEXT_UNIT_PRICE, &ceiling));
+  g_assert_cmpint (ceiling, ==, 20000);
+  assert_problem (rcase, "unit-price", "200.00 EUR a month", FALSE);
+  g_assert_false (rectify_case_get_step_complete (rcase, RECTIFY_STEP_DETAILS));
+
+  rectify_case_set_price_confirmed (rcase, RECTIFY_TEXT_UNIT_PRICE, TRUE);
+  g_assert_null (rectify_case_get_field_problem (rcase, "unit-price"));
+  g_assert_true (rectify_case_get_step_complete (rcase, RECTIFY_STEP_DETAILS));
+
+  /* Another price, or another currency, is another question. */
+  rectify_case_set_text (rcase, RECTIFY_TEXT_UNIT_PRICE, "88888888888");
+  g_assert_false (rectify_case_get_price_confirmed (rcase, RECTIFY_TEXT_UNIT_PRICE));
+  g_assert_false (rectify_case_get_step_complete (rcase, RECTIFY_STEP_DETAILS));
+  rectify_case_set_price_confirmed (rcase, RECTIFY_TEXT_UNIT_PRICE, TRUE);
+  rectify_case_set_text (rcase, RECTIFY_TEXT_CURRENCY, "GBP");
+  g_assert_false (rectify_case_get_price_confirmed (rcase, RECTIFY_TEXT_UNIT_PRICE));
+
+  /* Annual billing: twelve months, 2400.00. */
+  rectify_case_set_text (rcase, RECTIFY_TEXT_CURRENCY, "EUR");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_UNIT_PRICE, "2000");
+  g_assert_true (rectify_case_price_is_implausible (rcase, RECTIFY_TEXT_UNIT_PRICE, NULL));
+  rectify_case_set_period (rcase, RECTIFY_PERIOD_ANNUAL);
+  g_assert_false (rectify_case_price_is_implausible (rcase, RECTIFY_TEXT_UNIT_PRICE, &ceiling));
+  g_assert_cmpint (ceiling, ==, 240000);
+  rectify_case_set_text (rcase, RECTIFY_TEXT_UNIT_PRICE, "2400.01");
+  assert_problem (rcase, "unit-price", "2400.00 EUR a year", FALSE);
   rectify_clock_set_today (NULL);
 }
 
@@ -440,8 +536,22 @@ test_case_affected_and_amounts (void)
                                               &amount, &error));
   g_assert_cmpint (amount, ==, 4798);
 
+  /* Wrong type: the difference, (19.99 − 14.99) × 5 = 25.00, prorated
+   * 2500 × 24 / 30 = 2000. */
   rectify_case_set_scenario (rcase, RECTIFY_SCENARIO_WRONG_TYPE);
   g_assert_cmpint (rectify_case_get_affected_count (rcase), ==, 5);
+  g_assert_true (rectify_case_compute_amount (rcase, RECTIFY_RESOLUTION_REFUND, &today,
+                                              &amount, &error));
+  g_assert_cmpint (amount, ==, 2500);
+  g_assert_true (rectify_case_compute_amount (rcase, RECTIFY_RESOLUTION_PRORATED, &today,
+                                              &amount, &error));
+  g_assert_cmpint (amount, ==, 2000);
+  /* The type meant costs more: nothing is due back. */
+  rectify_case_set_text (rcase, RECTIFY_TEXT_INTENDED_PRICE, "24.99");
+  g_assert_false (rectify_case_compute_amount (rcase, RECTIFY_RESOLUTION_REFUND, &today,
+                                               &amount, &error));
+  g_assert_error (error, RECTIFY_BILLING_ERROR, RECTIFY_BILLING_ERROR_INVALID);
+  g_clear_error (&error);
   rectify_case_set_scenario (rcase, RECTIFY_SCENARIO_UNINTENDED);
   g_assert_cmpint (rectify_case_get_affected_count (rcase), ==, 2);
 
@@ -554,6 +664,8 @@ main (int   argc,
   g_test_add_func ("/case/validate/only-own-scenario-field", test_case_only_own_scenario_field);
   g_test_add_func ("/case/validate/steps-chain", test_case_steps_chain);
   g_test_add_func ("/case/validate/attachments", test_case_attachments);
+  g_test_add_func ("/case/validate/zero-price", test_case_zero_price);
+  g_test_add_func ("/case/validate/price-confirmation", test_case_price_confirmation);
   g_test_add_func ("/case/amounts", test_case_affected_and_amounts);
   g_test_add_func ("/case/checklist", test_case_checklist);
 

@@ -18,6 +18,7 @@
 #include "rectify-clock.h"
 #include "rectify-credentials.h"
 #include "rectify-provider.h"
+#include "rectify-test-case.h"
 #include "rectify-test-desk.h"
 
 typedef struct
@@ -348,30 +349,6 @@ test_credentials_oauth (Fixture       *fixture,
   clear (url, RECTIFY_DESK_AUTH_OAUTH);
 }
 
-/* A profile whose desk registered a sign-in client. */
-static RectifyProvider *
-profile_with_client (const char *redirect_uri)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "ringover.json", NULL);
-  g_autofree char *json = NULL;
-  g_autoptr(GString) edited = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  RectifyProvider *provider;
-  g_file_get_contents (path, &json, NULL, &error);
-  g_assert_no_error (error);
-  edited = g_string_new (json);
-  g_assert_cmpuint (g_string_replace (edited, "\"oauth_client_id\": null",
-                                      "\"oauth_client_id\": \"rectify-desktop\"", 1), ==, 1);
-  g_assert_cmpuint (g_string_replace (edited, "http://127.0.0.1:47391/rectify/signed-in",
-                                      redirect_uri, 1), ==, 1);
-  bytes = g_bytes_new (edited->str, edited->len);
-  provider = rectify_provider_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
-
-  return provider;
-}
-
 static RectifyDeskClient *
 renew_client (GSettings  *settings,
               GError    **error)
@@ -404,7 +381,7 @@ test_credentials_oauth_renewal (Fixture       *fixture,
                                 gconstpointer  data)
 {
   const char *url = rectify_test_desk_get_url (fixture->desk);
-  g_autoptr(RectifyProvider) provider = profile_with_client ("http://127.0.0.1:47391/cb");
+  g_autoptr(RectifyProvider) provider = rectify_test_provider_with_client ("http://127.0.0.1:47391/cb");
   g_autoptr(RectifyDeskClient) client = NULL;
   g_autoptr(RectifyDeskClient) renewed = NULL;
   g_autoptr(RectifyDeskClient) ended = NULL;

@@ -11,6 +11,7 @@
 #include "rectify-case-store.h"
 #include "rectify-clock.h"
 #include "rectify-date-row.h"
+#include "rectify-reference.h"
 #include "rectify-test-case.h"
 #include "rectify-test-utils.h"
 #include "rectify-window.h"
@@ -250,6 +251,7 @@ fill_details (RectifyWindow   *window,
     {
     case RECTIFY_SCENARIO_WRONG_TYPE:
       check_field (window, "Licence type you meant to buy", "smart", "must differ", "Business");
+      check_field (window, "Price of one licence of the type you meant", "abc", "", "14.99");
       g_assert_null (rectify_test_find_row (GTK_WIDGET (window), "Exact number you want to keep"));
       break;
     case RECTIFY_SCENARIO_UNINTENDED:
@@ -300,15 +302,15 @@ typedef struct
 } FlowCase;
 
 static const FlowCase flows[] = {
-  /* 5 × 19.99 */
+  /* 5 × (19.99 − 14.99) */
   { RECTIFY_SCENARIO_WRONG_TYPE, "I bought the wrong licence type", "Refund",
-    "99.95 EUR back to your payment method", "99.95 EUR", "Prorated discount" },
+    "25.00 EUR excl. VAT back to your payment method", "25.00 EUR excl. VAT", NULL },
   /* 2 × 19.99 × 24/30 = 31.984 */
   { RECTIFY_SCENARIO_UNINTENDED, "I added licences by accident", "Prorated discount",
-    "31.98 EUR for the 24 days left in this cycle", "31.98 EUR", NULL },
+    "31.98 EUR excl. VAT for the 24 days left in this cycle", "31.98 EUR excl. VAT", NULL },
   /* 2 × 19.99 */
   { RECTIFY_SCENARIO_TOO_MANY, "I bought more licences than I need", "Credit on the account",
-    "39.98 EUR kept on your Ringover account", "39.98 EUR", NULL },
+    "39.98 EUR excl. VAT kept on your Ringover account", "39.98 EUR excl. VAT", NULL },
 };
 
 static void
@@ -318,7 +320,7 @@ test_flow (Fixture       *fixture,
   const FlowCase *flow = data;
   RectifyWindow *window = fixture->window;
   RectifyCase *rcase = rectify_window_get_case (window);
-  g_autofree char *reference = g_strdup (rectify_case_get_reference (rcase));
+  g_autofree char *reference = rectify_reference_shorten (rectify_case_get_reference (rcase));
   GtkWidget *subject;
   GtkWidget *body;
 
@@ -441,7 +443,7 @@ test_statement_check (Fixture       *fixture,
   g_assert_true (rectify_test_iterate_until (step_shown, &wait));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row (fixture->window,
                                                                     "Adjustment to expect"))),
-                   ==, "31.98 EUR");
+                   ==, "31.98 EUR excl. VAT");
 
   /* The statement arrives: the amount no longer depends on the day. */
   rectify_test_set_today (2026, 12, 21);

@@ -12,8 +12,11 @@
 #include <locale.h>
 #include <string.h>
 
+#include "rectify-clock.h"
 #include "rectify-credentials.h"
 #include "rectify-preferences-window.h"
+#include "rectify-provider.h"
+#include "rectify-test-case.h"
 #include "rectify-test-desk.h"
 #include "rectify-test-utils.h"
 
@@ -92,7 +95,7 @@ test_preferences_builds (Fixture       *fixture,
                                            "Remind me of deadlines"));
 
   /* Anonymous: nothing to type for signing in. */
-  g_assert_null (rectify_test_find_row (GTK_WIDGET (fixture->window), "Token"));
+  g_assert_null (rectify_test_find_row (GTK_WIDGET (fixture->window), "API token"));
   g_assert_null (rectify_test_find_row (GTK_WIDGET (fixture->window),
                                         "E-mail address of your help-desk account"));
 }
@@ -196,7 +199,7 @@ test_preferences_sign_in_rows (Fixture       *fixture,
   email_row = rectify_test_find_row (GTK_WIDGET (fixture->window),
                                      "E-mail address of your help-desk account");
   g_assert_nonnull (email_row);
-  g_assert_nonnull (rectify_test_find_row (GTK_WIDGET (fixture->window), "Token"));
+  g_assert_nonnull (rectify_test_find_row (GTK_WIDGET (fixture->window), "API token"));
   gtk_editable_set_text (GTK_EDITABLE (email_row), "ana@example.com");
   {
     g_autofree char *email = g_settings_get_string (fixture->settings, "api-token-email");
@@ -211,7 +214,8 @@ test_preferences_sign_in_rows (Fixture       *fixture,
   rectify_test_iterate (20);
   g_assert_null (rectify_test_find_row (GTK_WIDGET (fixture->window),
                                         "E-mail address of your help-desk account"));
-  g_assert_nonnull (rectify_test_find_row (GTK_WIDGET (fixture->window), "Token"));
+  /* A browser sign-in has no token to paste. */
+  g_assert_null (rectify_test_find_row (GTK_WIDGET (fixture->window), "API token"));
 }
 
 static gboolean
@@ -355,7 +359,7 @@ test_preferences_token (Fixture       *fixture,
   g_assert_nonnull (strstr (result, "No sign-in token is stored"));
 
   /* Applied: to the keyring, out of the field, never shown again. */
-  token_row = rectify_test_find_row (GTK_WIDGET (fixture->window), "Token");
+  token_row = rectify_test_find_row (GTK_WIDGET (fixture->window), "API token");
   g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (token_row));
   gtk_editable_set_text (GTK_EDITABLE (token_row), token);
   g_signal_emit_by_name (token_row, "apply");
@@ -367,7 +371,7 @@ test_preferences_token (Fixture       *fixture,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (wait.widget)), ==,
                    "A token is stored");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (token_row)), ==,
-                   "Replace the token");
+                   "Replace the API token");
   g_assert_null (rectify_test_find_label (GTK_WIDGET (fixture->window), token));
 
   /* Not in the settings. */
@@ -393,16 +397,263 @@ test_preferences_token (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "prefs.remove-token", NULL);
   wait.visible = FALSE;
   g_assert_true (rectify_test_iterate_until (visibility_is, &wait));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (token_row)), ==, "Token");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (token_row)), ==, "API token");
 
   result = run_connection_test (fixture);
   g_assert_nonnull (strstr (result, "No sign-in token is stored"));
+}
+
+
+/* The window opens on the reminders: the desk address, a setting for
+ * testing, is under Advanced and has no focus, so a first keystroke does
+ * not change where requests go. */
+static void
+test_preferences_focus (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (fixture->window));
+  GtkWidget *advanced;
+
+  /* Nothing to type into has the focus. */
+  g_assert_nonnull (focus);
+  g_assert_true (focus != fixture->desk_url_row &&
+                 !gtk_widget_is_ancestor (focus, fixture->desk_url_row));
+  g_assert_false (GTK_IS_EDITABLE (focus));
+  g_assert_null (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
+
+  advanced = gtk_widget_get_ancestor (fixture->desk_url_row, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (advanced)), ==,
+                   "Advanced");
+}
+
+/* Ringover's desk registered no client: no sign-in is offered, and the
+ * group says replies come by e-mail. */
+static void
+test_preferences_no_sign_in_offered (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  GtkWidget *account = rectify_test_find_row (GTK_WIDGET (fixture->window), "Help-desk account");
+  GtkWidget *button;
+  GtkWidget *label;
+  const char *description;
+
+  g_assert_null (account);
+  button = rectify_test_find_action_button (GTK_WIDGET (fixture->window), "prefs.sign-in");
+  g_assert_true (button == NULL || !gtk_widget_is_visible (button));
+  label = rectify_test_find_label (GTK_WIDGET (fixture->window), "does not offer signing in");
+  g_assert_nonnull (label);
+  description = gtk_label_get_label (GTK_LABEL (label));
+  g_assert_nonnull (description);
+  g_assert_nonnull (strstr (description, "Ringover"));
+  g_assert_nonnull (strstr (description, "by e-mail"));
+}
+
+/* API tokens: with the day they stop working, from the profile. */
+static void
+test_preferences_api_token_notice (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *mode_row = rectify_test_find_row (GTK_WIDGET (fixture->window), "Sign in with");
+  const char *subtitle;
+
+  rectify_test_set_today (2026, 12, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mode_row), RECTIFY_DESK_AUTH_API_TOKEN);
+  rectify_test_iterate (20);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (mode_row));
+  g_assert_nonnull (subtitle);
+  g_assert_nonnull (strstr (subtitle, "stop working on 30 April 2027"));
+
+  rectify_test_set_today (2027, 5, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mode_row), RECTIFY_DESK_AUTH_ANONYMOUS);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mode_row), RECTIFY_DESK_AUTH_API_TOKEN);
+  rectify_test_iterate (20);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (mode_row));
+  g_assert_nonnull (strstr (subtitle, "have not worked since 30 April 2027"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mode_row), RECTIFY_DESK_AUTH_ANONYMOUS);
+  rectify_test_iterate (20);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (mode_row));
+  g_assert_true (subtitle == NULL || *subtitle == '\0');
+  rectify_clock_set_today (NULL);
+}
+
+typedef struct
+{
+  AdwActionRow *row;
+  const char   *subtitle;
+} SubtitleWait;
+
+static gboolean
+subtitle_is (gpointer data)
+{
+  SubtitleWait *wait = data;
+
+  return g_strcmp0 (adw_action_row_get_subtitle (wait->row), wait->subtitle) == 0;
+}
+
+static gboolean
+file_has_text (gpointer data)
+{
+  g_autofree char *text = NULL;
+
+  return g_file_get_contents (data, &text, NULL, NULL) && strchr (text, '\n') != NULL;
+}
+
+typedef struct
+{
+  gboolean done;
+  guint    status;
+  char    *location;
+} BrowserStep;
+
+static void
+browser_step_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  BrowserStep *step = user_data;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
+
+  step->done = TRUE;
+}
+
+/* One step of the browser: a GET, redirects not followed. */
+static guint
+browse (SoupSession  *browser,
+        const char   *url,
+        char        **out_location)
+{
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
+  BrowserStep step = { 0 };
+
+  g_assert_nonnull (message);
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  soup_session_send_and_read_async (browser, message, G_PRIORITY_DEFAULT, NULL, browser_step_cb,
+                                    &step);
+  while (!step.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (out_location != NULL)
+    *out_location = g_strdup (soup_message_headers_get_one (
+                                soup_message_get_response_headers (message), "Location"));
+
+  return soup_message_get_status (message);
+}
+
+/* The whole browser sign-in from the window: Sign In opens the owner's
+ * browser (a stand-in that writes down the address), the test follows the
+ * authorization URL to the desk and back to Rectify's loopback listener,
+ * and the window says it is signed in, with the pair in the keyring; Sign
+ * Out revokes it on the desk and forgets it. */
+static void
+test_preferences_browser_sign_in (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyTestDesk) desk = NULL;
+  g_autoptr(RectifyProvider) provider = NULL;
+  g_autoptr(SoupSession) browser = soup_session_new ();
+  g_autoptr(GSocketListener) probe = g_socket_listener_new ();
+  g_autofree char *redirect = NULL;
+  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *desktop = g_build_filename (apps, "rectify-test-browser.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  g_autofree char *out = g_build_filename (g_get_user_cache_dir (), "opened-url", NULL);
+  g_autofree char *entry = NULL;
+  g_autofree char *opened = NULL;
+  g_autofree char *location = NULL;
+  RectifyTestDeskOAuth *endpoints;
+  SubtitleWait wait;
+  GtkWidget *account;
+  guint16 port;
+
+  if (g_strcmp0 (g_getenv ("RECTIFY_TEST_KEYRING"), "private") != 0)
+    {
+      g_test_skip ("No private Secret Service: run through tests/keyring-session.sh");
+      return;
+    }
+
+  /* A desk that registered Rectify, on a port nobody uses. */
+  port = g_socket_listener_add_any_inet_port (probe, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (probe);
+  redirect = g_strdup_printf ("http://127.0.0.1:%u/rectify/signed-in", port);
+  provider = rectify_test_provider_with_client (redirect);
+  rectify_provider_set_default (provider);
+  desk = rectify_test_desk_new (&error);
+  g_assert_no_error (error);
+  endpoints = rectify_test_desk_enable_oauth (desk, "rectify-desktop", redirect);
+  g_settings_set_string (fixture->settings, "desk-url", rectify_test_desk_get_url (desk));
+
+  /* The owner's browser. */
+  g_mkdir_with_parents (apps, 0700);
+  g_mkdir_with_parents (g_get_user_config_dir (), 0700);
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test Browser\n"
+                           "Exec=sh -c 'echo \"$1\" > %s' sh %%u\n"
+                           "MimeType=x-scheme-handler/http;x-scheme-handler/https;\n", out);
+  g_file_set_contents (desktop, entry, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (mimeapps, "[Default Applications]\n"
+                                 "x-scheme-handler/http=rectify-test-browser.desktop\n"
+                                 "x-scheme-handler/https=rectify-test-browser.desktop\n", -1, &error);
+  g_assert_no_error (error);
+
+  /* A new window, to read the profile with a client. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  rectify_test_iterate (20);
+  fixture->window = rectify_preferences_window_new (NULL);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  rectify_test_iterate (50);
+
+  account = rectify_test_find_row (GTK_WIDGET (fixture->window), "Help-desk account");
+  g_assert_nonnull (account);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (account)), ==, "Not signed in");
+  g_signal_emit_by_name (rectify_test_find_action_button (GTK_WIDGET (fixture->window),
+                                                          "prefs.sign-in"), "clicked");
+
+  g_assert_true (rectify_test_iterate_until (file_has_text, out));
+  g_file_get_contents (out, &opened, NULL, &error);
+  g_assert_no_error (error);
+  g_strstrip (opened);
+  g_assert_true (g_str_has_prefix (opened, rectify_test_desk_get_url (desk)));
+  g_assert_nonnull (strstr (opened, "code_challenge_method=S256"));
+
+  g_assert_cmpuint (browse (browser, opened, &location), ==, SOUP_STATUS_FOUND);
+  g_assert_cmpuint (browse (browser, location, NULL), ==, SOUP_STATUS_OK);
+
+  wait.row = ADW_ACTION_ROW (account);
+  wait.subtitle = "Signed in";
+  g_assert_true (rectify_test_iterate_until (subtitle_is, &wait));
+  g_assert_cmpint (rectify_credentials_get_mode (fixture->settings), ==, RECTIFY_DESK_AUTH_OAUTH);
+  g_assert_cmpuint (rectify_test_desk_oauth_get_n_issued (endpoints), ==, 1);
+
+  /* Sign Out: revoked on the desk, forgotten here. */
+  g_signal_emit_by_name (rectify_test_find_action_button (GTK_WIDGET (fixture->window),
+                                                          "prefs.sign-out"), "clicked");
+  wait.subtitle = "Not signed in";
+  g_assert_true (rectify_test_iterate_until (subtitle_is, &wait));
+  g_assert_cmpuint (rectify_test_desk_oauth_get_n_revoked (endpoints), ==, 1);
+  g_assert_cmpint (rectify_credentials_get_mode (fixture->settings), ==,
+                   RECTIFY_DESK_AUTH_ANONYMOUS);
+
+  rectify_provider_set_default (NULL);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = g_dir_make_tmp ("rectify-test-preferences-XXXXXX", NULL);
+  g_autofree char *data_home = g_build_filename (home, "data", NULL);
+  g_autofree char *config_home = g_build_filename (home, "config", NULL);
+  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
+
+  /* gtk_test_init() does not isolate the user's folders, and the sign-in
+   * test installs a stand-in browser there: folders of the test's own. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   setlocale (LC_ALL, "C");
@@ -421,6 +672,14 @@ main (int   argc,
               fixture_set_up, test_preferences_test_connection_anonymous, fixture_tear_down);
   g_test_add ("/preferences/token", Fixture, NULL,
               fixture_set_up, test_preferences_token, fixture_tear_down);
+  g_test_add ("/preferences/focus", Fixture, NULL,
+              fixture_set_up, test_preferences_focus, fixture_tear_down);
+  g_test_add ("/preferences/no-sign-in-offered", Fixture, NULL,
+              fixture_set_up, test_preferences_no_sign_in_offered, fixture_tear_down);
+  g_test_add ("/preferences/api-token-notice", Fixture, NULL,
+              fixture_set_up, test_preferences_api_token_notice, fixture_tear_down);
+  g_test_add ("/preferences/browser-sign-in", Fixture, NULL,
+              fixture_set_up, test_preferences_browser_sign_in, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -26,6 +26,20 @@ test_provider_builtin (void)
   g_assert_cmpint (rectify_provider_get_max_attachment_size (provider), >, 0);
   g_assert_cmpuint (g_strv_length ((GStrv)rectify_provider_get_licence_types (provider)), >, 0);
 
+  /* A price ceiling for each currency offered. */
+  for (const char * const *c = rectify_provider_get_currencies (provider); *c != NULL; c++)
+    {
+      gint64 monthly = 0, annual = 0;
+
+      g_test_message ("%s", *c);
+      g_assert_true (rectify_provider_get_price_ceiling (provider, *c, RECTIFY_PERIOD_MONTHLY,
+                                                         &monthly));
+      g_assert_true (rectify_provider_get_price_ceiling (provider, *c, RECTIFY_PERIOD_ANNUAL,
+                                                         &annual));
+      g_assert_cmpint (monthly, >, 0);
+      g_assert_cmpint (annual, ==, 12 * monthly);
+    }
+
   link = rectify_provider_dup_request_link (provider, "http://127.0.0.1:8080/", 42);
   g_assert_cmpstr (link, ==, "http://127.0.0.1:8080/hc/requests/42");
   g_clear_pointer (&link, g_free);
@@ -53,6 +67,38 @@ test_provider_parse (void)
 }
 
 static void
+test_provider_price_ceilings (void)
+{
+  g_autoptr(GString) text = g_string_new (valid_profile);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyProvider) provider = NULL;
+  g_autoptr(RectifyProvider) without = NULL;
+  gint64 ceiling = 0;
+
+  g_string_replace (text, "\"extra\": true", "\"price_ceilings\": {\"EUR\": 5000}", 1);
+  bytes = g_bytes_new (text->str, text->len);
+  provider = rectify_provider_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_provider_get_price_ceiling (provider, "EUR", RECTIFY_PERIOD_MONTHLY,
+                                                     &ceiling));
+  g_assert_cmpint (ceiling, ==, 5000);
+  g_assert_true (rectify_provider_get_price_ceiling (provider, "EUR", RECTIFY_PERIOD_ANNUAL,
+                                                     &ceiling));
+  g_assert_cmpint (ceiling, ==, 60000);
+  g_assert_false (rectify_provider_get_price_ceiling (provider, "USD", RECTIFY_PERIOD_MONTHLY,
+                                                      &ceiling));
+
+  /* Optional: without it, no price is questioned. */
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new_static (valid_profile, strlen (valid_profile));
+  without = rectify_provider_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_false (rectify_provider_get_price_ceiling (without, "EUR", RECTIFY_PERIOD_MONTHLY,
+                                                      &ceiling));
+}
+
+static void
 test_provider_invalid (void)
 {
   const struct {
@@ -71,6 +117,9 @@ test_provider_invalid (void)
     { "[\"A\"]", "[\"A\", 2]", "licence_types" },
     { "\"display_name\": \"Desk\",", "", "display_name" },
     { "{\"version\"", "[\"version\"", "JSON" },
+    { "\"extra\": true", "\"price_ceilings\": []", "price_ceilings" },
+    { "\"extra\": true", "\"price_ceilings\": {\"EUR\": 0}", "EUR" },
+    { "\"extra\": true", "\"price_ceilings\": {\"EUR\": \"200\"}", "EUR" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
@@ -100,6 +149,7 @@ main (int   argc,
   g_test_add_func ("/provider/builtin", test_provider_builtin);
   g_test_add_func ("/provider/parse", test_provider_parse);
   g_test_add_func ("/provider/invalid", test_provider_invalid);
+  g_test_add_func ("/provider/price-ceilings", test_provider_price_ceilings);
 
   return g_test_run ();
 }

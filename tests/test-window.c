@@ -178,6 +178,74 @@ test_window_paste_megabytes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+price_confirmed (gpointer data)
+{
+  return rectify_case_get_price_confirmed (data, RECTIFY_TEXT_UNIT_PRICE);
+}
+
+/* Step 2: a price far above any licence's asks "Yes, this price is right"
+ * under the field, and Next waits for it; 0 is refused beside the field
+ * when the money is to come back; the tax basis is a choice. */
+static void
+test_window_price_checks (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  RectifyWindow *window;
+  GtkWidget *price_row;
+  GtkWidget *confirm_row;
+  GtkWidget *tax_row;
+  GtkWidget *next_button;
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  rectify_case_set_current_step (rcase, RECTIFY_STEP_DETAILS);
+  window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  rectify_window_set_case (window, rcase);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rectify_test_iterate_until (details_page_visible, window));
+
+  price_row = rectify_test_find_row (GTK_WIDGET (window), "Price of one licence");
+  next_button = rectify_test_find_action_button (GTK_WIDGET (window), "win.go-next");
+  g_assert_nonnull (price_row);
+  g_assert_null (rectify_test_find_row (GTK_WIDGET (window), "Yes, this price is right"));
+  g_assert_true (gtk_widget_is_sensitive (next_button));
+
+  /* Typed as the owner would. */
+  gtk_editable_set_text (GTK_EDITABLE (price_row), "99999999999");
+  g_assert_cmpstr (rectify_case_get_text (rcase, RECTIFY_TEXT_UNIT_PRICE), ==, "99999999999");
+  confirm_row = rectify_test_find_row (GTK_WIDGET (window), "Yes, this price is right");
+  g_assert_nonnull (confirm_row);
+  g_assert_nonnull (strstr (rectify_test_row_message (price_row), "200.00 EUR a month"));
+  g_assert_false (gtk_widget_is_sensitive (next_button));
+
+  /* The switch flips at the end of its animation. */
+  adw_action_row_activate (ADW_ACTION_ROW (confirm_row));
+  g_assert_true (rectify_test_iterate_until (price_confirmed, rcase));
+  g_assert_true (gtk_widget_is_sensitive (next_button));
+
+  /* A credit of a free licence: nothing to credit. */
+  gtk_editable_set_text (GTK_EDITABLE (price_row), "0");
+  g_assert_false (rectify_case_get_price_confirmed (rcase, RECTIFY_TEXT_UNIT_PRICE));
+  g_assert_false (gtk_widget_get_visible (confirm_row));
+  g_assert_nonnull (strstr (rectify_test_row_message (price_row), "nothing to refund"));
+  g_assert_false (gtk_widget_is_sensitive (next_button));
+  gtk_editable_set_text (GTK_EDITABLE (price_row), "19.99");
+  g_assert_true (gtk_widget_is_sensitive (next_button));
+
+  /* With or without VAT, as on the invoice. */
+  tax_row = rectify_test_find_row (GTK_WIDGET (window), "Prices on the invoice");
+  g_assert_nonnull (tax_row);
+  g_assert_false (rectify_case_get_prices_include_tax (rcase));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tax_row), 1);
+  g_assert_true (rectify_case_get_prices_include_tax (rcase));
+  rectify_case_set_prices_include_tax (rcase, FALSE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (tax_row)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_clock_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +256,7 @@ main (int   argc,
   g_test_add_func ("/window/next-gated-on-scenario", test_window_next_gated_on_scenario);
   g_test_add_func ("/window/follows-model", test_window_follows_model);
   g_test_add_func ("/window/paste-megabytes", test_window_paste_megabytes);
+  g_test_add_func ("/window/price-checks", test_window_price_checks);
 
   return g_test_run ();
 }

@@ -19,6 +19,8 @@
  *   { "version": 1, "reference": UUID, "created": ISO8601, "updated": ISO8601,
  *     "scenario": "wrong-type", "purchase_date": "2026-11-02" | null,
  *     "next_billing": "2026-12-02" | null, "period": "monthly",
+ *     "invoice_date": "2026-11-02" | null, "prices_include_tax": false,
+ *     "unit_price_confirmed": false, "intended_price_confirmed": false,
  *     "account": "…", "owner_name": "…", … every RectifyText as typed …,
  *     "attachments": [ { "path", "display_name", "size", "content_type",
  *                        "state", "upload_token", "uploaded_at" } ],
@@ -140,6 +142,17 @@ rectify_case_to_json (RectifyCase *self)
   json_builder_set_member_name (builder, "period");
   json_builder_add_string_value (builder, enum_nick (RECTIFY_TYPE_PERIOD,
                                                      rectify_case_get_period (self)));
+  add_date (builder, "invoice_date", rectify_case_get_invoice_date (self));
+  json_builder_set_member_name (builder, "prices_include_tax");
+  json_builder_add_boolean_value (builder, rectify_case_get_prices_include_tax (self));
+  json_builder_set_member_name (builder, "unit_price_confirmed");
+  json_builder_add_boolean_value (builder,
+                                  rectify_case_get_price_confirmed (self,
+                                                                    RECTIFY_TEXT_UNIT_PRICE));
+  json_builder_set_member_name (builder, "intended_price_confirmed");
+  json_builder_add_boolean_value (builder,
+                                  rectify_case_get_price_confirmed (self,
+                                                                    RECTIFY_TEXT_INTENDED_PRICE));
 
   for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
     {
@@ -286,6 +299,23 @@ read_int (JsonObject  *object,
     return type_error (error, member, "an integer");
 
   *out = json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+read_bool (JsonObject  *object,
+           const char  *member,
+           gboolean    *out,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return type_error (error, member, "true or false");
+
+  *out = json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -497,7 +527,10 @@ rectify_case_from_json (JsonNode  *node,
   gint64 request_id = 0;
   const char *request_url = NULL;
   const char *request_status = NULL;
-  GDate purchase_date, next_billing;
+  GDate purchase_date, next_billing, invoice_date;
+  gboolean include_tax = FALSE;
+  gboolean unit_confirmed = FALSE;
+  gboolean intended_confirmed = FALSE;
 
   g_return_val_if_fail (node != NULL, NULL);
 
@@ -529,6 +562,7 @@ rectify_case_from_json (JsonNode  *node,
 
   g_date_clear (&purchase_date, 1);
   g_date_clear (&next_billing, 1);
+  g_date_clear (&invoice_date, 1);
 
   if (!read_datetime (object, "created", &created, error) ||
       !read_datetime (object, "updated", &updated, error) ||
@@ -536,6 +570,10 @@ rectify_case_from_json (JsonNode  *node,
       !read_date (object, "purchase_date", &purchase_date, error) ||
       !read_date (object, "next_billing", &next_billing, error) ||
       !read_enum (object, "period", RECTIFY_TYPE_PERIOD, &period, error) ||
+      !read_date (object, "invoice_date", &invoice_date, error) ||
+      !read_bool (object, "prices_include_tax", &include_tax, error) ||
+      !read_bool (object, "unit_price_confirmed", &unit_confirmed, error) ||
+      !read_bool (object, "intended_price_confirmed", &intended_confirmed, error) ||
       !read_enum (object, "resolution", RECTIFY_TYPE_RESOLUTION, &resolution, error) ||
       !read_enum (object, "current_step", RECTIFY_TYPE_STEP, &step, error) ||
       !read_object (object, "send", &send, error) ||
@@ -574,6 +612,8 @@ rectify_case_from_json (JsonNode  *node,
   rectify_case_set_purchase_date (rcase, &purchase_date);
   rectify_case_set_next_billing (rcase, &next_billing);
   rectify_case_set_period (rcase, period);
+  rectify_case_set_invoice_date (rcase, &invoice_date);
+  rectify_case_set_prices_include_tax (rcase, include_tax);
 
   for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
     {
@@ -584,6 +624,10 @@ rectify_case_from_json (JsonNode  *node,
         return NULL;
       rectify_case_set_text (rcase, i, text);
     }
+
+  /* After the prices: setting a price takes its confirmation back. */
+  rectify_case_set_price_confirmed (rcase, RECTIFY_TEXT_UNIT_PRICE, unit_confirmed);
+  rectify_case_set_price_confirmed (rcase, RECTIFY_TEXT_INTENDED_PRICE, intended_confirmed);
 
   if (!read_attachments (object, rcase, error) ||
       !read_checklist (object, rcase, error))

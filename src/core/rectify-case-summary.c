@@ -16,6 +16,7 @@
 #include "rectify-case-summary.h"
 #include "rectify-format.h"
 #include "rectify-money.h"
+#include "rectify-reference.h"
 #include "rectify-request.h"
 
 /* The follow-up checklist as the follow-up page words it. */
@@ -45,10 +46,13 @@ rectify_checklist_item_get_label (const char *item)
 char *
 rectify_case_summary_dup_title (RectifyCase *rcase)
 {
+  g_autofree char *reference = NULL;
+
   g_return_val_if_fail (RECTIFY_IS_CASE (rcase), NULL);
 
-  /* Translators: %s is the case reference (a UUID) */
-  return g_strdup_printf (_("Rectify case %s"), rectify_case_get_reference (rcase));
+  reference = rectify_reference_shorten (rectify_case_get_reference (rcase));
+  /* Translators: %s is the case reference, as support knows it */
+  return g_strdup_printf (_("Rectify case %s"), reference);
 }
 
 static char *
@@ -121,7 +125,7 @@ append_amounts (GString     *text,
     }
   else if (known_currency && rectify_case_compute_amount (rcase, resolution, today, &minor, NULL))
     {
-      g_autofree char *amount = rectify_money_format (minor, currency);
+      g_autofree char *amount = rectify_request_format_amount (rcase, minor);
 
       rectify_format_append_item (text, rectify_resolution_get_label (resolution), amount);
     }
@@ -133,7 +137,7 @@ append_amounts (GString     *text,
 
   if (known_currency && rectify_case_get_expected_minor (rcase, &minor))
     {
-      g_autofree char *amount = rectify_money_format (minor, currency);
+      g_autofree char *amount = rectify_request_format_amount (rcase, minor);
 
       rectify_format_append_item (text, _("Adjustment to expect"), amount);
     }

@@ -36,6 +36,9 @@ struct _RectifyCase
   GDate              purchase_date;
   GDate              next_billing;
   RectifyPeriod      period;
+  GDate              invoice_date;
+  gboolean           prices_include_tax;
+  gboolean           price_confirmed[RECTIFY_N_TEXTS];
   char              *texts[RECTIFY_N_TEXTS];
   GListStore        *attachments;
   RectifyResolution  resolution;
@@ -70,6 +73,10 @@ enum {
   PROP_PURCHASE_DATE,
   PROP_NEXT_BILLING,
   PROP_PERIOD,
+  PROP_INVOICE_DATE,
+  PROP_PRICES_INCLUDE_TAX,
+  PROP_UNIT_PRICE_CONFIRMED,
+  PROP_INTENDED_PRICE_CONFIRMED,
   PROP_RESOLUTION,
   PROP_SEND_STATE,
   PROP_SEND_ERROR,
@@ -105,6 +112,8 @@ static const char * const text_properties[RECTIFY_N_TEXTS] = {
   [RECTIFY_TEXT_KEEP_COUNT] = "keep-count",
   [RECTIFY_TEXT_EXPLANATION] = "explanation",
   [RECTIFY_TEXT_STATEMENT_AMOUNT] = "statement-amount",
+  [RECTIFY_TEXT_INTENDED_PRICE] = "intended-price",
+  [RECTIFY_TEXT_INVOICE_NUMBER] = "invoice-number",
 };
 
 static const int step_complete_prop[RECTIFY_N_STEPS] = {
@@ -176,6 +185,18 @@ parse_count (const char *text,
   return TRUE;
 }
 
+static gboolean
+get_money (RectifyCase *self,
+           RectifyText  text,
+           gint64      *out_minor)
+{
+  g_autofree char *currency = dup_trimmed (self, RECTIFY_TEXT_CURRENCY);
+
+  return rectify_currency_is_known (currency) &&
+         !is_blank (self, text) &&
+         rectify_money_parse (self->texts[text], currency, out_minor, NULL);
+}
+
 /* Checks a count field against min…max; returns whether it is usable. */
 static gboolean
 check_count (RectifyCase *self,
@@ -203,7 +224,8 @@ check_count (RectifyCase *self,
 
   if (value < min || value > max)
     {
-      /* Translators: a number the owner typed is out of range, e.g. "Enter a number from 1 to 10000" */
+      /* Translators: a number the owner typed is out of range, e.g. "Enter a
+       * number from 1 to 10000" */
       add_problem (problems, field, FALSE, _("Enter a number from %" PRId64
                                              " to %" PRId64),
                    min, max);
@@ -225,7 +247,7 @@ check_required_name (RectifyCase *self,
     add_problem (problems, text_properties[text], FALSE, "%s", missing_message);
   else if (g_utf8_strlen (trimmed, -1) > RECTIFY_MAX_NAME)
     add_problem (problems, text_properties[text], FALSE,
-                 ngettext ("Keep this under %d character",
+                 g_dngettext (GETTEXT_PACKAGE, "Keep this under %d character",
                            "Keep this under %d characters", RECTIFY_MAX_NAME),
                  RECTIFY_MAX_NAME);
 }
@@ -322,7 +344,8 @@ validate_attachments (RectifyCase *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RectifyAttachment) attachment = g_list_model_get_item (G_LIST_MODEL (self->attachments), i);
+      g_autoptr(RectifyAttachment) attachment =
+        g_list_model_get_item (G_LIST_MODEL (self->attachments), i);
       const char *name = rectify_attachment_get_display_name (attachment);
       const char *type = rectify_attachment_get_content_type (attachment);
       goffset max_size = rectify_provider_get_max_attachment_size (provider);
@@ -396,6 +419,70 @@ check_control_characters (RectifyCase *self,
     }
 }
 
+/* Whether @resolution gives money back, so that a price of 0 leaves nothing
+ * to ask for. */
+gboolean
+rectify_resolution_pays_back (RectifyResolution resolution)
+{
+  return resolution == RECTIFY_RESOLUTION_REFUND ||
+         resolution == RECTIFY_RESOLUTION_CREDIT ||
+         resolution == RECTIFY_RESOLUTION_PRORATED ||
+         resolution == RECTIFY_RESOLUTION_SCHEDULED;
+}
+
+/* A price field: typed, an amount of the currency, not 0 when the money is
+ * to come back, and confirmed when far above what a licence costs. */
+static void
+check_price (RectifyCase *self,
+             GPtrArray   *problems,
+             RectifyText  text,
+             const char  *currency,
+             const char  *missing_message)
+{
+  const char *field = text_properties[text];
+  g_autoptr(GError) error = NULL;
+  gint64 price;
+  gint64 ceiling;
+
+  if (is_blank (self, text))
+    {
+      add_problem (problems, field, FALSE, "%s", missing_message);
+      return;
+    }
+
+  if (!rectify_currency_is_known (currency))
+    return;
+
+  if (!rectify_money_parse (self->texts[text], currency, &price, &error))
+    {
+      add_problem (problems, field, FALSE, "%s", error->message);
+      return;
+    }
+
+  if (price == 0 && rectify_resolution_pays_back (self->resolution))
+    {
+      add_problem (problems, field, FALSE, "%s",
+                   _("At a price of 0 there is nothing to refund or credit: enter the "
+                     "price on your invoice"));
+      return;
+    }
+
+  if (rectify_case_price_is_implausible (self, text, &ceiling) &&
+      !self->price_confirmed[text])
+    {
+      g_autofree char *limit = rectify_money_format (ceiling, currency);
+
+      add_problem (problems, field, FALSE,
+                   self->period == RECTIFY_PERIOD_ANNUAL
+                     /* Translators: %s is an amount, e.g. "2,400.00 EUR" */
+                     ? _("No licence costs more than %s a year: check the price, "
+                         "or confirm it below")
+                     : _("No licence costs more than %s a month: check the price, "
+                         "or confirm it below"),
+                   limit);
+    }
+}
+
 static void
 validate_details (RectifyCase *self,
                   GPtrArray   *problems)
@@ -403,10 +490,8 @@ validate_details (RectifyCase *self,
   g_autofree char *email = dup_trimmed (self, RECTIFY_TEXT_CONTACT_EMAIL);
   g_autofree char *explanation = dup_trimmed (self, RECTIFY_TEXT_EXPLANATION);
   g_autofree char *currency = dup_trimmed (self, RECTIFY_TEXT_CURRENCY);
-  g_autoptr(GError) error = NULL;
   gboolean have_quantity;
   gint64 quantity = 0;
-  gint64 price;
   glong length;
 
   check_required_name (self, problems, RECTIFY_TEXT_ACCOUNT,
@@ -434,12 +519,22 @@ validate_details (RectifyCase *self,
     add_problem (problems, "currency", FALSE, "%s",
                  _("Use a three-letter currency code, such as EUR, USD or GBP"));
 
-  if (is_blank (self, RECTIFY_TEXT_UNIT_PRICE))
-    add_problem (problems, "unit-price", FALSE, "%s",
-                 _("Enter the price of one licence, as on your invoice"));
-  else if (rectify_currency_is_known (currency) &&
-           !rectify_money_parse (self->texts[RECTIFY_TEXT_UNIT_PRICE], currency, &price, &error))
-    add_problem (problems, "unit-price", FALSE, "%s", error->message);
+  check_price (self, problems, RECTIFY_TEXT_UNIT_PRICE, currency,
+               _("Enter the price of one licence, as on your invoice"));
+
+  {
+    g_autofree char *number = dup_trimmed (self, RECTIFY_TEXT_INVOICE_NUMBER);
+
+    if (g_utf8_strlen (number, -1) > RECTIFY_MAX_INVOICE_NUMBER)
+      add_problem (problems, "invoice-number", FALSE,
+                   g_dngettext (GETTEXT_PACKAGE, "An invoice number has at most %d character",
+                             "An invoice number has at most %d characters",
+                             RECTIFY_MAX_INVOICE_NUMBER),
+                   RECTIFY_MAX_INVOICE_NUMBER);
+    else if (strpbrk (number, "\r\n\t") != NULL)
+      add_problem (problems, "invoice-number", FALSE, "%s",
+                   _("Type the invoice number on one line"));
+  }
 
   switch (self->scenario)
     {
@@ -455,12 +550,16 @@ validate_details (RectifyCase *self,
                        _("Enter the licence type you meant to buy"));
         else if (g_utf8_strlen (intended, -1) > RECTIFY_MAX_NAME)
           add_problem (problems, "intended-type", FALSE,
-                       ngettext ("Keep this under %d character",
+                       g_dngettext (GETTEXT_PACKAGE, "Keep this under %d character",
                                  "Keep this under %d characters", RECTIFY_MAX_NAME),
                        RECTIFY_MAX_NAME);
         else if (g_strcmp0 (bought_key, intended_key) == 0)
           add_problem (problems, "intended-type", FALSE, "%s",
                        _("The type you meant must differ from the type you bought"));
+
+        check_price (self, problems, RECTIFY_TEXT_INTENDED_PRICE, currency,
+                     _("Enter the price of one licence of the type you meant, as on "
+                       "Ringover’s price list"));
       }
       break;
 
@@ -493,19 +592,31 @@ validate_details (RectifyCase *self,
   length = g_utf8_strlen (explanation, -1);
   if (length < RECTIFY_MIN_EXPLANATION)
     add_problem (problems, "explanation", FALSE,
-                 ngettext ("Explain what happened in at least %d character",
+                 g_dngettext (GETTEXT_PACKAGE, "Explain what happened in at least %d character",
                            "Explain what happened in at least %d characters",
                            RECTIFY_MIN_EXPLANATION),
                  RECTIFY_MIN_EXPLANATION);
   else if (length > RECTIFY_MAX_EXPLANATION)
     add_problem (problems, "explanation", FALSE,
-                 ngettext ("Shorten the explanation to %d character",
+                 g_dngettext (GETTEXT_PACKAGE, "Shorten the explanation to %d character",
                            "Shorten the explanation to %d characters",
                            RECTIFY_MAX_EXPLANATION),
                  RECTIFY_MAX_EXPLANATION);
 
   check_control_characters (self, problems);
   validate_attachments (self, problems);
+}
+
+static gboolean
+price_is_zero (RectifyCase *self)
+{
+  gint64 price;
+
+  if (rectify_case_get_unit_price_minor (self, &price) && price == 0)
+    return TRUE;
+
+  return self->scenario == RECTIFY_SCENARIO_WRONG_TYPE &&
+         rectify_case_get_intended_minor (self, &price) && price == 0;
 }
 
 static void
@@ -518,6 +629,10 @@ validate_resolution (RectifyCase *self,
   else if (!rectify_resolution_applies (self->scenario, self->resolution))
     add_problem (problems, "resolution", FALSE, "%s",
                  _("This resolution does not apply to the mistake you chose"));
+  else if (rectify_resolution_pays_back (self->resolution) && price_is_zero (self))
+    add_problem (problems, "resolution", FALSE, "%s",
+                 _("At a price of 0 there is nothing to refund or credit: correct the price "
+                   "in the details, or ask to remove the licences"));
   else if (self->resolution == RECTIFY_RESOLUTION_PRORATED &&
            g_date_valid (&self->next_billing) && !rectify_case_is_submitted (self) &&
            rectify_billing_days_remaining (today, &self->next_billing, self->period) == 0)
@@ -723,6 +838,22 @@ rectify_case_get_property (GObject    *object,
       g_value_set_enum (value, self->period);
       break;
 
+    case PROP_INVOICE_DATE:
+      g_value_set_boxed (value, g_date_valid (&self->invoice_date) ? &self->invoice_date : NULL);
+      break;
+
+    case PROP_PRICES_INCLUDE_TAX:
+      g_value_set_boolean (value, self->prices_include_tax);
+      break;
+
+    case PROP_UNIT_PRICE_CONFIRMED:
+      g_value_set_boolean (value, self->price_confirmed[RECTIFY_TEXT_UNIT_PRICE]);
+      break;
+
+    case PROP_INTENDED_PRICE_CONFIRMED:
+      g_value_set_boolean (value, self->price_confirmed[RECTIFY_TEXT_INTENDED_PRICE]);
+      break;
+
     case PROP_RESOLUTION:
       g_value_set_enum (value, self->resolution);
       break;
@@ -794,6 +925,24 @@ rectify_case_set_property (GObject      *object,
       rectify_case_set_period (self, g_value_get_enum (value));
       break;
 
+    case PROP_INVOICE_DATE:
+      rectify_case_set_invoice_date (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_PRICES_INCLUDE_TAX:
+      rectify_case_set_prices_include_tax (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_UNIT_PRICE_CONFIRMED:
+      rectify_case_set_price_confirmed (self, RECTIFY_TEXT_UNIT_PRICE,
+                                        g_value_get_boolean (value));
+      break;
+
+    case PROP_INTENDED_PRICE_CONFIRMED:
+      rectify_case_set_price_confirmed (self, RECTIFY_TEXT_INTENDED_PRICE,
+                                        g_value_get_boolean (value));
+      break;
+
     case PROP_RESOLUTION:
       rectify_case_set_resolution (self, g_value_get_enum (value));
       break;
@@ -835,6 +984,14 @@ rectify_case_class_init (RectifyCaseClass *klass)
   properties[PROP_PERIOD] =
     g_param_spec_enum ("period", NULL, NULL,
                        RECTIFY_TYPE_PERIOD, RECTIFY_PERIOD_MONTHLY, writable);
+  properties[PROP_INVOICE_DATE] =
+    g_param_spec_boxed ("invoice-date", NULL, NULL, G_TYPE_DATE, writable);
+  properties[PROP_PRICES_INCLUDE_TAX] =
+    g_param_spec_boolean ("prices-include-tax", NULL, NULL, FALSE, writable);
+  properties[PROP_UNIT_PRICE_CONFIRMED] =
+    g_param_spec_boolean ("unit-price-confirmed", NULL, NULL, FALSE, writable);
+  properties[PROP_INTENDED_PRICE_CONFIRMED] =
+    g_param_spec_boolean ("intended-price-confirmed", NULL, NULL, FALSE, writable);
   properties[PROP_RESOLUTION] =
     g_param_spec_enum ("resolution", NULL, NULL,
                        RECTIFY_TYPE_RESOLUTION, RECTIFY_RESOLUTION_NONE, writable);
@@ -883,6 +1040,7 @@ rectify_case_init (RectifyCase *self)
 {
   g_date_clear (&self->purchase_date, 1);
   g_date_clear (&self->next_billing, 1);
+  g_date_clear (&self->invoice_date, 1);
   self->expected_minor = -1;
   self->attachments = g_list_store_new (RECTIFY_TYPE_ATTACHMENT);
   self->checklist = g_hash_table_new_full (g_str_hash, g_str_equal,
@@ -1092,6 +1250,133 @@ rectify_case_set_period (RectifyCase   *self,
   case_changed (self);
 }
 
+/* The date on the invoice; not valid when not entered (it is optional). */
+const GDate *
+rectify_case_get_invoice_date (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  return &self->invoice_date;
+}
+
+void
+rectify_case_set_invoice_date (RectifyCase *self,
+                               const GDate *date)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+
+  set_date (self, &self->invoice_date, date, PROP_INVOICE_DATE);
+}
+
+/* Whether the prices typed (and so every amount computed) include VAT, as
+ * on the invoice; they do not by default, as on Ringover's price list. */
+gboolean
+rectify_case_get_prices_include_tax (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+
+  return self->prices_include_tax;
+}
+
+void
+rectify_case_set_prices_include_tax (RectifyCase *self,
+                                     gboolean     include_tax)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+
+  include_tax = !!include_tax;
+  if (self->prices_include_tax == include_tax)
+    return;
+
+  self->prices_include_tax = include_tax;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRICES_INCLUDE_TAX]);
+  case_changed (self);
+}
+
+static const RectifyText confirmable_prices[] = {
+  RECTIFY_TEXT_UNIT_PRICE,
+  RECTIFY_TEXT_INTENDED_PRICE,
+};
+
+static int
+confirmed_prop (RectifyText price)
+{
+  return price == RECTIFY_TEXT_UNIT_PRICE ? PROP_UNIT_PRICE_CONFIRMED
+                                          : PROP_INTENDED_PRICE_CONFIRMED;
+}
+
+/**
+ * rectify_case_get_price_confirmed:
+ * @self: a #RectifyCase
+ * @price: %RECTIFY_TEXT_UNIT_PRICE or %RECTIFY_TEXT_INTENDED_PRICE
+ *
+ * Whether the owner said that @price is right although it is far above what
+ * a licence costs. Changing the price or the currency takes it back.
+ */
+gboolean
+rectify_case_get_price_confirmed (RectifyCase *self,
+                                  RectifyText  price)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+  g_return_val_if_fail (price == RECTIFY_TEXT_UNIT_PRICE ||
+                        price == RECTIFY_TEXT_INTENDED_PRICE, FALSE);
+
+  return self->price_confirmed[price];
+}
+
+void
+rectify_case_set_price_confirmed (RectifyCase *self,
+                                  RectifyText  price,
+                                  gboolean     confirmed)
+{
+  g_return_if_fail (RECTIFY_IS_CASE (self));
+  g_return_if_fail (price == RECTIFY_TEXT_UNIT_PRICE || price == RECTIFY_TEXT_INTENDED_PRICE);
+
+  confirmed = !!confirmed;
+  if (self->price_confirmed[price] == confirmed)
+    return;
+
+  self->price_confirmed[price] = confirmed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[confirmed_prop (price)]);
+  case_changed (self);
+}
+
+/**
+ * rectify_case_price_is_implausible:
+ * @self: a #RectifyCase
+ * @price: %RECTIFY_TEXT_UNIT_PRICE or %RECTIFY_TEXT_INTENDED_PRICE
+ * @out_ceiling: (out) (optional): the most a licence costs for one billing
+ *   cycle, in minor units of the case's currency
+ *
+ * Whether @price is above what any licence costs for the case's billing
+ * period, as the provider profile says for its currency. A price that
+ * cannot be read, or a currency the profile has no figure for, is not.
+ */
+gboolean
+rectify_case_price_is_implausible (RectifyCase *self,
+                                   RectifyText  price,
+                                   gint64      *out_ceiling)
+{
+  g_autofree char *currency = NULL;
+  gint64 minor;
+  gint64 ceiling;
+
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+  g_return_val_if_fail (price == RECTIFY_TEXT_UNIT_PRICE || price == RECTIFY_TEXT_INTENDED_PRICE,
+                        FALSE);
+
+  currency = dup_trimmed (self, RECTIFY_TEXT_CURRENCY);
+  if (!get_money (self, price, &minor) ||
+      !rectify_provider_get_price_ceiling (rectify_provider_get_default (), currency,
+                                           self->period, &ceiling))
+    return FALSE;
+
+  if (out_ceiling != NULL)
+    *out_ceiling = ceiling;
+
+  return minor > ceiling;
+}
+
 /* The property name of a typed field, which is also what its problems name. */
 const char *
 rectify_case_text_property (RectifyText text)
@@ -1159,6 +1444,19 @@ rectify_case_set_text (RectifyCase *self,
   g_free (self->texts[text]);
   self->texts[text] = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + text]);
+
+  /* A confirmation was for the amount as it was. */
+  for (guint i = 0; i < G_N_ELEMENTS (confirmable_prices); i++)
+    {
+      RectifyText price = confirmable_prices[i];
+
+      if ((text == price || text == RECTIFY_TEXT_CURRENCY) && self->price_confirmed[price])
+        {
+          self->price_confirmed[price] = FALSE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[confirmed_prop (price)]);
+        }
+    }
+
   case_changed (self);
 }
 
@@ -1184,18 +1482,6 @@ rectify_case_get_count (RectifyCase *self,
   return parse_count (self->texts[text], out_count);
 }
 
-static gboolean
-get_money (RectifyCase *self,
-           RectifyText  text,
-           gint64      *out_minor)
-{
-  g_autofree char *currency = dup_trimmed (self, RECTIFY_TEXT_CURRENCY);
-
-  return rectify_currency_is_known (currency) &&
-         !is_blank (self, text) &&
-         rectify_money_parse (self->texts[text], currency, out_minor, NULL);
-}
-
 /* The price of one licence in minor units of the case's currency. */
 gboolean
 rectify_case_get_unit_price_minor (RectifyCase *self,
@@ -1205,6 +1491,44 @@ rectify_case_get_unit_price_minor (RectifyCase *self,
   g_return_val_if_fail (out_minor != NULL, FALSE);
 
   return get_money (self, RECTIFY_TEXT_UNIT_PRICE, out_minor);
+}
+
+/* The price of one licence of the type meant (wrong type), in minor units. */
+gboolean
+rectify_case_get_intended_minor (RectifyCase *self,
+                                 gint64      *out_minor)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+  g_return_val_if_fail (out_minor != NULL, FALSE);
+
+  return get_money (self, RECTIFY_TEXT_INTENDED_PRICE, out_minor);
+}
+
+/**
+ * rectify_case_get_price_difference:
+ * @self: a #RectifyCase
+ * @out_minor: (out): the price of one licence bought minus the price of one
+ *   of the type meant, in minor units; negative when the type meant costs
+ *   more
+ *
+ * Returns: whether both prices can be read
+ */
+gboolean
+rectify_case_get_price_difference (RectifyCase *self,
+                                   gint64      *out_minor)
+{
+  gint64 bought, meant;
+
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
+  g_return_val_if_fail (out_minor != NULL, FALSE);
+
+  if (!rectify_case_get_unit_price_minor (self, &bought) ||
+      !rectify_case_get_intended_minor (self, &meant))
+    return FALSE;
+
+  /* Both are amounts of at most G_MAXINT64 and at least 0. */
+  *out_minor = bought - meant;
+  return TRUE;
 }
 
 /* The adjustment the owner read on the next statement, in minor units. */
@@ -1328,20 +1652,16 @@ rectify_case_set_resolution (RectifyCase       *self,
  * @scenario: the mistake
  * @resolution: a way to put it right
  *
- * Whether support offers @resolution for @scenario: a prorated discount is
- * for excess licences, so not for a wrong type.
+ * Whether support offers @resolution for @scenario. Every resolution
+ * applies to every mistake: for a wrong type, "remove" is the switch to the
+ * type meant (later statements lower by the difference) and the money is
+ * the price difference, prorated on request for the days left.
  */
 gboolean
 rectify_resolution_applies (RectifyScenario   scenario,
                             RectifyResolution resolution)
 {
-  if (scenario == RECTIFY_SCENARIO_NONE || resolution == RECTIFY_RESOLUTION_NONE)
-    return FALSE;
-
-  if (resolution == RECTIFY_RESOLUTION_PRORATED)
-    return scenario != RECTIFY_SCENARIO_WRONG_TYPE;
-
-  return TRUE;
+  return scenario != RECTIFY_SCENARIO_NONE && resolution != RECTIFY_RESOLUTION_NONE;
 }
 
 /**
@@ -1353,7 +1673,10 @@ rectify_resolution_applies (RectifyScenario   scenario,
  * @error: why it cannot be computed
  *
  * The money @resolution involves for this case, from the billing rules; it
- * is also the adjustment expected on the next statement.
+ * is also the adjustment expected on the next statement. For a wrong type it
+ * is the price difference × the quantity (prorated for
+ * %RECTIFY_RESOLUTION_PRORATED); when the type meant costs as much or more,
+ * nothing is due back and this fails with %RECTIFY_BILLING_ERROR_INVALID.
  */
 gboolean
 rectify_case_compute_amount (RectifyCase        *self,
@@ -1371,10 +1694,20 @@ rectify_case_compute_amount (RectifyCase        *self,
   g_return_val_if_fail (out_minor != NULL, FALSE);
 
   count = rectify_case_get_affected_count (self);
-  if (count < 0 || !rectify_case_get_unit_price_minor (self, &unit))
+  if (count < 0 || !rectify_case_get_unit_price_minor (self, &unit) ||
+      (self->scenario == RECTIFY_SCENARIO_WRONG_TYPE &&
+       !rectify_case_get_price_difference (self, &unit)))
     {
       g_set_error_literal (error, RECTIFY_BILLING_ERROR, RECTIFY_BILLING_ERROR_INVALID,
                            _("The licence details are not complete yet"));
+      return FALSE;
+    }
+
+  if (unit <= 0 && self->scenario == RECTIFY_SCENARIO_WRONG_TYPE)
+    {
+      g_set_error_literal (error, RECTIFY_BILLING_ERROR, RECTIFY_BILLING_ERROR_INVALID,
+                           _("The type you meant costs as much or more, so no money is due "
+                             "back"));
       return FALSE;
     }
 
@@ -1697,6 +2030,7 @@ rectify_case_is_blank (RectifyCase *self)
 
   if (self->scenario != RECTIFY_SCENARIO_NONE ||
       g_date_valid (&self->purchase_date) || g_date_valid (&self->next_billing) ||
+      g_date_valid (&self->invoice_date) || self->prices_include_tax ||
       g_list_model_get_n_items (G_LIST_MODEL (self->attachments)) > 0 ||
       self->resolution != RECTIFY_RESOLUTION_NONE ||
       self->send_state != RECTIFY_SEND_STATE_DRAFT ||

@@ -35,6 +35,8 @@ typedef enum
   RECTIFY_TEXT_KEEP_COUNT,
   RECTIFY_TEXT_EXPLANATION,
   RECTIFY_TEXT_STATEMENT_AMOUNT,
+  RECTIFY_TEXT_INTENDED_PRICE,
+  RECTIFY_TEXT_INVOICE_NUMBER,
   RECTIFY_N_TEXTS
 } RectifyText;
 
@@ -66,6 +68,7 @@ typedef struct
 #define RECTIFY_MAX_NAME              200
 #define RECTIFY_MAX_EMAIL             254
 #define RECTIFY_MAX_PURCHASE_AGE_DAYS (5 * 366)
+#define RECTIFY_MAX_INVOICE_NUMBER    64
 /* The most bytes a field keeps of what is typed or pasted; the rest is
  * never copied. Above every field's own limit, so validation says why. */
 #define RECTIFY_MAX_TEXT_BYTES        (32 * 1024)
@@ -91,6 +94,20 @@ void                   rectify_case_set_next_billing        (RectifyCase        
 RectifyPeriod          rectify_case_get_period              (RectifyCase        *self);
 void                   rectify_case_set_period              (RectifyCase        *self,
                                                              RectifyPeriod       period);
+const GDate           *rectify_case_get_invoice_date        (RectifyCase        *self);
+void                   rectify_case_set_invoice_date        (RectifyCase        *self,
+                                                             const GDate        *date);
+gboolean               rectify_case_get_prices_include_tax  (RectifyCase        *self);
+void                   rectify_case_set_prices_include_tax  (RectifyCase        *self,
+                                                             gboolean            include_tax);
+gboolean               rectify_case_get_price_confirmed     (RectifyCase        *self,
+                                                             RectifyText         price);
+void                   rectify_case_set_price_confirmed     (RectifyCase        *self,
+                                                             RectifyText         price,
+                                                             gboolean            confirmed);
+gboolean               rectify_case_price_is_implausible    (RectifyCase        *self,
+                                                             RectifyText         price,
+                                                             gint64             *out_ceiling);
 
 const char            *rectify_case_text_property           (RectifyText         text);
 const char            *rectify_case_get_text                (RectifyCase        *self,
@@ -102,6 +119,10 @@ gboolean               rectify_case_get_count               (RectifyCase        
                                                              RectifyText         text,
                                                              gint64             *out_count);
 gboolean               rectify_case_get_unit_price_minor    (RectifyCase        *self,
+                                                             gint64             *out_minor);
+gboolean               rectify_case_get_intended_minor      (RectifyCase        *self,
+                                                             gint64             *out_minor);
+gboolean               rectify_case_get_price_difference    (RectifyCase        *self,
                                                              gint64             *out_minor);
 gboolean               rectify_case_get_statement_minor     (RectifyCase        *self,
                                                              gint64             *out_minor);
@@ -118,6 +139,7 @@ void                   rectify_case_set_resolution          (RectifyCase        
                                                              RectifyResolution   resolution);
 gboolean               rectify_resolution_applies           (RectifyScenario     scenario,
                                                              RectifyResolution   resolution);
+gboolean               rectify_resolution_pays_back         (RectifyResolution   resolution);
 gboolean               rectify_case_compute_amount          (RectifyCase        *self,
                                                              RectifyResolution   resolution,
                                                              const GDate        *today,

@@ -656,7 +656,8 @@ use_token_pair (GTask      *task,
       (cd->force_refresh || rectify_oauth_tokens_need_refresh (cd->tokens, now)))
     {
       rectify_oauth_refresh_async (cd->oauth, cd->tokens->refresh_token,
-                                   g_task_get_cancellable (task), refreshed_cb, g_object_ref (task));
+                                   g_task_get_cancellable (task), refreshed_cb,
+                                   g_object_ref (task));
       return;
     }
 

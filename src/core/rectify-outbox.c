@@ -51,6 +51,7 @@
 #include "rectify-clock.h"
 #include "rectify-outbox.h"
 #include "rectify-provider.h"
+#include "rectify-reference.h"
 #include "rectify-request.h"
 
 typedef enum
@@ -657,14 +658,15 @@ lookup_cb (GObject      *object,
       return;
     }
 
-  /* The reference is in the subject, "[Ref UUID]"; the UUID alone is enough
-   * to find it, whatever the language the subject was written in. */
+  /* The reference is in the subject, "[Ref RCT-…]" (the full UUID before
+   * short references); it alone is enough to find it, whatever the language
+   * the subject was written in. */
   reference = rectify_case_get_reference (job->rcase);
   for (guint i = 0; i < requests->len; i++)
     {
       const RectifyDeskRequest *request = g_ptr_array_index (requests, i);
 
-      if (request->subject != NULL && strstr (request->subject, reference) != NULL &&
+      if (rectify_reference_in_text (request->subject, reference) &&
           (found == NULL || request->id < found->id))
         found = request;
     }

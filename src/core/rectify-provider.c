@@ -36,6 +36,8 @@ struct _RectifyProvider
   char     *oauth_redirect_uri;
   char     *oauth_scope;
   GDate     api_tokens_end;
+  /* currency code → the most one licence costs a month, in minor units */
+  GHashTable *price_ceilings;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyProvider, rectify_provider, G_TYPE_OBJECT)
@@ -60,6 +62,7 @@ rectify_provider_finalize (GObject *object)
   g_free (self->oauth_client_id);
   g_free (self->oauth_redirect_uri);
   g_free (self->oauth_scope);
+  g_clear_pointer (&self->price_ceilings, g_hash_table_unref);
 
   G_OBJECT_CLASS (rectify_provider_parent_class)->finalize (object);
 }
@@ -227,6 +230,47 @@ read_sign_in (RectifyProvider  *self,
   return TRUE;
 }
 
+/* "price_ceilings": { "EUR": 20000, … }, optional: per currency, the most one
+ * licence of any type costs for a month, in minor units. */
+static gboolean
+read_price_ceilings (JsonObject  *root,
+                     GHashTable  *out,
+                     GError     **error)
+{
+  JsonNode *node = lookup (root, "price_ceilings");
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
+                           "The provider profile’s “price_ceilings” must be an object");
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (object, l->data);
+
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64 ||
+          json_node_get_int (value) <= 0 || json_node_get_int (value) > G_MAXINT64 / 12)
+        {
+          g_set_error (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
+                       "The provider profile’s price ceiling for “%s” is not a positive "
+                       "amount in minor units", (const char *) l->data);
+          return FALSE;
+        }
+      g_hash_table_insert (out, g_strdup (l->data),
+                           g_memdup2 (&(gint64) { json_node_get_int (value) }, sizeof (gint64)));
+    }
+
+  return TRUE;
+}
+
 static gboolean
 is_web_url (const char *url)
 {
@@ -286,6 +330,7 @@ rectify_provider_new_from_bytes (GBytes  *bytes,
     }
 
   self = g_object_new (RECTIFY_TYPE_PROVIDER, NULL);
+  self->price_ceilings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (!read_string (root, "display_name", &self->display_name, error) ||
       !read_string (root, "desk.base_url", &self->desk_base_url, error) ||
@@ -294,7 +339,8 @@ rectify_provider_new_from_bytes (GBytes  *bytes,
       !read_string (root, "desk.success_email", &self->success_email, error) ||
       !read_strv (root, "attachments.content_types", &self->content_types, error) ||
       !read_strv (root, "licence_types", &self->licence_types, error) ||
-      !read_strv (root, "currencies", &self->currencies, error))
+      !read_strv (root, "currencies", &self->currencies, error) ||
+      !read_price_ceilings (root, self->price_ceilings, error))
     return NULL;
 
   if (!is_web_url (self->desk_base_url))
@@ -550,4 +596,35 @@ void
 rectify_provider_set_default (RectifyProvider *provider)
 {
   g_set_object (&override, provider);
+}
+
+/**
+ * rectify_provider_get_price_ceiling:
+ * @self: a #RectifyProvider
+ * @currency: a currency code
+ * @period: a billing period
+ * @out_minor: (out): the most one licence of any type costs for one billing
+ *   cycle of @period, in minor units of @currency
+ *
+ * Far above what any licence costs, as the profile's "price_ceilings" say
+ * per currency for a month; a year is twelve months.
+ *
+ * Returns: whether the profile has a figure for @currency
+ */
+gboolean
+rectify_provider_get_price_ceiling (RectifyProvider *self,
+                                    const char      *currency,
+                                    RectifyPeriod    period,
+                                    gint64          *out_minor)
+{
+  const gint64 *monthly;
+
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), FALSE);
+  g_return_val_if_fail (out_minor != NULL, FALSE);
+
+  if (currency == NULL || (monthly = g_hash_table_lookup (self->price_ceilings, currency)) == NULL)
+    return FALSE;
+
+  *out_minor = period == RECTIFY_PERIOD_ANNUAL ? *monthly * 12 : *monthly;
+  return TRUE;
 }

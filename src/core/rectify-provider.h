@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "rectify-types.h"
+
 G_BEGIN_DECLS
 
 #define RECTIFY_PROVIDER_ERROR (rectify_provider_error_quark ())
@@ -37,6 +39,10 @@ gboolean             rectify_provider_accepts_content_type   (RectifyProvider *s
                                                               const char      *mime_type);
 const char * const  *rectify_provider_get_licence_types      (RectifyProvider *self);
 const char * const  *rectify_provider_get_currencies         (RectifyProvider *self);
+gboolean             rectify_provider_get_price_ceiling      (RectifyProvider *self,
+                                                              const char      *currency,
+                                                              RectifyPeriod    period,
+                                                              gint64          *out_minor);
 const char          *rectify_provider_get_oauth_client_id    (RectifyProvider *self);
 const char          *rectify_provider_get_oauth_redirect_uri (RectifyProvider *self);
 const char          *rectify_provider_get_oauth_scope        (RectifyProvider *self);

@@ -271,9 +271,10 @@ rectify_reminder_dup_title (RectifyCase     *rcase,
     case RECTIFY_REMINDER_DEADLINE_SOON:
       if (days <= 0)
         return g_strdup (_("Your next billing date is today"));
-      return g_strdup_printf (ngettext ("%d day left to ask for your licence correction",
-                                        "%d days left to ask for your licence correction",
-                                        days),
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%d day left to ask for your licence correction",
+                                           "%d days left to ask for your licence correction",
+                                           days),
                               days);
     case RECTIFY_REMINDER_STATEMENT:
       return g_strdup (_("Time to check your statement"));

@@ -16,6 +16,8 @@ char *rectify_request_dup_body          (RectifyCase *rcase,
 char *rectify_request_dup_resolution    (RectifyCase       *rcase,
                                          RectifyResolution  resolution,
                                          const GDate       *today);
+char *rectify_request_format_amount     (RectifyCase *rcase,
+                                         gint64       minor);
 char *rectify_request_dup_mailto        (RectifyCase *rcase,
                                          const char  *address,
                                          const GDate *today);

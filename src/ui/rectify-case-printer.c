@@ -12,6 +12,7 @@
 
 #include "rectify-case-printer.h"
 #include "rectify-case-summary.h"
+#include "rectify-reference.h"
 
 /* A print operation for one case: the summary text from the core, laid out
  * in one Pango layout as wide as the page and cut into pages between its
@@ -236,7 +237,7 @@ rectify_case_printer_new (RectifyCase *rcase,
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   self = g_object_new (RECTIFY_TYPE_CASE_PRINTER, NULL);
-  self->reference = g_strdup (rectify_case_get_reference (rcase));
+  self->reference = rectify_reference_shorten (rectify_case_get_reference (rcase));
   self->title = rectify_case_summary_dup_title (rcase);
   self->text = rectify_case_summary_dup_text (rcase, today);
 
@@ -259,13 +260,10 @@ rectify_case_printer_get_text (RectifyCasePrinter *self)
 char *
 rectify_case_printer_dup_pdf_name (RectifyCasePrinter *self)
 {
-  g_autofree char *short_ref = NULL;
-
   g_return_val_if_fail (RECTIFY_IS_CASE_PRINTER (self), NULL);
 
-  short_ref = g_strndup (self->reference, 8);
   /* Translators: the file name offered when exporting a case; keep .pdf */
-  return g_strdup_printf (_("rectify-case-%s.pdf"), short_ref);
+  return g_strdup_printf (_("rectify-case-%s.pdf"), self->reference);
 }
 
 /**

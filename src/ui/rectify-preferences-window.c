@@ -10,7 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-clock.h"
 #include "rectify-credentials.h"
+#include "rectify-format.h"
+#include "rectify-launcher.h"
 #include "rectify-preferences-window.h"
 #include "rectify-provider.h"
 
@@ -21,7 +24,14 @@
  *   closing the window);
  * - the token goes to the keyring and nowhere else. It is never shown
  *   again: the window only says whether one is stored for the desk and
- *   sign-in mode chosen, and offers to remove it. */
+ *   sign-in mode chosen, and offers to remove it.
+ *
+ * Signing in is through the browser (OAuth with PKCE), and only where the
+ * provider profile names a client the desk registered for Rectify; where it
+ * names none, the group says so and that replies come by e-mail. API tokens
+ * are a desk administrator's, so they sit under Advanced, with the day they
+ * stop working. The desk address is there too: it is for testing, and the
+ * window opens with the focus on the reminders, not in it. */
 
 struct _RectifyPreferencesWindow
 {
@@ -32,6 +42,8 @@ struct _RectifyPreferencesWindow
   GCancellable         *status_cancellable;
   GCancellable         *test_cancellable;
   gboolean              token_stored;
+  RectifyOAuth         *oauth;
+  GCancellable         *sign_in_cancellable;
 
   AdwEntryRow          *desk_url_row;
   GtkWidget            *desk_url_message_row;
@@ -43,6 +55,12 @@ struct _RectifyPreferencesWindow
   AdwActionRow         *test_row;
   GtkSpinner           *test_spinner;
   GtkSwitch            *reminders_switch;
+  AdwPreferencesGroup  *sign_in_group;
+  AdwActionRow         *account_row;
+  GtkSpinner           *sign_in_spinner;
+  GtkWidget            *sign_in_button;
+  GtkWidget            *sign_out_button;
+  GtkWidget            *cancel_sign_in_button;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyPreferencesWindow, rectify_preferences_window,
@@ -184,18 +202,71 @@ on_desk_url_apply (RectifyPreferencesWindow *self)
 
 /* The token */
 
+static gboolean
+has_sign_in_client (void)
+{
+  return rectify_provider_get_oauth_client_id (rectify_provider_get_default ()) != NULL;
+}
+
+/* API tokens end on a day the profile knows: said under the choice. */
+static void
+update_api_token_notice (RectifyPreferencesWindow *self)
+{
+  RectifyProvider *provider = rectify_provider_get_default ();
+  const GDate *end = rectify_provider_get_api_tokens_end (provider);
+  g_autofree char *date = NULL;
+  g_autofree char *notice = NULL;
+  GDate today;
+
+  if (current_mode (self) != RECTIFY_DESK_AUTH_API_TOKEN || end == NULL)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->mode_row), NULL);
+      return;
+    }
+
+  rectify_clock_get_today (&today);
+  date = rectify_format_date_long (end);
+  if (rectify_provider_api_tokens_work_on (provider, &today))
+    /* Translators: %s is a date, e.g. "30 April 2027" */
+    notice = g_strdup_printf (_("Made by the help desk’s administrators. They stop working "
+                                "on %s."), date);
+  else
+    /* Translators: %s is a date, e.g. "30 April 2027" */
+    notice = g_strdup_printf (_("API tokens have not worked since %s. Choose another way."), date);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->mode_row), notice);
+}
+
 static void
 update_sign_in_rows (RectifyPreferencesWindow *self)
 {
   RectifyDeskAuth mode = current_mode (self);
+  gboolean signed_in = mode == RECTIFY_DESK_AUTH_OAUTH && self->token_stored;
+  gboolean waiting = self->sign_in_cancellable != NULL;
+  gboolean client = has_sign_in_client ();
 
   gtk_widget_set_visible (GTK_WIDGET (self->email_row), mode == RECTIFY_DESK_AUTH_API_TOKEN);
-  gtk_widget_set_visible (GTK_WIDGET (self->token_row), mode != RECTIFY_DESK_AUTH_ANONYMOUS);
+  gtk_widget_set_visible (GTK_WIDGET (self->token_row), mode == RECTIFY_DESK_AUTH_API_TOKEN);
   gtk_widget_set_visible (GTK_WIDGET (self->token_status_row),
                           mode != RECTIFY_DESK_AUTH_ANONYMOUS && self->token_stored);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->token_row),
-                                 self->token_stored ? _("Replace the token") : _("Token"));
+                                 self->token_stored ? _("Replace the API token") : _("API token"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.remove-token", self->token_stored);
+  update_api_token_notice (self);
+
+  /* No client: the row was taken out (see init). */
+  if (self->account_row == NULL)
+    return;
+
+  gtk_widget_set_visible (self->sign_in_button, client && !signed_in && !waiting);
+  gtk_widget_set_visible (self->cancel_sign_in_button, waiting);
+  gtk_widget_set_visible (self->sign_out_button, signed_in && !waiting);
+  gtk_spinner_set_spinning (self->sign_in_spinner, waiting);
+  if (waiting)
+    adw_action_row_set_subtitle (self->account_row, _("Waiting for your browser…"));
+  else if (signed_in)
+    adw_action_row_set_subtitle (self->account_row, _("Signed in"));
+  else
+    adw_action_row_set_subtitle (self->account_row, _("Not signed in"));
 }
 
 static void
@@ -363,6 +434,205 @@ remove_token_action (GtkWidget  *widget,
   rectify_credentials_clear_async (url, mode, self->cancellable, clear_cb, g_object_ref (self));
 }
 
+/* Signing in through the browser */
+
+static void
+sign_in_stored_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RectifyPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rectify_credentials_store_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  g_settings_set_enum (self->settings, "sign-in-mode", RECTIFY_DESK_AUTH_OAUTH);
+  toast (self, _("Signed in to the help desk"));
+  refresh_token_status (self);
+}
+
+static void
+signed_in_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(RectifyPreferencesWindow) self = user_data;
+  g_autoptr(RectifyOAuthTokens) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *json = NULL;
+
+  tokens = rectify_oauth_sign_in_finish (RECTIFY_OAUTH (object), result, &error);
+  g_clear_object (&self->sign_in_cancellable);
+  update_sign_in_rows (self);
+
+  if (tokens == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  url = rectify_credentials_dup_desk_url (self->settings);
+  json = rectify_oauth_tokens_to_json (tokens);
+  rectify_credentials_store_async (url, RECTIFY_DESK_AUTH_OAUTH, json, self->cancellable,
+                                   sign_in_stored_cb, g_object_ref (self));
+  memset (json, 0, strlen (json));
+}
+
+static void
+browser_opened_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RectifyPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rectify_launch_uri_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      toast (self, _("No web browser could be opened for signing in"));
+      g_cancellable_cancel (self->sign_in_cancellable);
+    }
+}
+
+static void
+sign_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RectifyPreferencesWindow *self = RECTIFY_PREFERENCES_WINDOW (widget);
+  g_autofree char *url = NULL;
+  g_autofree char *authorize = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->sign_in_cancellable != NULL)
+    return;
+
+  save_desk_url (self);
+  url = rectify_credentials_dup_desk_url (self->settings);
+  g_clear_object (&self->oauth);
+  self->oauth = rectify_credentials_new_oauth (url);
+  if (self->oauth == NULL)
+    return;
+
+  authorize = rectify_oauth_begin (self->oauth, &error);
+  if (authorize == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  self->sign_in_cancellable = g_cancellable_new ();
+  rectify_oauth_sign_in_async (self->oauth, self->sign_in_cancellable, signed_in_cb,
+                               g_object_ref (self));
+  rectify_launch_uri_async (widget, authorize, self->sign_in_cancellable, browser_opened_cb,
+                            g_object_ref (self));
+  update_sign_in_rows (self);
+}
+
+static void
+cancel_sign_in_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RectifyPreferencesWindow *self = RECTIFY_PREFERENCES_WINDOW (widget);
+
+  g_cancellable_cancel (self->sign_in_cancellable);
+}
+
+static void
+signed_out_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RectifyPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rectify_credentials_clear_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  g_settings_set_enum (self->settings, "sign-in-mode", RECTIFY_DESK_AUTH_ANONYMOUS);
+  toast (self, _("Signed out. Requests are sent without signing in."));
+  refresh_token_status (self);
+}
+
+static void
+revoked_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(RectifyPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  /* Forgotten here whatever the desk said: offline, the token still ends
+   * when it expires. */
+  if (!rectify_oauth_revoke_finish (RECTIFY_OAUTH (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_debug ("The desk did not revoke the sign-in: %s", error->message);
+    }
+
+  url = rectify_credentials_dup_desk_url (self->settings);
+  rectify_credentials_clear_async (url, RECTIFY_DESK_AUTH_OAUTH, self->cancellable,
+                                   signed_out_cb, g_object_ref (self));
+}
+
+static void
+sign_out_lookup_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RectifyPreferencesWindow) self = user_data;
+  g_autoptr(RectifyOAuthTokens) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = rectify_credentials_dup_desk_url (self->settings);
+  char *secret;
+
+  secret = rectify_credentials_lookup_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (secret != NULL)
+    tokens = rectify_oauth_tokens_from_json (secret, NULL);
+  rectify_credentials_token_free (secret);
+
+  g_clear_object (&self->oauth);
+  self->oauth = rectify_credentials_new_oauth (url);
+  if (tokens != NULL && self->oauth != NULL)
+    {
+      rectify_oauth_revoke_async (self->oauth, tokens->access_token, self->cancellable,
+                                  revoked_cb, g_object_ref (self));
+      return;
+    }
+
+  rectify_credentials_clear_async (url, RECTIFY_DESK_AUTH_OAUTH, self->cancellable,
+                                   signed_out_cb, g_object_ref (self));
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RectifyPreferencesWindow *self = RECTIFY_PREFERENCES_WINDOW (widget);
+  g_autofree char *url = rectify_credentials_dup_desk_url (self->settings);
+
+  rectify_credentials_lookup_async (url, RECTIFY_DESK_AUTH_OAUTH, self->cancellable,
+                                    sign_out_lookup_cb, g_object_ref (self));
+}
+
 /* Testing the connection */
 
 static void
@@ -503,12 +773,15 @@ rectify_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->status_cancellable);
   g_cancellable_cancel (self->test_cancellable);
+  g_cancellable_cancel (self->sign_in_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_PREFERENCES_WINDOW);
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->status_cancellable);
   g_clear_object (&self->test_cancellable);
+  g_clear_object (&self->sign_in_cancellable);
+  g_clear_object (&self->oauth);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rectify_preferences_window_parent_class)->dispose (object);
@@ -537,11 +810,22 @@ rectify_preferences_window_class_init (RectifyPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, test_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, test_spinner);
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, reminders_switch);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, sign_in_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, account_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, sign_in_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, sign_in_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, sign_out_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow,
+                                        cancel_sign_in_button);
   gtk_widget_class_bind_template_callback (widget_class, on_desk_url_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_desk_url_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_token_apply);
 
   gtk_widget_class_install_action (widget_class, "prefs.remove-token", NULL, remove_token_action);
+  gtk_widget_class_install_action (widget_class, "prefs.sign-in", NULL, sign_in_action);
+  gtk_widget_class_install_action (widget_class, "prefs.cancel-sign-in", NULL,
+                                   cancel_sign_in_action);
+  gtk_widget_class_install_action (widget_class, "prefs.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "prefs.test-connection", NULL,
                                    test_connection_action);
 }
@@ -560,6 +844,8 @@ static void
 rectify_preferences_window_init (RectifyPreferencesWindow *self)
 {
   g_autofree char *desk_url = NULL;
+  g_autofree char *description = NULL;
+  RectifyProvider *provider;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -585,6 +871,26 @@ rectify_preferences_window_init (RectifyPreferencesWindow *self)
 
   watch_focus (self, GTK_WIDGET (self->desk_url_row));
   watch_focus (self, GTK_WIDGET (self->token_row));
+
+  provider = rectify_provider_get_default ();
+  if (has_sign_in_client ())
+    description = g_strdup (_("Sending works without signing in. Signing in to your help-desk "
+                              "account lets Rectify show your requests’ status and support’s "
+                              "replies here, and send corrections as replies."));
+  else
+    {
+      /* Translators: %s is the provider, e.g. "Ringover" */
+      description = g_strdup_printf (_("%s’s help desk does not offer signing in to apps. "
+                                       "Rectify sends your requests without it, and support’s "
+                                       "replies reach you by e-mail."),
+                                     rectify_provider_get_display_name (provider));
+      /* Taken out rather than hidden: an empty list would still show. */
+      adw_preferences_group_remove (self->sign_in_group, GTK_WIDGET (self->account_row));
+      self->account_row = NULL;
+      self->sign_in_button = self->sign_out_button = self->cancel_sign_in_button = NULL;
+      self->sign_in_spinner = NULL;
+    }
+  adw_preferences_group_set_description (self->sign_in_group, description);
 
   refresh_token_status (self);
 }

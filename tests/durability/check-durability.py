@@ -62,12 +62,41 @@ DESK_USER_EMAIL = 'owner@example.com'
 # moment a kill must not turn into a duplicate.
 DESK_LATENCY_MS = 40
 SCHEMA_GROUP = 'io/github/rectify/Rectify'
-REF_RE = re.compile(r'\[Ref ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\]')
+# The short reference (RCT-XXXX-XXXX) or, from before it, the full UUID.
+REF_RE = re.compile(r'\[Ref (RCT-[0-9A-Z]{4}-[0-9A-Z]{4}|'
+                    r'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\]')
+CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 SKIP = 77
 
 
 class Failure(Exception):
     pass
+
+
+def gf32_multiply(a, b):
+    product = 0
+    for _ in range(5):
+        if b & 1:
+            product ^= a
+        b >>= 1
+        a <<= 1
+        if a & 0x20:
+            a ^= 0x25
+    return product
+
+
+def short_reference(uuid):
+    """The reference the app puts in a subject for the case @uuid, as
+    src/core/rectify-reference.c documents it: 35 bits of the UUID in
+    Crockford base32, then a check character over GF(2^5)."""
+    bits = int(uuid.replace('-', '')[:9], 16) >> 1
+    digits = [(bits >> (5 * (6 - i))) & 0x1f for i in range(7)]
+    check, weight = 0, 1
+    for digit in digits:
+        weight = gf32_multiply(weight, 2)
+        check ^= gf32_multiply(weight, digit)
+    text = ''.join(CROCKFORD[d] for d in digits) + CROCKFORD[check]
+    return 'RCT-%s-%s' % (text[:4], text[4:])
 
 
 def log(*args):
@@ -283,6 +312,7 @@ def check_desk(requests, cases, signed_in):
     how many of those did arrive, and how many cases have duplicates."""
     problems = []
     by_reference = collections.defaultdict(list)
+    full_reference = {short_reference(reference): reference for reference in cases}
     ids = sorted(r['id'] for r in requests)
     if ids and ids[-1] - ids[0] + 1 != len(ids):
         problems.append('the desk lists %d requests with ids from %d to %d: some are not '
@@ -292,7 +322,8 @@ def check_desk(requests, cases, signed_in):
         if match is None:
             problems.append('request %d has no [Ref …] in its subject' % request['id'])
             continue
-        by_reference[match.group(1)].append(request['id'])
+        reference = full_reference.get(match.group(1), match.group(1))
+        by_reference[reference].append(request['id'])
 
     arrived = 0
     for reference, request_ids in sorted(by_reference.items()):

@@ -362,6 +362,7 @@ type_into (Typist      *typist,
     { RECTIFY_TEXT_UNIT_PRICE, "19.99" },
     { RECTIFY_TEXT_CURRENCY, "EUR" },
     { RECTIFY_TEXT_INTENDED_TYPE, "Business" },
+    { RECTIFY_TEXT_INTENDED_PRICE, "14.99" },
     { RECTIFY_TEXT_ADDED_BY_MISTAKE, "2" },
     { RECTIFY_TEXT_KEEP_COUNT, "2" },
   };

@@ -33,6 +33,18 @@ static const char email_xml[] =
   "  </interface>"
   "</node>";
 
+static const char background_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.portal.Background'>"
+  "    <method name='RequestBackground'>"
+  "      <arg type='s' name='parent_window' direction='in'/>"
+  "      <arg type='a{sv}' name='options' direction='in'/>"
+  "      <arg type='o' name='handle' direction='out'/>"
+  "    </method>"
+  "    <property name='version' type='u' access='read'/>"
+  "  </interface>"
+  "</node>";
+
 struct _RectifyFakePortal
 {
   GObject parent_instance;
@@ -40,6 +52,9 @@ struct _RectifyFakePortal
   GDBusConnection *bus;
   GDBusNodeInfo *email_info;
   guint email_id;
+  GDBusNodeInfo *background_info;
+  guint background_id;
+  gboolean deny_autostart;
   guint owner_id;
   gboolean acquired;
   gboolean lost;
@@ -78,6 +93,7 @@ typedef struct
 {
   RectifyFakePortal *portal;
   char *path;
+  GVariant *results;
 } Response;
 
 static gboolean
@@ -88,9 +104,9 @@ send_response (gpointer user_data)
   g_dbus_connection_emit_signal (response->portal->bus, NULL, response->path,
                                  "org.freedesktop.portal.Request", "Response",
                                  g_variant_new ("(u@a{sv})", response->portal->response,
-                                                g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
-                                                                     NULL, 0)),
+                                                response->results),
                                  NULL);
+  g_variant_unref (response->results);
   g_object_unref (response->portal);
   g_free (response->path);
   g_free (response);
@@ -98,7 +114,7 @@ send_response (gpointer user_data)
 }
 
 static void
-email_method_call (GDBusConnection       *connection,
+portal_method_call (GDBusConnection       *connection,
                    const char            *sender,
                    const char            *object_path,
                    const char            *interface_name,
@@ -145,6 +161,22 @@ email_method_call (GDBusConnection       *connection,
 
   response = g_new0 (Response, 1);
   response->portal = g_object_ref (self);
+  if (g_strcmp0 (method_name, "RequestBackground") == 0)
+    {
+      GVariantDict results;
+      gboolean autostart = FALSE;
+
+      g_variant_lookup (call->options, "autostart", "b", &autostart);
+      g_variant_dict_init (&results, NULL);
+      g_variant_dict_insert (&results, "background", "b", TRUE);
+      g_variant_dict_insert (&results, "autostart", "b", autostart && !self->deny_autostart);
+      response->results = g_variant_ref_sink (g_variant_dict_end (&results));
+    }
+  else
+    {
+      response->results = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
+                                                                   NULL, 0));
+    }
   response->path = g_strconcat (PORTAL_OBJECT_PATH "/request/", unique, "/", token, NULL);
   g_ptr_array_add (self->calls, call);
 
@@ -154,7 +186,7 @@ email_method_call (GDBusConnection       *connection,
 }
 
 static GVariant *
-email_get_property (GDBusConnection  *connection,
+portal_get_property (GDBusConnection  *connection,
                     const char       *sender,
                     const char       *object_path,
                     const char       *interface_name,
@@ -165,8 +197,8 @@ email_get_property (GDBusConnection  *connection,
   return g_variant_new_uint32 (4);
 }
 
-static const GDBusInterfaceVTable email_vtable = {
-  email_method_call, email_get_property, NULL, { 0 }
+static const GDBusInterfaceVTable portal_vtable = {
+  portal_method_call, portal_get_property, NULL, { 0 }
 };
 
 static void
@@ -200,6 +232,10 @@ rectify_fake_portal_dispose (GObject *object)
   if (self->email_id != 0)
     g_dbus_connection_unregister_object (self->bus, self->email_id);
   self->email_id = 0;
+  if (self->background_id != 0)
+    g_dbus_connection_unregister_object (self->bus, self->background_id);
+  self->background_id = 0;
+  g_clear_pointer (&self->background_info, g_dbus_node_info_unref);
   if (self->bus != NULL)
     g_dbus_connection_close_sync (self->bus, NULL, NULL);
   g_clear_object (&self->bus);
@@ -267,8 +303,20 @@ rectify_fake_portal_new (RectifyFakePortalInterfaces   interfaces,
         return NULL;
       self->email_id = g_dbus_connection_register_object (self->bus, PORTAL_OBJECT_PATH,
                                                           self->email_info->interfaces[0],
-                                                          &email_vtable, self, NULL, error);
+                                                          &portal_vtable, self, NULL, error);
       if (self->email_id == 0)
+        return NULL;
+    }
+
+  if (interfaces & RECTIFY_FAKE_PORTAL_BACKGROUND)
+    {
+      self->background_info = g_dbus_node_info_new_for_xml (background_xml, error);
+      if (self->background_info == NULL)
+        return NULL;
+      self->background_id = g_dbus_connection_register_object (self->bus, PORTAL_OBJECT_PATH,
+                                                               self->background_info->interfaces[0],
+                                                               &portal_vtable, self, NULL, error);
+      if (self->background_id == 0)
         return NULL;
     }
 
@@ -299,6 +347,20 @@ rectify_fake_portal_set_response (RectifyFakePortal *self,
   g_return_if_fail (RECTIFY_IS_FAKE_PORTAL (self));
 
   self->response = response;
+}
+
+/**
+ * rectify_fake_portal_set_deny_autostart:
+ * @self: a portal
+ * @deny: whether the person says no to starting at login
+ */
+void
+rectify_fake_portal_set_deny_autostart (RectifyFakePortal *self,
+                                        gboolean           deny)
+{
+  g_return_if_fail (RECTIFY_IS_FAKE_PORTAL (self));
+
+  self->deny_autostart = deny;
 }
 
 guint

@@ -28,13 +28,16 @@ G_DECLARE_FINAL_TYPE (RectifyFakePortal, rectify_fake_portal, RECTIFY, FAKE_PORT
 /* Which interfaces it serves. */
 typedef enum
 {
-  RECTIFY_FAKE_PORTAL_EMAIL = 1 << 0,
+  RECTIFY_FAKE_PORTAL_EMAIL      = 1 << 0,
+  RECTIFY_FAKE_PORTAL_BACKGROUND = 1 << 1,
 } RectifyFakePortalInterfaces;
 
 RectifyFakePortal           *rectify_fake_portal_new           (RectifyFakePortalInterfaces  interfaces,
                                                                 GError                     **error);
 void                         rectify_fake_portal_set_response  (RectifyFakePortal           *self,
                                                                 guint                        response);
+void                         rectify_fake_portal_set_deny_autostart (RectifyFakePortal *self,
+                                                                     gboolean           deny);
 guint                        rectify_fake_portal_get_n_calls   (RectifyFakePortal           *self);
 const RectifyFakePortalCall *rectify_fake_portal_get_call      (RectifyFakePortal           *self,
                                                                 guint                        index);

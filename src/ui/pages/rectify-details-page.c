@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-date-row.h"
 #include "rectify-details-page.h"
 #include "rectify-field-group.h"
 #include "rectify-provider.h"
@@ -27,12 +28,21 @@ struct _RectifyDetailsPage
   GtkMenuButton     *licence_type_menu;
   AdwEntryRow       *quantity_row;
   AdwEntryRow       *unit_price_row;
+  AdwActionRow      *unit_price_confirm_row;
+  GtkSwitch         *unit_price_confirm_switch;
   AdwEntryRow       *currency_row;
   GtkMenuButton     *currency_menu;
   AdwEntryRow       *intended_type_row;
   GtkMenuButton     *intended_type_menu;
+  AdwEntryRow       *intended_price_row;
+  AdwActionRow      *intended_price_confirm_row;
+  GtkSwitch         *intended_price_confirm_switch;
   AdwEntryRow       *added_row;
   AdwEntryRow       *keep_row;
+  AdwComboRow       *tax_row;
+  AdwEntryRow       *invoice_number_row;
+  RectifyDateRow    *invoice_date_row;
+  GBinding          *confirm_bindings[2];
   GtkWidget         *explanation_frame;
   GtkTextView       *explanation_view;
   GtkLabel          *explanation_count;
@@ -52,8 +62,42 @@ sync_scenario (RectifyDetailsPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->intended_type_row),
                           scenario == RECTIFY_SCENARIO_WRONG_TYPE);
+  gtk_widget_set_visible (GTK_WIDGET (self->intended_price_row),
+                          scenario == RECTIFY_SCENARIO_WRONG_TYPE);
   gtk_widget_set_visible (GTK_WIDGET (self->added_row), scenario == RECTIFY_SCENARIO_UNINTENDED);
   gtk_widget_set_visible (GTK_WIDGET (self->keep_row), scenario == RECTIFY_SCENARIO_TOO_MANY);
+}
+
+/* "Yes, this price is right" shows under a price far above any licence's,
+ * and stays while confirmed, so it can be taken back. */
+static void
+sync_prices (RectifyDetailsPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  gboolean wrong_type = rcase && rectify_case_get_scenario (rcase) == RECTIFY_SCENARIO_WRONG_TYPE;
+  guint selected = rcase && rectify_case_get_prices_include_tax (rcase) ? 1 : 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_price_confirm_row),
+                          rcase != NULL &&
+                          (rectify_case_price_is_implausible (rcase, RECTIFY_TEXT_UNIT_PRICE, NULL) ||
+                           rectify_case_get_price_confirmed (rcase, RECTIFY_TEXT_UNIT_PRICE)));
+  gtk_widget_set_visible (GTK_WIDGET (self->intended_price_confirm_row),
+                          wrong_type &&
+                          (rectify_case_price_is_implausible (rcase, RECTIFY_TEXT_INTENDED_PRICE,
+                                                              NULL) ||
+                           rectify_case_get_price_confirmed (rcase, RECTIFY_TEXT_INTENDED_PRICE)));
+
+  if (adw_combo_row_get_selected (self->tax_row) != selected)
+    adw_combo_row_set_selected (self->tax_row, selected);
+}
+
+static void
+on_tax_selected (RectifyDetailsPage *self)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+
+  if (rcase != NULL)
+    rectify_case_set_prices_include_tax (rcase, adw_combo_row_get_selected (self->tax_row) == 1);
 }
 
 static void
@@ -396,6 +440,20 @@ rectify_details_page_case_changed (RectifyPage *page,
       g_signal_handlers_disconnect_by_func (old_case, sync_explanation, self);
     }
 
+  for (guint i = 0; i < G_N_ELEMENTS (self->confirm_bindings); i++)
+    g_clear_pointer (&self->confirm_bindings[i], g_binding_unbind);
+  if (rcase != NULL)
+    {
+      self->confirm_bindings[0] =
+        g_object_bind_property (rcase, "unit-price-confirmed",
+                                self->unit_price_confirm_switch, "active",
+                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+      self->confirm_bindings[1] =
+        g_object_bind_property (rcase, "intended-price-confirmed",
+                                self->intended_price_confirm_switch, "active",
+                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+    }
+
   /* Checks started for the previous case's files are of no use now. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -431,12 +489,21 @@ rectify_details_page_case_changed (RectifyPage *page,
 }
 
 static void
+rectify_details_page_case_updated (RectifyPage *page)
+{
+  sync_prices (RECTIFY_DETAILS_PAGE (page));
+}
+
+static void
 rectify_details_page_dispose (GObject *object)
 {
   RectifyDetailsPage *self = (RectifyDetailsPage *)object;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->confirm_bindings); i++)
+    g_clear_pointer (&self->confirm_bindings[i], g_binding_unbind);
 
   G_OBJECT_CLASS (rectify_details_page_parent_class)->dispose (object);
 
@@ -453,6 +520,7 @@ rectify_details_page_class_init (RectifyDetailsPageClass *klass)
 
   object_class->dispose = rectify_details_page_dispose;
   page_class->case_changed = rectify_details_page_case_changed;
+  page_class->case_updated = rectify_details_page_case_updated;
   rectify_page_class_set_step (page_class, RECTIFY_STEP_DETAILS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -470,6 +538,18 @@ rectify_details_page_class_init (RectifyDetailsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, intended_type_menu);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, added_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, keep_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, unit_price_confirm_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage,
+                                        unit_price_confirm_switch);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, intended_price_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage,
+                                        intended_price_confirm_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage,
+                                        intended_price_confirm_switch);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, tax_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, invoice_number_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, invoice_date_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_tax_selected);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, explanation_frame);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, explanation_view);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, explanation_count);
@@ -502,18 +582,22 @@ rectify_details_page_init (RectifyDetailsPage *self)
     { &self->intended_type_row, RECTIFY_TEXT_INTENDED_TYPE },
     { &self->added_row, RECTIFY_TEXT_ADDED_BY_MISTAKE },
     { &self->keep_row, RECTIFY_TEXT_KEEP_COUNT },
+    { &self->intended_price_row, RECTIFY_TEXT_INTENDED_PRICE },
+    { &self->invoice_number_row, RECTIFY_TEXT_INVOICE_NUMBER },
   };
   g_autoptr(GMenuModel) licence_menu = NULL;
   g_autoptr(GMenuModel) intended_menu = NULL;
   g_autoptr(GMenuModel) currency_menu = NULL;
   GtkWidget *placeholder;
 
+  g_type_ensure (RECTIFY_TYPE_DATE_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->fields = rectify_field_group_new ();
   for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
     rectify_field_group_add_text (self->fields, *text_rows[i].row, text_rows[i].text);
+  rectify_field_group_add_date (self->fields, GTK_WIDGET (self->invoice_date_row), "invoice-date");
   rectify_field_group_add_widget (self->fields, self->explanation_frame,
                                   self->explanation_message, "explanation");
   rectify_field_group_add_widget (self->fields, GTK_WIDGET (self->attachments_list),

@@ -18,6 +18,8 @@
 #include "rectify-launcher.h"
 #include "rectify-money.h"
 #include "rectify-provider.h"
+#include "rectify-request.h"
+#include "rectify-reference.h"
 #include "rectify-window.h"
 
 #define N_ITEMS 4
@@ -218,7 +220,7 @@ update_statement (RectifyFollowupPage *self,
 
   if (rectify_case_get_expected_minor (rcase, &expected) && rectify_currency_is_known (currency))
     {
-      g_autofree char *amount = rectify_money_format (expected, currency);
+      g_autofree char *amount = rectify_request_format_amount (rcase, expected);
 
       adw_action_row_set_subtitle (self->expected_row, amount);
     }
@@ -256,6 +258,7 @@ update_statement (RectifyFollowupPage *self,
                                                                           : expected - seen,
                                                           currency);
       g_autofree char *subtitle = NULL;
+      g_autofree char *reference = rectify_reference_shorten (rectify_case_get_reference (rcase));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->result_row),
                                      seen > expected ? _("More than was asked for")
@@ -263,7 +266,7 @@ update_statement (RectifyFollowupPage *self,
       /* Translators: %s is an amount; the reference is the case's */
       subtitle = g_strdup_printf (_("It differs by %s. Reply to support quoting your case "
                                     "reference %s."),
-                                  difference, rectify_case_get_reference (rcase));
+                                  difference, reference);
       adw_action_row_set_subtitle (self->result_row, subtitle);
       gtk_image_set_from_icon_name (self->result_icon, "dialog-warning-symbolic");
       gtk_widget_add_css_class (GTK_WIDGET (self->result_icon), "warning");

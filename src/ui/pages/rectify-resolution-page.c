@@ -16,6 +16,7 @@
 #include "rectify-launcher.h"
 #include "rectify-money.h"
 #include "rectify-provider.h"
+#include "rectify-reference.h"
 #include "rectify-request.h"
 #include "rectify-resolution-page.h"
 #include "rectify-urgency-banner.h"
@@ -104,17 +105,34 @@ describe_choice (RectifyCase       *rcase,
                  RectifyResolution  resolution,
                  const GDate       *today)
 {
-  g_autofree char *currency = g_strstrip (g_strdup (rectify_case_get_text (rcase,
-                                                                           RECTIFY_TEXT_CURRENCY)));
   g_autofree char *amount = NULL;
   gint64 minor;
+  gint64 difference;
   int days = 0;
+
+  /* Wrong type, and the type meant costs as much or more: only the switch. */
+  if (rectify_case_get_scenario (rcase) == RECTIFY_SCENARIO_WRONG_TYPE &&
+      rectify_case_get_price_difference (rcase, &difference) && difference <= 0)
+    {
+      g_autofree char *more = NULL;
+
+      if (difference == 0)
+        return g_strdup (_("Nothing due back: both types cost the same"));
+
+      more = rectify_request_format_amount (rcase, -difference);
+      /* Translators: %s is an amount, e.g. "5.00 EUR excl. VAT" */
+      return g_strdup_printf (_("Nothing due back: the type you meant costs %s more per "
+                                "licence"), more);
+    }
 
   if (!rectify_case_compute_amount (rcase, resolution, today, &minor, NULL))
     {
       switch (resolution)
         {
         case RECTIFY_RESOLUTION_REMOVE:
+          if (rectify_case_get_scenario (rcase) == RECTIFY_SCENARIO_WRONG_TYPE)
+            return g_strdup (_("Replace them with the type you meant, so later statements "
+                               "are lower"));
           return g_strdup (_("Take them off the account so later statements are lower"));
         case RECTIFY_RESOLUTION_REFUND:
           return g_strdup (_("Money back to your payment method"));
@@ -130,7 +148,7 @@ describe_choice (RectifyCase       *rcase,
         }
     }
 
-  amount = rectify_money_format (minor, currency);
+  amount = rectify_request_format_amount (rcase, minor);
   if (g_date_valid (rectify_case_get_next_billing (rcase)))
     days = rectify_billing_days_remaining (today, rectify_case_get_next_billing (rcase),
                                            rectify_case_get_period (rcase));
@@ -177,6 +195,12 @@ rectify_resolution_page_case_updated (RectifyPage *page)
       ended = rectify_billing_days_remaining (&today, rectify_case_get_next_billing (rcase),
                                               rectify_case_get_period (rcase)) == 0;
     }
+
+  /* For a wrong type, removing them is switching them. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->remove_row),
+                                 rectify_case_get_scenario (rcase) == RECTIFY_SCENARIO_WRONG_TYPE
+                                   ? _("Switch to the type you meant")
+                                   : _("Remove the licences"));
 
   for (guint i = 0; i < N_CHOICES; i++)
     {
@@ -610,7 +634,7 @@ static char *
 suggested_name (RectifyResolutionPage *self)
 {
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
-  g_autofree char *short_ref = g_strndup (rectify_case_get_reference (rcase), 8);
+  g_autofree char *short_ref = rectify_reference_shorten (rectify_case_get_reference (rcase));
 
   /* Translators: the file name offered when saving the request; keep .txt */
   return g_strdup_printf (_("ringover-request-%s.txt"), short_ref);
