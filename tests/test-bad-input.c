@@ -54,7 +54,10 @@ typedef struct
   { "empty", "", 0, PROBLEM }, \
   { "spaces only", "   \t  ", 0, PROBLEM }, \
   { "10 MB of letters", NULL, 'x', huge_expect }, \
-  { "invalid UTF-8", "Acme \xff\xfe SL \xc3", 0, REPAIRED }
+  { "invalid UTF-8", "Acme \xff\xfe SL \xc3", 0, REPAIRED }, \
+  { "a bell", "Acme\x07 SL, nothing else wrong here", 0, PROBLEM }, \
+  { "a terminal escape", "Acme \x1b[31mSL\x1b[0m, nothing else wrong", 0, PROBLEM }, \
+  { "a DEL", "Acme SL\x7f, nothing else wrong here", 0, PROBLEM }
 
 /* For the numbers and amounts. */
 #define NUMBER_BAD \
@@ -117,6 +120,8 @@ static const BadValue currency_values[] = {
 static const BadValue explanation_values[] = {
   COMMON_BAD (PROBLEM),
   { "5001 characters", NULL, 0, PROBLEM },
+  /* Tabs and line ends are text, not controls to refuse. */
+  { "lines and tabs", "It happened twice:\n\tonce in May,\r\n\tonce in June.", 0, ACCEPTED },
 };
 
 /* The statement amount is optional: blank is fine, garbage is not. */
@@ -239,6 +244,12 @@ check_field_value (const Field    *field,
     {
       g_assert_false (g_utf8_validate (value, -1, NULL));
       g_assert_nonnull (strstr (stored, "\xef\xbf\xbd")); /* U+FFFD */
+    }
+  else if (strlen (value) > RECTIFY_MAX_TEXT_BYTES)
+    {
+      /* Megabytes are cut, never copied whole; the problem says why. */
+      g_assert_cmpuint (strlen (stored), ==, RECTIFY_MAX_TEXT_BYTES);
+      g_assert_true (strncmp (stored, value, RECTIFY_MAX_TEXT_BYTES) == 0);
     }
   else
     {

@@ -6,11 +6,22 @@
 
 #include "config.h"
 
+/* seteuid () and pwrite (), for the unreadable and the sparse files. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "rectify-case-file.h"
 #include "rectify-case-store.h"
+#include "rectify-submission-private.h"
+#include "rectify-json-reader.h"
 #include "rectify-test-case.h"
 
 typedef struct
@@ -504,6 +515,312 @@ test_store_directory_tightened (void)
   g_assert_cmpuint (file_mode (directory), ==, 0700);
 }
 
+/* Loading: duplicates, sizes, unreadable files */
+
+static const RectifyLoadProblem *
+find_problem (RectifyCaseStore       *store,
+              RectifyLoadProblemKind  kind,
+              guint                   nth)
+{
+  GPtrArray *problems = rectify_case_store_get_load_problems (store);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const RectifyLoadProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->kind == kind && nth-- == 0)
+        return problem;
+    }
+
+  return NULL;
+}
+
+static guint
+count_problems (RectifyCaseStore *store)
+{
+  GPtrArray *problems = rectify_case_store_get_load_problems (store);
+
+  return problems != NULL ? problems->len : 0;
+}
+
+/* @rcase as a file named @name, its "updated" replaced by @updated when
+ * given (as a sync tool's copy keeps whatever it had). */
+static GFile *
+write_case (GFile       *directory,
+            const char  *name,
+            RectifyCase *rcase,
+            const char  *updated)
+{
+  g_autoptr(JsonNode) root = rectify_case_to_json (rcase);
+  g_autoptr(GFile) file = g_file_get_child (directory, name);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (updated != NULL)
+    json_object_set_string_member (json_node_get_object (root), "updated", updated);
+  text = json_to_string (root, TRUE);
+  g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_PRIVATE,
+                           NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&file);
+}
+
+static void
+remove_cases (GFile *directory)
+{
+  rectify_test_remove_tree (directory);
+  g_assert_cmpint (g_mkdir_with_parents (g_file_peek_path (directory), 0700), ==, 0);
+}
+
+/* Two files with one reference (a sync tool's "copy of …"): the copy that
+ * got further in sending wins whatever the names and however stale it is;
+ * then the newer. The other is set aside, named, and never read again. */
+static void
+test_store_duplicates (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(RectifyCase) draft = rectify_case_new ();
+  g_autoptr(RectifyCase) sent = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *reference = rectify_case_get_reference (draft);
+  g_autofree char *plain_name = g_strconcat (reference, ".json", NULL);
+  g_autofree char *copy_name = g_strconcat ("copy of ", reference, ".json", NULL);
+
+  rectify_test_fill_complete (draft, RECTIFY_SCENARIO_UNINTENDED);
+  bytes = rectify_case_to_bytes (draft);
+  sent = rectify_case_from_bytes (bytes, NULL);
+  rectify_case_set_send_state (sent, RECTIFY_SEND_STATE_SENT, NULL);
+  rectify_case_set_request (sent, 4242, "https://desk.example/hc/requests/4242", "new");
+
+  /* Both ways round: the directory's order must not decide. */
+  for (guint round = 0; round < 2; round++)
+    {
+      const char *sent_name = round == 0 ? plain_name : copy_name;
+      const char *draft_name = round == 0 ? copy_name : plain_name;
+      g_autoptr(RectifyCaseStore) store = NULL;
+      g_autoptr(GPtrArray) set_aside = NULL;
+      g_autoptr(GFile) sent_file = NULL;
+      g_autoptr(GFile) draft_file = NULL;
+      g_autofree char *moved_name = NULL;
+      const RectifyLoadProblem *problem;
+      RectifyCase *loaded;
+
+      remove_cases (fixture->directory);
+      /* The draft copy is the newer one: it still loses. */
+      sent_file = write_case (fixture->directory, sent_name, sent, "2026-11-02T10:00:00Z");
+      draft_file = write_case (fixture->directory, draft_name, draft, "2026-11-30T10:00:00Z");
+
+      store = rectify_case_store_new (NULL);
+      set_aside = load_store (store);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+      loaded = rectify_case_store_lookup (store, reference);
+      g_assert_nonnull (loaded);
+      g_assert_cmpint (rectify_case_get_send_state (loaded), ==, RECTIFY_SEND_STATE_SENT);
+      g_assert_cmpint (rectify_case_get_request_id (loaded), ==, 4242);
+
+      g_assert_cmpuint (count_problems (store), ==, 1);
+      problem = find_problem (store, RECTIFY_LOAD_PROBLEM_DUPLICATE, 0);
+      g_assert_nonnull (problem);
+      g_assert_true (g_file_equal (problem->file, draft_file));
+      g_assert_true (g_file_equal (problem->kept, sent_file));
+      moved_name = g_file_get_basename (problem->moved_to);
+      g_assert_true (g_str_has_prefix (moved_name, draft_name));
+      g_assert_true (g_str_has_suffix (moved_name, ".json.duplicate"));
+      g_assert_true (g_file_query_exists (problem->moved_to, NULL));
+      g_assert_false (g_file_query_exists (draft_file, NULL));
+      g_assert_true (g_file_query_exists (sent_file, NULL));
+      g_assert_cmpuint (set_aside->len, ==, 1);
+
+      /* Next start: one file, one case, nothing to say. */
+      g_clear_object (&store);
+      g_clear_pointer (&set_aside, g_ptr_array_unref);
+      store = rectify_case_store_new (NULL);
+      set_aside = load_store (store);
+      g_assert_cmpuint (count_problems (store), ==, 0);
+      g_assert_cmpint (rectify_case_get_request_id (rectify_case_store_lookup (store, reference)),
+                       ==, 4242);
+    }
+
+  /* Two drafts: the one changed last wins. */
+  {
+    g_autoptr(RectifyCaseStore) store = NULL;
+    g_autoptr(GPtrArray) set_aside = NULL;
+    g_autoptr(GFile) older = NULL;
+    g_autoptr(GFile) newer = NULL;
+    g_autoptr(RectifyCase) edited = rectify_case_from_bytes (bytes, NULL);
+    const RectifyLoadProblem *problem;
+
+    remove_cases (fixture->directory);
+    rectify_case_set_text (edited, RECTIFY_TEXT_ACCOUNT, "Edited later SL");
+    newer = write_case (fixture->directory, plain_name, edited, "2026-11-30T10:00:01Z");
+    older = write_case (fixture->directory, copy_name, draft, "2026-11-30T10:00:00Z");
+
+    store = rectify_case_store_new (NULL);
+    set_aside = load_store (store);
+    g_assert_cmpstr (rectify_case_get_text (rectify_case_store_lookup (store, reference),
+                                            RECTIFY_TEXT_ACCOUNT), ==, "Edited later SL");
+    problem = find_problem (store, RECTIFY_LOAD_PROBLEM_DUPLICATE, 0);
+    g_assert_nonnull (problem);
+    g_assert_true (g_file_equal (problem->file, older));
+    g_assert_true (g_file_equal (problem->kept, newer));
+  }
+}
+
+static glong
+max_rss_kb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+
+  return usage.ru_maxrss;
+}
+
+/* A 300 MB case file was read whole (1.3 GB of RSS); nested 100,000 deep,
+ * it crashed every start. Both are set aside; the big one unread. */
+static void
+test_store_too_large_or_deep (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(RectifyCaseStore) store = NULL;
+  g_autoptr(GPtrArray) set_aside = NULL;
+  g_autoptr(RectifyCase) good = rectify_case_new ();
+  g_autoptr(GFile) good_file = NULL;
+  g_autoptr(GFile) huge = g_file_get_child (fixture->directory, "huge.json");
+  g_autoptr(GFile) deep = g_file_get_child (fixture->directory, "deep.json");
+  g_autoptr(GString) nested = g_string_new (NULL);
+  const RectifyLoadProblem *problem;
+  glong before;
+  int fd;
+
+  rectify_test_fill_complete (good, RECTIFY_SCENARIO_TOO_MANY);
+  good_file = write_case (fixture->directory, "good.json", good, NULL);
+
+  /* Sparse: 300 MB that takes no disk, and would take 300 MB to read. */
+  fd = g_open (g_file_peek_path (huge), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 300 * 1024 * 1024), ==, 0);
+  g_assert_cmpint (pwrite (fd, "{", 1, 0), ==, 1);
+  g_close (fd, NULL);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (nested, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (nested, ']');
+  g_assert_true (g_file_set_contents (g_file_peek_path (deep), nested->str, nested->len, NULL));
+
+  before = max_rss_kb ();
+  store = rectify_case_store_new (NULL);
+  set_aside = load_store (store);
+  g_assert_cmpint (max_rss_kb () - before, <, 64 * 1024);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  g_assert_cmpuint (count_problems (store), ==, 2);
+  problem = find_problem (store, RECTIFY_LOAD_PROBLEM_TOO_LARGE, 0);
+  g_assert_nonnull (problem);
+  g_assert_true (g_file_equal (problem->file, huge));
+  g_assert_true (g_str_has_suffix (g_file_peek_path (problem->moved_to), "huge.json.corrupt"));
+  problem = find_problem (store, RECTIFY_LOAD_PROBLEM_DAMAGED, 0);
+  g_assert_nonnull (problem);
+  g_assert_true (g_file_equal (problem->file, deep));
+  g_assert_false (g_file_query_exists (deep, NULL));
+
+  /* Just at the limit is read (and refused as not a case, being spaces). */
+  {
+    g_autoptr(RectifyCaseStore) again = NULL;
+    g_autoptr(GPtrArray) aside = NULL;
+    g_autoptr(GFile) at_limit = g_file_get_child (fixture->directory, "at-limit.json");
+    g_autofree char *spaces = g_strnfill (RECTIFY_JSON_MAX_CASE_FILE_SIZE, ' ');
+
+    g_assert_true (g_file_set_contents (g_file_peek_path (at_limit), spaces,
+                                        RECTIFY_JSON_MAX_CASE_FILE_SIZE, NULL));
+    again = rectify_case_store_new (NULL);
+    aside = load_store (again);
+    g_assert_nonnull (find_problem (again, RECTIFY_LOAD_PROBLEM_DAMAGED, 0));
+    g_assert_null (find_problem (again, RECTIFY_LOAD_PROBLEM_TOO_LARGE, 0));
+  }
+}
+
+/* A file the app may not read is not damaged: it stays where it is, is
+ * reported as unreadable, and loads once it can be read. As root, the
+ * load runs with another effective user, for which the file is closed. */
+static void
+test_store_unreadable (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(RectifyCase) locked_case = rectify_case_new ();
+  g_autoptr(RectifyCase) open_case = rectify_case_new ();
+  g_autofree char *base = g_dir_make_tmp ("rectify-unreadable-XXXXXX", NULL);
+  g_autoptr(GFile) directory = g_file_new_build_filename (base, "cases", NULL);
+  g_autoptr(GFile) locked = NULL;
+  g_autoptr(GFile) readable = NULL;
+  g_autoptr(RectifyCaseStore) store = NULL;
+  g_autoptr(GPtrArray) set_aside = NULL;
+  const RectifyLoadProblem *problem;
+  gboolean as_root = geteuid () == 0;
+  const uid_t nobody = 65534;
+
+  g_assert_nonnull (base);
+  g_assert_cmpint (g_mkdir (g_file_peek_path (directory), 0700), ==, 0);
+  rectify_test_fill_complete (locked_case, RECTIFY_SCENARIO_WRONG_TYPE);
+  rectify_test_fill_complete (open_case, RECTIFY_SCENARIO_UNINTENDED);
+  locked = write_case (directory, "locked.json", locked_case, NULL);
+  readable = write_case (directory, "readable.json", open_case, NULL);
+  g_assert_cmpint (g_chmod (g_file_peek_path (locked), 0), ==, 0);
+
+  if (as_root)
+    {
+      /* The folder and the readable case belong to "nobody"; the locked one
+       * stays root's, mode 0. */
+      g_assert_cmpint (g_chmod (base, 0755), ==, 0);
+      g_assert_cmpint (chown (g_file_peek_path (directory), nobody, nobody), ==, 0);
+      g_assert_cmpint (chown (g_file_peek_path (readable), nobody, nobody), ==, 0);
+      if (setegid (nobody) != 0 || seteuid (nobody) != 0)
+        {
+          g_test_skip ("Cannot switch to another user");
+          return;
+        }
+    }
+
+  store = rectify_case_store_new (directory);
+  set_aside = load_store (store);
+
+  if (as_root)
+    {
+      g_assert_cmpint (seteuid (0), ==, 0);
+      g_assert_cmpint (setegid (0), ==, 0);
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  g_assert_nonnull (rectify_case_store_lookup (store, rectify_case_get_reference (open_case)));
+  g_assert_cmpuint (count_problems (store), ==, 1);
+  problem = find_problem (store, RECTIFY_LOAD_PROBLEM_UNREADABLE, 0);
+  g_assert_nonnull (problem);
+  g_assert_true (g_file_equal (problem->file, locked));
+  g_assert_null (problem->moved_to);
+  g_assert_cmpuint (set_aside->len, ==, 0);
+  /* Left exactly where it was. */
+  g_assert_true (g_file_query_exists (locked, NULL));
+
+  /* Readable again: it loads. */
+  g_clear_object (&store);
+  g_clear_pointer (&set_aside, g_ptr_array_unref);
+  g_assert_cmpint (g_chmod (g_file_peek_path (locked), 0600), ==, 0);
+  store = rectify_case_store_new (directory);
+  set_aside = load_store (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  g_assert_cmpuint (count_problems (store), ==, 0);
+  flush (store);
+  g_clear_object (&store);
+
+  {
+    g_autoptr(GFile) parent = g_file_get_parent (directory);
+
+    rectify_test_remove_tree (parent);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +836,9 @@ main (int   argc,
   ADD ("/store/save-one-now", test_store_save_one_now);
   ADD ("/store/reload-sorted", test_store_reload_sorted);
   ADD ("/store/corrupt-set-aside", test_store_corrupt_set_aside);
+  ADD ("/store/duplicates", test_store_duplicates);
+  ADD ("/store/too-large-or-deep", test_store_too_large_or_deep);
+  ADD ("/store/unreadable", test_store_unreadable);
   ADD ("/store/remove-undo-commit", test_store_remove_undo_commit);
   ADD ("/store/flush-commits-removal", test_store_flush_commits_removal);
   ADD ("/store/save-failure-kept", test_store_save_failure_kept);

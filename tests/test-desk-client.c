@@ -1135,7 +1135,8 @@ test_text_errors (Fixture       *f,
     { 500, RECTIFY_DESK_ERROR_SERVER },
     { 401, RECTIFY_DESK_ERROR_UNAUTHORIZED },
     { 403, RECTIFY_DESK_ERROR_FORBIDDEN },
-    { 404, RECTIFY_DESK_ERROR_NOT_FOUND },
+    /* No RecordNotFound from the desk: the address is wrong. */
+    { 404, RECTIFY_DESK_ERROR_HTTP },
     { 422, RECTIFY_DESK_ERROR_INVALID },
     { 400, RECTIFY_DESK_ERROR_HTTP },
     { 503, RECTIFY_DESK_ERROR_UNAVAILABLE },
@@ -1278,8 +1279,8 @@ test_malformed_json (Fixture       *f,
                                RECTIFY_TEST_DESK_FAULT_MALFORMED_JSON, 1, 0);
   request = create_request (f->client, "Garbled", "Body", NULL, &error);
   g_assert_null (request);
-  assert_desk_error (error, RECTIFY_DESK_ERROR_BAD_RESPONSE, 201);
-  /* A 201 came: the desk did create it. */
+  /* Not the JSON promised: whatever said 201 may not be the desk. */
+  assert_desk_error (error, RECTIFY_DESK_ERROR_AMBIGUOUS, 201);
   g_assert_true (rectify_desk_error_may_have_taken_effect (error));
   g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
   g_clear_error (&error);
@@ -1305,7 +1306,7 @@ test_truncated_json (Fixture       *f,
                                RECTIFY_TEST_DESK_FAULT_TRUNCATED_JSON, 1, 0);
   request = create_request (f->client, "Cut short", "Body", NULL, &error);
   g_assert_null (request);
-  assert_desk_error (error, RECTIFY_DESK_ERROR_BAD_RESPONSE, 201);
+  assert_desk_error (error, RECTIFY_DESK_ERROR_AMBIGUOUS, 201);
   g_assert_true (rectify_desk_error_may_have_taken_effect (error));
   g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
 }
@@ -1334,9 +1335,217 @@ test_oversized_body (Fixture       *f,
                                RECTIFY_TEST_DESK_FAULT_OVERSIZED, 1, 0);
   request = create_request (f->client, "Huge answer", "Body", NULL, &error);
   g_assert_null (request);
-  assert_desk_error (error, RECTIFY_DESK_ERROR_BAD_RESPONSE, 201);
+  assert_desk_error (error, RECTIFY_DESK_ERROR_AMBIGUOUS, 201);
   g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 1);
   g_assert_cmpint (max_rss_kb () - before, <, 32 * 1024);
+}
+
+/* A desk answer nested 100,000 deep once overflowed json-glib's stack: to a
+ * create, to an upload, and in the body of a 503. */
+static void
+test_deep_json (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file ("deep.pdf", 1000);
+  g_autoptr(RectifyDeskRequest) request = NULL;
+  g_autoptr(RectifyDeskUpload) upload = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_DEEP_JSON, 1, 0);
+  request = create_request (f->client, "Deep [ref 81]", "Body", NULL, &error);
+  g_assert_null (request);
+  assert_desk_error (error, RECTIFY_DESK_ERROR_AMBIGUOUS, 201);
+  g_assert_true (rectify_desk_error_may_have_taken_effect (error));
+  g_assert_cmpuint (rectify_test_desk_count_subject (f->desk, "[ref 81]"), ==, 1);
+  g_clear_error (&error);
+
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/uploads",
+                               RECTIFY_TEST_DESK_FAULT_DEEP_JSON, 1, 0);
+  upload = upload_file (f->client, file, NULL, NULL, &error);
+  g_assert_null (upload);
+  assert_desk_error (error, RECTIFY_DESK_ERROR_AMBIGUOUS, 201);
+  g_clear_error (&error);
+
+  /* The 503 still says "later", from its status; nothing was created. */
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_DEEP_ERROR, 1, 0);
+  request = create_request (f->client, "Deep 503 [ref 82]", "Body", NULL, &error);
+  g_assert_null (request);
+  assert_desk_error (error, RECTIFY_DESK_ERROR_UNAVAILABLE, 503);
+  g_assert_true (rectify_desk_error_is_retry_safe (error));
+  g_assert_cmpuint (rectify_test_desk_count_subject (f->desk, "[ref 82]"), ==, 0);
+  g_clear_error (&error);
+
+  /* 64 levels pass the reader (the contract's own answers are flatter);
+   * 65 do not. Both are read to the end, neither crashes. */
+  request = create_request (f->signed_in, "Fine", "Body", NULL, &error);
+  g_assert_no_error (error);
+  rectify_test_desk_add_fault (f->desk, "GET", "/api/v2/requests/",
+                               RECTIFY_TEST_DESK_FAULT_DEEP_JSON, 1, RECTIFY_JSON_MAX_DEPTH - 1);
+  comments = list_comments (f->signed_in, request->id, &error);
+  /* Not an array of comments: read, and refused for its shape. */
+  g_assert_null (comments);
+  assert_desk_error (error, RECTIFY_DESK_ERROR_BAD_RESPONSE, 200);
+  g_clear_error (&error);
+}
+
+/* A captive portal's page, 200 text/html, to a create: nothing reached the
+ * desk, so it is no acceptance; only the owner (or a look-up) can tell. */
+static void
+test_html_answer (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RectifyDeskRequest) request = NULL;
+  g_autoptr(RectifyDeskRequest) shown = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_HTML, 1, 0);
+  request = create_request (f->client, "Portal [ref 83]", "Body", NULL, &error);
+  g_assert_null (request);
+  assert_desk_error (error, RECTIFY_DESK_ERROR_AMBIGUOUS, 200);
+  g_assert_true (rectify_desk_error_may_have_taken_effect (error));
+  g_assert_null (strstr (error->message, "accepted"));
+  g_assert_cmpuint (rectify_test_desk_get_created_count (f->desk), ==, 0);
+  g_clear_error (&error);
+
+  /* To a read it is an unreadable answer. */
+  request = create_request (f->signed_in, "Fine", "Body", NULL, &error);
+  g_assert_no_error (error);
+  rectify_test_desk_add_fault (f->desk, "GET", "/api/v2/requests/",
+                               RECTIFY_TEST_DESK_FAULT_HTML, 1, 0);
+  shown = get_request (f->signed_in, request->id, &error);
+  g_assert_null (shown);
+  assert_desk_error (error, RECTIFY_DESK_ERROR_BAD_RESPONSE, 200);
+}
+
+/* 404: an unknown request when the desk says RecordNotFound; a wrong desk
+ * address otherwise, worded so. */
+static void
+test_not_found (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RectifyDeskRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) unknown = NULL;
+
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_TEXT_ERROR, 1, 404);
+  request = create_request (f->client, "Lost", "Body", NULL, &error);
+  assert_desk_error (error, RECTIFY_DESK_ERROR_HTTP, 404);
+  g_assert_nonnull (strstr (error->message, "address"));
+  g_assert_false (rectify_desk_error_may_have_taken_effect (error));
+
+  request = get_request (f->signed_in, 987654, &unknown);
+  assert_desk_error (unknown, RECTIFY_DESK_ERROR_NOT_FOUND, 404);
+  g_assert_cmpstr (rectify_desk_error_get_server_error (unknown), ==, "RecordNotFound");
+  g_assert_cmpstr (unknown->message, !=, error->message);
+}
+
+/* Each status in words that say what it means, with its number; only an
+ * unknown one is "unexpected". */
+static void
+test_status_words (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct {
+    guint       status;
+    const char *words;
+  } cases[] = {
+    { 400, "could not make sense" },
+    { 405, "no help desk at this address" },
+    { 408, "stopped waiting" },
+    { 413, "too large" },
+    { 502, "between Rectify and the help desk" },
+    { 504, "between Rectify and the help desk" },
+    { 500, "problem of its own" },
+    { 418, "unexpected" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RectifyDeskRequest) request = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *number = g_strdup_printf ("%u", cases[i].status);
+
+      rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                                   RECTIFY_TEST_DESK_FAULT_TEXT_ERROR, 1, cases[i].status);
+      request = create_request (f->client, "Worded", "Body", NULL, &error);
+      g_assert_null (request);
+      g_test_message ("%u: %s", cases[i].status, error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].words));
+      g_assert_nonnull (strstr (error->message, number));
+    }
+}
+
+/* A desk that sends its answer a byte at a time never trips libsoup's idle
+ * timeout; the overall deadline ends the exchange, ambiguous since the
+ * request went out (and was created). */
+static void
+test_dribble (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(RectifyDeskRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 elapsed;
+
+  rectify_desk_client_set_deadline (f->client, 700);
+  g_assert_cmpuint (rectify_desk_client_get_deadline (f->client), ==, 700);
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_DRIBBLE, 1, 100);
+
+  request = create_request (f->client, "Dribbled [ref 84]", "Body", NULL, &error);
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_null (request);
+  assert_desk_error (error, RECTIFY_DESK_ERROR_AMBIGUOUS, 201);
+  g_assert_true (rectify_desk_error_may_have_taken_effect (error));
+  g_assert_cmpint (elapsed, >=, 700 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (elapsed, <, 5 * G_TIME_SPAN_SECOND);
+  g_assert_cmpuint (rectify_test_desk_count_subject (f->desk, "[ref 84]"), ==, 1);
+  g_clear_error (&error);
+
+  /* The same with no answer at all yet: no status, still ambiguous. */
+  start = g_get_monotonic_time ();
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_LATENCY, 1, 5000);
+  request = create_request (f->client, "Silent [ref 85]", "Body", NULL, &error);
+  elapsed = g_get_monotonic_time () - start;
+  assert_desk_error (error, RECTIFY_DESK_ERROR_AMBIGUOUS, 0);
+  g_assert_cmpint (elapsed, <, 4 * G_TIME_SPAN_SECOND);
+  g_assert_cmpuint (rectify_test_desk_count_subject (f->desk, "[ref 85]"), ==, 1);
+  g_clear_error (&error);
+
+  /* A dribble slower than a short answer needs, within the deadline, is
+   * fine: the deadline is for the whole exchange, not for each byte. */
+  rectify_desk_client_set_deadline (f->client, 0);
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_DRIBBLE, 1, 1);
+  request = create_request (f->client, "Slow but whole", "Body", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (request->id, >, 0);
+}
+
+/* Support sees the file's name: valid UTF-8 with its extension, whatever
+ * the name's encoding on disk. */
+static void
+test_upload_latin1_name (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file ("factura-caf\xe9.pdf", 2000);
+  g_autoptr(RectifyDeskUpload) upload = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+
+  upload = upload_file (f->client, file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  name = upload->attachment->file_name;
+  g_assert_true (g_utf8_validate (name, -1, NULL));
+  g_assert_true (g_str_has_prefix (name, "factura-caf"));
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
+  g_assert_null (strstr (name, "invalid encoding"));
 }
 
 static void
@@ -1584,6 +1793,12 @@ main (int   argc,
   ADD ("fault/malformed-json", test_malformed_json);
   ADD ("fault/truncated-json", test_truncated_json);
   ADD ("fault/oversized-body", test_oversized_body);
+  ADD ("fault/deep-json", test_deep_json);
+  ADD ("fault/html-answer", test_html_answer);
+  ADD ("fault/not-found", test_not_found);
+  ADD ("fault/status-words", test_status_words);
+  ADD ("fault/dribble", test_dribble);
+  ADD ("upload/latin1-name", test_upload_latin1_name);
   ADD ("cancel", test_cancel);
   g_test_add_func ("/desk/tls", test_tls);
   ADD ("server/strict", test_desk_strict);

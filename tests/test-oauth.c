@@ -289,6 +289,14 @@ test_oauth_tokens_json (void)
   g_assert_null (rectify_oauth_tokens_from_json ("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
                                                  &error));
   g_assert_error (error, RECTIFY_OAUTH_ERROR, RECTIFY_OAUTH_ERROR_BAD_RESPONSE);
+  g_clear_error (&error);
+
+  /* json-glib reads single-quoted strings: a double quote inside one must
+   * not hide the brackets after it from the depth check. */
+  g_assert_null (rectify_oauth_tokens_from_json ("{\"access_token\": \"a\", \"x\": ['\"', "
+                                                 "[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]}",
+                                                 &error));
+  g_assert_error (error, RECTIFY_OAUTH_ERROR, RECTIFY_OAUTH_ERROR_BAD_RESPONSE);
 }
 
 static void

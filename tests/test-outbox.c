@@ -1648,8 +1648,9 @@ static void
 test_unreadable_answer (Fixture       *f,
                         gconstpointer  data)
 {
-  /* 201 with a body that is not JSON: the request exists, its number is
-   * not known. Signed in, it is found; never sent twice. */
+  /* 201 with a body that is not JSON: whatever answered may not be the
+   * desk (here the request does exist). Signed in, it is found; never sent
+   * twice. */
   rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
                                RECTIFY_TEST_DESK_FAULT_MALFORMED_JSON, 1, 0);
   send (f);
@@ -1662,8 +1663,64 @@ test_unreadable_answer (Fixture       *f,
   else
     {
       wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
-      /* Accepted, the answer unreadable: the number is not known. */
-      g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_ACCEPTED_UNREADABLE);
+      /* Not "accepted": what answered may not have been the desk. */
+      g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_ANSWER_NOT_DESK);
+      g_assert_cmpuint (rectify_case_get_send_reason (f->rcase)->status, ==, 201);
+      confirm (f, TRUE, 101);
+      assert_sent (f, 101);
+    }
+
+  g_assert_cmpuint (created (f), ==, 1);
+}
+
+/* A captive portal answers the create with 200 text/html and keeps it:
+ * nothing reached the desk. Never "accepted"; signed in, the look-up finds
+ * nothing and the request goes once; anonymous, the owner is asked. */
+static void
+test_captive_portal (Fixture       *f,
+                     gconstpointer  data)
+{
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_HTML, 1, 0);
+  send (f);
+
+  if (f->signed_in)
+    {
+      wait_state (f, RECTIFY_SEND_STATE_SENT);
+    }
+  else
+    {
+      wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
+      g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_ANSWER_NOT_DESK);
+      g_assert_cmpuint (created (f), ==, 0);
+      confirm (f, FALSE, 0);
+      wait_state (f, RECTIFY_SEND_STATE_SENT);
+    }
+
+  g_assert_cmpuint (created (f), ==, 1);
+}
+
+/* A desk answer nested 100,000 deep, to the upload and then to the create,
+ * crashed the app (json-glib's recursion). Now the upload is tried again,
+ * and the create is ambiguous: found when signed in, asked otherwise. */
+static void
+test_deep_answers (Fixture       *f,
+                   gconstpointer  data)
+{
+  add_attachment (f, "deep-invoice.pdf", 4000);
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/uploads",
+                               RECTIFY_TEST_DESK_FAULT_DEEP_JSON, 1, 0);
+  rectify_test_desk_add_fault (f->desk, "POST", "/api/v2/requests",
+                               RECTIFY_TEST_DESK_FAULT_DEEP_JSON, 1, 0);
+  send (f);
+
+  if (f->signed_in)
+    {
+      wait_state (f, RECTIFY_SEND_STATE_SENT);
+    }
+  else
+    {
+      wait_state (f, RECTIFY_SEND_STATE_NEEDS_CONFIRMATION);
       confirm (f, TRUE, 101);
       assert_sent (f, 101);
     }
@@ -1724,6 +1781,27 @@ test_expired_tokens (Fixture       *f,
   g_assert_cmpuint (created (f), ==, 1);
   assert_sent (f, 0);
   assert_attachments (f, 2);
+  g_signal_handlers_disconnect_by_data (f->rcase, f);
+}
+
+/* The same, with the desk filing its complaint about the tokens under
+ * "base": the tokens are dropped and the files uploaded again, once, not
+ * the same refused create at every Send. */
+static void
+test_expired_tokens_base (Fixture       *f,
+                          gconstpointer  data)
+{
+  add_attachment (f, "invoice.pdf", 4096);
+  rectify_test_desk_set_upload_error_field (f->desk, "base");
+
+  f->clock_advances = 1;
+  g_signal_connect (f->rcase, "notify::send-state", G_CALLBACK (on_creating_advance_clock), f);
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+
+  g_assert_cmpuint (uploads (f), ==, 2);
+  g_assert_cmpuint (created (f), ==, 1);
+  assert_attachments (f, 1);
   g_signal_handlers_disconnect_by_data (f->rcase, f);
 }
 
@@ -2043,6 +2121,83 @@ test_cancel_upload (Fixture       *f,
   send (f);
   wait_state (f, RECTIFY_SEND_STATE_SENT);
   g_assert_cmpuint (created (f), ==, 1);
+}
+
+/* A listener that takes connections and never says a word: an HTTPS desk
+ * whose TLS handshake never ends, so no request ever leaves. */
+typedef struct
+{
+  GSocketListener *listener;
+  GPtrArray       *connections;
+} SilentDesk;
+
+static void
+silent_accept_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SilentDesk *silent = user_data;
+  GSocketConnection *connection;
+
+  connection = g_socket_listener_accept_finish (G_SOCKET_LISTENER (object), result, NULL,
+                                                NULL);
+  if (connection == NULL)
+    return;
+
+  g_ptr_array_add (silent->connections, connection);
+  g_socket_listener_accept_async (silent->listener, NULL, silent_accept_cb, silent);
+}
+
+/* Cancel while the request is being created but has not left (the TLS
+ * handshake hangs): it is a draft again, the attempt does not count, and
+ * nothing arrives; sent later, it goes once. */
+static void
+test_cancel_before_sent (Fixture       *f,
+                         gconstpointer  data)
+{
+  SilentDesk silent = { g_socket_listener_new (),
+                        g_ptr_array_new_with_free_func (g_object_unref) };
+  g_autoptr(RectifyDeskClient) stalled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  guint attempts;
+  guint16 port;
+  gint64 until;
+
+  port = g_socket_listener_add_any_inet_port (silent.listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_accept_async (silent.listener, NULL, silent_accept_cb, &silent);
+  url = g_strdup_printf ("https://127.0.0.1:%u", port);
+  stalled = rectify_desk_client_new (url, &error);
+  g_assert_no_error (error);
+  rectify_desk_client_set_anonymous (stalled, NULL, NULL, 0);
+  rectify_outbox_set_client (f->outbox, stalled);
+
+  attempts = rectify_case_get_send_attempts (f->rcase);
+  send (f);
+  while (silent.connections->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_CREATING);
+
+  g_assert_true (rectify_outbox_cancel (f->outbox, f->rcase, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_DRAFT);
+  g_assert_cmpuint (rectify_case_get_send_attempts (f->rcase), ==, attempts);
+
+  /* The cancelled call ends quietly; nothing brings the case back. */
+  until = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (rectify_case_get_send_state (f->rcase), ==, RECTIFY_SEND_STATE_DRAFT);
+
+  rectify_outbox_set_client (f->outbox, f->client);
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_SENT);
+  g_assert_cmpuint (created (f), ==, 1);
+
+  g_socket_listener_close (silent.listener);
+  g_clear_object (&silent.listener);
+  g_clear_pointer (&silent.connections, g_ptr_array_unref);
 }
 
 static void
@@ -2386,8 +2541,13 @@ main (int   argc,
   ADD ("fault/server-error/anonymous", anonymous, test_server_error);
   ADD ("fault/unreadable-answer/signed-in", signed_in, test_unreadable_answer);
   ADD ("fault/unreadable-answer/anonymous", anonymous, test_unreadable_answer);
+  ADD ("fault/captive-portal/signed-in", signed_in, test_captive_portal);
+  ADD ("fault/captive-portal/anonymous", anonymous, test_captive_portal);
+  ADD ("fault/deep-answers/signed-in", signed_in, test_deep_answers);
+  ADD ("fault/deep-answers/anonymous", anonymous, test_deep_answers);
   ADD ("fault/lookup-once", signed_in, test_lookup_once);
   ADD ("invalid/expired-tokens", anonymous, test_expired_tokens);
+  ADD ("invalid/expired-tokens-base", anonymous, test_expired_tokens_base);
   ADD ("invalid/fields", anonymous, test_invalid);
   ADD ("invalid/upload", anonymous, test_invalid_upload);
   g_test_add_func ("/outbox/invalid/field-mapping", test_field_mapping);
@@ -2400,6 +2560,7 @@ main (int   argc,
   ADD ("client/later", anonymous, test_client_later);
   ADD ("cancel/upload", anonymous, test_cancel_upload);
   ADD ("cancel/too-late", anonymous, test_cancel_too_late);
+  ADD ("cancel/before-sent", anonymous, test_cancel_before_sent);
   ADD ("attachment/missing", anonymous, test_missing_attachment);
   ADD ("resume/untouched", anonymous, test_resume_untouched);
   ADD ("refresh/signed-in", signed_in, test_refresh);

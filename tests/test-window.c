@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 
@@ -108,6 +109,73 @@ test_window_follows_model (void)
   rectify_case_set_scenario (rcase, RECTIFY_SCENARIO_NONE);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_false (gtk_widget_is_sensitive (next_button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static glong
+max_rss_kb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+
+  return usage.ru_maxrss;
+}
+
+static gboolean
+details_shown (gpointer data)
+{
+  return rectify_test_find_text_view (data) != NULL &&
+         rectify_test_find_row (data, "Company or account name, or account ID") != NULL;
+}
+
+/* Ten megabytes pasted into the explanation and into a name: cut as they
+ * go in (845 MB of RSS before they were refused), and the case says the
+ * fields are too long. */
+static void
+test_window_paste_megabytes (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autofree char *huge = g_strnfill (10 * 1024 * 1024, 'x');
+  RectifyWindow *window;
+  GtkTextBuffer *buffer;
+  GtkWidget *view;
+  GtkWidget *row;
+  glong before;
+  int position = 0;
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_identify (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  rectify_window_set_case (window, rcase);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-next", NULL);
+  g_assert_true (rectify_test_iterate_until (details_shown, window));
+
+  view = rectify_test_find_text_view (GTK_WIDGET (window));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  row = rectify_test_find_row (GTK_WIDGET (window), "Company or account name, or account ID");
+
+  before = max_rss_kb ();
+  gtk_text_buffer_insert_at_cursor (buffer, huge, -1);
+  gtk_editable_insert_text (GTK_EDITABLE (row), huge, -1, &position);
+  rectify_test_iterate (100);
+  g_test_message ("RSS grew by %ld kB", max_rss_kb () - before);
+  /* AddressSanitizer's shadow and quarantine make the figure meaningless. */
+#ifndef __SANITIZE_ADDRESS__
+  g_assert_cmpint (max_rss_kb () - before, <, 64 * 1024);
+#endif
+
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), <=, RECTIFY_MAX_TEXT_BYTES);
+  g_assert_cmpuint (strlen (rectify_case_get_text (rcase, RECTIFY_TEXT_EXPLANATION)), ==,
+                    RECTIFY_MAX_TEXT_BYTES);
+  g_assert_nonnull (rectify_case_get_field_problem (rcase, "explanation"));
+  g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (row))), <=,
+                    RECTIFY_MAX_TEXT_BYTES);
+  g_assert_cmpuint (strlen (rectify_case_get_text (rcase, RECTIFY_TEXT_ACCOUNT)), <=,
+                    RECTIFY_MAX_TEXT_BYTES);
+  g_assert_nonnull (rectify_case_get_field_problem (rcase, "account"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -402,6 +470,7 @@ main (int   argc,
 
   g_test_add_func ("/window/next-gated-on-scenario", test_window_next_gated_on_scenario);
   g_test_add_func ("/window/follows-model", test_window_follows_model);
+  g_test_add_func ("/window/paste-megabytes", test_window_paste_megabytes);
   g_test_add_func ("/window/price-checks", test_window_price_checks);
   g_test_add_func ("/window/attachments", test_window_attachments);
   g_test_add_func ("/window/tab-past-messages", test_window_tab_past_messages);

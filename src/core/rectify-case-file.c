@@ -11,6 +11,7 @@
 #include "rectify-case-file.h"
 #include "rectify-case-private.h"
 #include "rectify-core-enums.h"
+#include "rectify-json-reader.h"
 #include "rectify-submission-private.h"
 
 /* The format, version 1 (members in snake_case; all optional but version and
@@ -843,23 +844,21 @@ RectifyCase *
 rectify_case_from_bytes (GBytes  *bytes,
                          GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize length;
-  const char *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &length);
-  /* Only white space parses, to no root at all. */
-  if (length == 0 || !json_parser_load_from_data (parser, data, length, &local_error) ||
-      json_parser_get_root (parser) == NULL)
+  root = rectify_json_read_bytes (bytes, RECTIFY_JSON_MAX_CASE_FILE_SIZE, &local_error);
+  if (root == NULL)
     {
-      g_set_error (error, RECTIFY_CASE_FILE_ERROR, RECTIFY_CASE_FILE_ERROR_PARSE,
-                   "Not a case file: %s",
-                   local_error ? local_error->message : "it is empty");
+      g_set_error (error, RECTIFY_CASE_FILE_ERROR,
+                   g_error_matches (local_error, RECTIFY_JSON_READER_ERROR,
+                                    RECTIFY_JSON_READER_ERROR_TOO_LARGE)
+                   ? RECTIFY_CASE_FILE_ERROR_TOO_LARGE : RECTIFY_CASE_FILE_ERROR_PARSE,
+                   "Not a case file: %s", local_error->message);
       return NULL;
     }
 
-  return rectify_case_from_json (json_parser_get_root (parser), error);
+  return rectify_case_from_json (root, error);
 }

@@ -21,6 +21,7 @@ typedef enum
   RECTIFY_CASE_FILE_ERROR_PARSE,
   RECTIFY_CASE_FILE_ERROR_VERSION,
   RECTIFY_CASE_FILE_ERROR_TYPE,
+  RECTIFY_CASE_FILE_ERROR_TOO_LARGE,
 } RectifyCaseFileError;
 
 GQuark       rectify_case_file_error_quark  (void);

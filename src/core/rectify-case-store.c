@@ -12,6 +12,7 @@
 
 #include "rectify-case-file.h"
 #include "rectify-case-store.h"
+#include "rectify-json-reader.h"
 
 /* One JSON file per case, $XDG_DATA_HOME/rectify/cases/<reference>.json,
  * mode 0600 in a 0700 directory, replaced atomically (write aside, rename).
@@ -56,6 +57,7 @@ struct _RectifyCaseStore
   GPtrArray  *flush_tasks;
   guint       in_flight;
   gboolean    loaded;
+  GPtrArray  *load_problems;  /* RectifyLoadProblem */
   char       *save_error;
 };
 
@@ -582,6 +584,7 @@ rectify_case_store_finalize (GObject *object)
   g_clear_object (&self->directory);
   g_clear_pointer (&self->flush_tasks, g_ptr_array_unref);
   g_clear_pointer (&self->save_error, g_free);
+  g_clear_pointer (&self->load_problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rectify_case_store_parent_class)->finalize (object);
 }
@@ -701,7 +704,17 @@ typedef struct
   GPtrArray *cases;      /* RectifyCase */
   GPtrArray *files;      /* GFile, same index */
   GPtrArray *set_aside;  /* GFile, where unreadable files were moved */
+  GPtrArray *problems;   /* RectifyLoadProblem */
 } LoadResult;
+
+static void
+load_problem_free (RectifyLoadProblem *problem)
+{
+  g_clear_object (&problem->file);
+  g_clear_object (&problem->moved_to);
+  g_clear_object (&problem->kept);
+  g_free (problem);
+}
 
 static void
 load_result_free (gpointer data)
@@ -711,21 +724,22 @@ load_result_free (gpointer data)
   g_clear_pointer (&result->cases, g_ptr_array_unref);
   g_clear_pointer (&result->files, g_ptr_array_unref);
   g_clear_pointer (&result->set_aside, g_ptr_array_unref);
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
   g_free (result);
 }
 
-/* Moves an unreadable file out of the way, to NAME.corrupt (or
- * NAME.corrupt.N when that exists), so it is kept for a person to look at and
- * never read again. */
+/* Moves a file out of the way, to NAME.SUFFIX (or NAME.SUFFIX.N when that
+ * exists), so it is kept for a person to look at and never read again. */
 static GFile *
-set_aside (GFile *file)
+set_aside (GFile      *file,
+           const char *suffix)
 {
   g_autofree char *path = g_file_get_path (file);
 
   for (guint i = 0; i < 100; i++)
     {
-      g_autofree char *target = i == 0 ? g_strconcat (path, ".corrupt", NULL)
-                                       : g_strdup_printf ("%s.corrupt.%u", path, i);
+      g_autofree char *target = i == 0 ? g_strconcat (path, ".", suffix, NULL)
+                                       : g_strdup_printf ("%s.%s.%u", path, suffix, i);
 
       if (g_file_test (target, G_FILE_TEST_EXISTS))
         continue;
@@ -736,6 +750,93 @@ set_aside (GFile *file)
     }
 
   return g_object_ref (file);
+}
+
+static void
+add_problem (LoadResult             *result,
+             RectifyLoadProblemKind  kind,
+             GFile                  *file,
+             GFile                  *kept)
+{
+  RectifyLoadProblem *problem = g_new0 (RectifyLoadProblem, 1);
+
+  problem->kind = kind;
+  problem->file = g_object_ref (file);
+  problem->kept = kept != NULL ? g_object_ref (kept) : NULL;
+
+  if (kind != RECTIFY_LOAD_PROBLEM_UNREADABLE)
+    {
+      problem->moved_to = set_aside (file, kind == RECTIFY_LOAD_PROBLEM_DUPLICATE
+                                           ? "duplicate" : "corrupt");
+      g_ptr_array_add (result->set_aside, g_object_ref (problem->moved_to));
+    }
+
+  g_ptr_array_add (result->problems, problem);
+}
+
+/* How far a copy of a case got in sending: a copy with a send record always
+ * wins over one without, so a stale draft can never hide a sent request. */
+static int
+send_progress (RectifyCase *rcase)
+{
+  if (rectify_case_get_request_id (rcase) > 0)
+    return 10;
+
+  switch (rectify_case_get_send_state (rcase))
+    {
+    case RECTIFY_SEND_STATE_SENT:
+    case RECTIFY_SEND_STATE_SENT_ELSEWHERE:
+      return 9;
+    case RECTIFY_SEND_STATE_NEEDS_CONFIRMATION:
+      return 8;
+    case RECTIFY_SEND_STATE_CREATING:
+      return 7;
+    case RECTIFY_SEND_STATE_UPLOADING:
+      return 6;
+    case RECTIFY_SEND_STATE_QUEUED:
+      return 5;
+    case RECTIFY_SEND_STATE_FAILED:
+      return 4;
+    case RECTIFY_SEND_STATE_DRAFT:
+    default:
+      return 0;
+    }
+}
+
+/* Whether @a is the copy to keep over @b: the one that got further in
+ * sending, then the one changed last, then (for a stable choice) the first
+ * name in byte order. */
+static gboolean
+prefer_copy (RectifyCase *a,
+             GFile       *a_file,
+             RectifyCase *b,
+             GFile       *b_file)
+{
+  GDateTime *a_updated = rectify_case_get_updated (a);
+  GDateTime *b_updated = rectify_case_get_updated (b);
+  int a_progress = send_progress (a);
+  int b_progress = send_progress (b);
+  g_autofree char *a_name = NULL;
+  g_autofree char *b_name = NULL;
+
+  if (a_progress != b_progress)
+    return a_progress > b_progress;
+
+  if (a_updated != NULL && b_updated != NULL)
+    {
+      int order = g_date_time_compare (a_updated, b_updated);
+
+      if (order != 0)
+        return order > 0;
+    }
+  else if ((a_updated != NULL) != (b_updated != NULL))
+    {
+      return a_updated != NULL;
+    }
+
+  a_name = g_file_get_basename (a_file);
+  b_name = g_file_get_basename (b_file);
+  return g_strcmp0 (a_name, b_name) < 0;
 }
 
 static gboolean
@@ -761,6 +862,7 @@ load_thread (GTask        *task,
   GFile *directory = task_data;
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GError) error = NULL;
+  /* reference → index + 1 in result->cases */
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   LoadResult *result;
 
@@ -772,7 +874,8 @@ load_thread (GTask        *task,
 
   enumerator = g_file_enumerate_children (directory,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                          G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                           G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
                                           cancellable, &error);
   if (enumerator == NULL)
@@ -785,6 +888,7 @@ load_thread (GTask        *task,
   result->cases = g_ptr_array_new_with_free_func (g_object_unref);
   result->files = g_ptr_array_new_with_free_func (g_object_unref);
   result->set_aside = g_ptr_array_new_with_free_func (g_object_unref);
+  result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) load_problem_free);
 
   for (;;)
     {
@@ -794,6 +898,7 @@ load_thread (GTask        *task,
       GFileInfo *info;
       GFile *child;
       const char *name;
+      gpointer index;
 
       if (!g_file_enumerator_iterate (enumerator, &info, &child, cancellable, &error))
         {
@@ -820,20 +925,17 @@ load_thread (GTask        *task,
       if (!g_str_has_suffix (name, ".json"))
         continue;
 
-      bytes = g_file_load_bytes (child, cancellable, NULL, &load_error);
-      if (bytes != NULL)
-        rcase = rectify_case_from_bytes (bytes, &load_error);
-
-      if (rcase != NULL &&
-          g_hash_table_contains (seen, rectify_case_get_reference (rcase)))
+      /* Refused by its size alone, never read: 300 MB once took 1.3 GB. */
+      if (g_file_info_get_size (info) > (goffset) RECTIFY_JSON_MAX_CASE_FILE_SIZE)
         {
-          g_clear_object (&rcase);
-          g_set_error_literal (&load_error, RECTIFY_CASE_FILE_ERROR,
-                               RECTIFY_CASE_FILE_ERROR_PARSE,
-                               "Another file holds the same case");
+          g_debug ("Setting aside a case file of %" G_GOFFSET_FORMAT " bytes",
+                   g_file_info_get_size (info));
+          add_problem (result, RECTIFY_LOAD_PROBLEM_TOO_LARGE, child, NULL);
+          continue;
         }
 
-      if (rcase == NULL)
+      bytes = g_file_load_bytes (child, cancellable, NULL, &load_error);
+      if (bytes == NULL)
         {
           if (g_error_matches (load_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             {
@@ -841,14 +943,65 @@ load_thread (GTask        *task,
               g_task_return_error (task, g_steal_pointer (&load_error));
               return;
             }
-          g_debug ("Setting aside an unreadable case file: %s", load_error->message);
-          g_ptr_array_add (result->set_aside, set_aside (child));
+          /* Gone since it was listed: nothing to report. */
+          if (g_error_matches (load_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            continue;
+
+          /* Not damaged: left where it is, and tried again next time. */
+          g_debug ("A case file cannot be read: %s %d",
+                   g_quark_to_string (load_error->domain), load_error->code);
+          add_problem (result, RECTIFY_LOAD_PROBLEM_UNREADABLE, child, NULL);
           continue;
         }
 
-      g_hash_table_add (seen, (gpointer)rectify_case_get_reference (rcase));
+      rcase = rectify_case_from_bytes (bytes, &load_error);
+      if (rcase == NULL)
+        {
+          g_debug ("Setting aside an unreadable case file: %s", load_error->message);
+          add_problem (result,
+                       g_error_matches (load_error, RECTIFY_CASE_FILE_ERROR,
+                                        RECTIFY_CASE_FILE_ERROR_TOO_LARGE)
+                       ? RECTIFY_LOAD_PROBLEM_TOO_LARGE : RECTIFY_LOAD_PROBLEM_DAMAGED,
+                       child, NULL);
+          continue;
+        }
+
+      /* Two files, one case: keep the copy that got further, never drop a
+       * send record. */
+      index = g_hash_table_lookup (seen, rectify_case_get_reference (rcase));
+      if (index != NULL)
+        {
+          guint i = GPOINTER_TO_UINT (index) - 1;
+          RectifyCase *other = g_ptr_array_index (result->cases, i);
+          GFile *other_file = g_ptr_array_index (result->files, i);
+
+          g_debug ("Two files hold case %s", rectify_case_get_reference (rcase));
+          if (!prefer_copy (rcase, child, other, other_file))
+            {
+              add_problem (result, RECTIFY_LOAD_PROBLEM_DUPLICATE, child, other_file);
+              continue;
+            }
+
+          add_problem (result, RECTIFY_LOAD_PROBLEM_DUPLICATE, other_file, child);
+          /* The hash table's key is the old case's reference: replace both. */
+          g_hash_table_remove (seen, rectify_case_get_reference (other));
+          g_ptr_array_index (result->files, i) = g_object_ref (child);
+          g_object_unref (other_file);
+          g_ptr_array_index (result->cases, i) = g_steal_pointer (&rcase);
+          g_object_unref (other);
+          g_hash_table_insert (seen,
+                               (gpointer) rectify_case_get_reference (g_ptr_array_index (
+                                                                        result->cases, i)),
+                               GUINT_TO_POINTER (i + 1));
+          continue;
+        }
+
       g_ptr_array_add (result->files, g_object_ref (child));
       g_ptr_array_add (result->cases, g_steal_pointer (&rcase));
+      g_hash_table_insert (seen,
+                           (gpointer) rectify_case_get_reference (
+                             g_ptr_array_index (result->cases, result->cases->len - 1)),
+                           GUINT_TO_POINTER (result->cases->len));
     }
 
   g_task_return_pointer (task, result, load_result_free);
@@ -954,9 +1107,30 @@ rectify_case_store_load_finish (RectifyCaseStore  *self,
 
   if (set_aside_files != NULL)
     *set_aside_files = g_ptr_array_ref (loaded->set_aside);
+  g_clear_pointer (&self->load_problems, g_ptr_array_unref);
+  self->load_problems = g_ptr_array_ref (loaded->problems);
 
   load_result_free (loaded);
   return TRUE;
+}
+
+/**
+ * rectify_case_store_get_load_problems:
+ * @self: a #RectifyCaseStore
+ *
+ * What the last load found wrong, one entry per file: damaged or too large
+ * (moved aside), unreadable (left in place), duplicates (moved aside, with
+ * the file kept instead).
+ *
+ * Returns: (transfer none) (element-type RectifyLoadProblem) (nullable): the
+ *   problems, or %NULL before a load finished
+ */
+GPtrArray *
+rectify_case_store_get_load_problems (RectifyCaseStore *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE_STORE (self), NULL);
+
+  return self->load_problems;
 }
 
 gboolean

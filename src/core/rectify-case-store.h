@@ -17,6 +17,43 @@ G_BEGIN_DECLS
 /* After a failed save (disk full, say), the next try comes this much later. */
 #define RECTIFY_CASE_STORE_RETRY_MS    5000
 
+/**
+ * RectifyLoadProblemKind:
+ * @RECTIFY_LOAD_PROBLEM_DAMAGED: not a case file (cut short, not JSON, nested
+ *   too deep…); moved aside to NAME.corrupt
+ * @RECTIFY_LOAD_PROBLEM_TOO_LARGE: over RECTIFY_JSON_MAX_CASE_FILE_SIZE;
+ *   moved aside to NAME.corrupt without being read
+ * @RECTIFY_LOAD_PROBLEM_UNREADABLE: could not be read (permission denied,
+ *   an I/O error); left where it is and tried again at the next load
+ * @RECTIFY_LOAD_PROBLEM_DUPLICATE: holds the same case as another file
+ *   (a sync tool's copy); the copy that got further in sending, then the
+ *   newer one, is kept, and this one is moved aside to NAME.duplicate
+ *
+ * What loading found wrong with one file.
+ */
+typedef enum
+{
+  RECTIFY_LOAD_PROBLEM_DAMAGED,
+  RECTIFY_LOAD_PROBLEM_TOO_LARGE,
+  RECTIFY_LOAD_PROBLEM_UNREADABLE,
+  RECTIFY_LOAD_PROBLEM_DUPLICATE,
+} RectifyLoadProblemKind;
+
+/**
+ * RectifyLoadProblem:
+ * @kind: what is wrong
+ * @file: the file as it was found
+ * @moved_to: (nullable): where it was moved, when it was
+ * @kept: (nullable): for a duplicate, the file that was loaded instead
+ */
+typedef struct
+{
+  RectifyLoadProblemKind  kind;
+  GFile                  *file;
+  GFile                  *moved_to;
+  GFile                  *kept;
+} RectifyLoadProblem;
+
 #define RECTIFY_TYPE_CASE_STORE (rectify_case_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (RectifyCaseStore, rectify_case_store, RECTIFY, CASE_STORE, GObject)
@@ -34,6 +71,7 @@ gboolean          rectify_case_store_load_finish        (RectifyCaseStore    *se
                                                          GAsyncResult        *result,
                                                          GPtrArray          **set_aside,
                                                          GError             **error);
+GPtrArray        *rectify_case_store_get_load_problems  (RectifyCaseStore    *self);
 gboolean          rectify_case_store_is_loaded          (RectifyCaseStore    *self);
 void              rectify_case_store_add                (RectifyCaseStore    *self,
                                                          RectifyCase         *rcase);

@@ -383,6 +383,38 @@ validate_attachments (RectifyCase *self,
     }
 }
 
+/* The C0 controls but tab, line feed and carriage return (a pasted line
+ * end), and DEL: invisible, and not what support should receive. A NUL
+ * cannot reach a field (C strings end there); in a case file it is refused
+ * by the JSON reader. */
+static gunichar
+find_control_character (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; p != NULL && *p != '\0'; p++)
+    if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f)
+      return *p;
+
+  return 0;
+}
+
+static void
+check_control_characters (RectifyCase *self,
+                          GPtrArray   *problems)
+{
+  for (RectifyText text = 0; text < RECTIFY_N_TEXTS; text++)
+    {
+      gunichar c;
+
+      if (text == RECTIFY_TEXT_STATEMENT_AMOUNT ||
+          (c = find_control_character (self->texts[text])) == 0)
+        continue;
+
+      /* Translators: %04X is a character's code, as in U+0007 */
+      add_problem (problems, text_properties[text], FALSE,
+                   _("Remove the invisible control character (U+%04X) from this field"), c);
+    }
+}
+
 /* Whether @resolution gives money back, so that a price of 0 leaves nothing
  * to ask for. */
 gboolean
@@ -567,6 +599,7 @@ validate_details (RectifyCase *self,
                            RECTIFY_MAX_EXPLANATION),
                  RECTIFY_MAX_EXPLANATION);
 
+  check_control_characters (self, problems);
   validate_attachments (self, problems);
 }
 
@@ -1377,15 +1410,34 @@ rectify_case_get_text (RectifyCase *self,
  * Keeps @value as typed. Text that is not valid UTF-8 is repaired rather
  * than refused, so nothing is lost.
  */
+/* Reads no further than @max + 1 bytes. */
+static gboolean
+is_longer_than (const char *text,
+                gsize       max)
+{
+  for (gsize i = 0; i <= max; i++)
+    if (text[i] == '\0')
+      return FALSE;
+
+  return TRUE;
+}
+
 void
 rectify_case_set_text (RectifyCase *self,
                        RectifyText  text,
                        const char  *value)
 {
   g_autofree char *valid = NULL;
+  g_autofree char *capped = NULL;
 
   g_return_if_fail (RECTIFY_IS_CASE (self));
   g_return_if_fail (text < RECTIFY_N_TEXTS);
+
+  /* Megabytes pasted into a field: keep the first RECTIFY_MAX_TEXT_BYTES,
+   * never a copy of the rest (a character cut in two is repaired below);
+   * validation then says the field is too long. */
+  if (value != NULL && is_longer_than (value, RECTIFY_MAX_TEXT_BYTES))
+    value = capped = g_strndup (value, RECTIFY_MAX_TEXT_BYTES);
 
   if (value != NULL && !g_utf8_validate (value, -1, NULL))
     value = valid = g_utf8_make_valid (value, -1);

@@ -71,6 +71,9 @@ typedef struct
 #define RECTIFY_MAX_EMAIL             254
 #define RECTIFY_MAX_PURCHASE_AGE_DAYS (5 * 366)
 #define RECTIFY_MAX_INVOICE_NUMBER    64
+/* The most bytes a field keeps of what is typed or pasted; the rest is
+ * never copied. Above every field's own limit, so validation says why. */
+#define RECTIFY_MAX_TEXT_BYTES        (32 * 1024)
 
 #define RECTIFY_TYPE_CASE (rectify_case_get_type ())
 

@@ -14,9 +14,16 @@
  *   the TLS handshake: the desk's identity could not be verified).
  * - A transport error after wrote-body, before any status (timeout, reset,
  *   connection closed, garbage instead of headers), is AMBIGUOUS.
- * - Once a status arrived, the status decides; a 2xx whose body cannot be
- *   read (cut short, not JSON, too large) is BAD_RESPONSE with that status:
- *   the desk did act.
+ * - Once a status arrived, the status decides. A 2xx to a write whose body
+ *   is not the JSON the contract promises (cut short, too large, an HTML
+ *   page from a captive portal or a proxy) is AMBIGUOUS with that status:
+ *   whatever answered may not be the desk. To a read it is BAD_RESPONSE.
+ * - Every exchange has an overall deadline, from the start to the last byte
+ *   of the answer (libsoup's own timeouts count idle time only, so a desk
+ *   that dribbles a byte every few seconds would hold a call for ever). Past
+ *   it the exchange is cancelled and classified like a timeout.
+ * - Answers are read as JSON only through rectify-json-reader, within its
+ *   size and depth limits.
  *
  * libsoup itself only re-sends a message on its own for idempotent methods
  * on a reused connection. Every write here (POST, and PUT, which adds a
@@ -33,6 +40,7 @@
 
 #include "rectify-clock.h"
 #include "rectify-desk-client.h"
+#include "rectify-json-reader.h"
 
 #define PAGE_SIZE       100
 #define MAX_PAGES       1000
@@ -55,6 +63,11 @@ struct _RectifyDeskClient
   gint64           requester_locale;
 
   goffset          max_upload_size;
+  guint            deadline_ms;
+
+  /* The caller's cancellable → its exchange under way (unowned), to tell
+   * whether a request may have left (rectify_desk_client_may_have_sent()). */
+  GHashTable      *in_flight;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyDeskClient, rectify_desk_client, G_TYPE_OBJECT)
@@ -257,22 +270,19 @@ parse_error_body (GBytes     *body,
                   char      **server_error,
                   GPtrArray **field_errors)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) parsed = NULL;
   JsonObject *root;
   JsonNode *node;
-  gsize length = 0;
-  const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
 
   *server_error = NULL;
   *field_errors = NULL;
 
-  if (data == NULL || length == 0 ||
-      !json_parser_load_from_data (parser, data, length, NULL) ||
-      json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (body == NULL ||
+      (parsed = rectify_json_read_bytes (body, RECTIFY_JSON_MAX_DESK_ANSWER_SIZE, NULL)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (parsed))
     return;
 
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (parsed);
 
   /* "error" is a name, or on some endpoints an object with a "title". */
   node = json_object_get_member (root, "error");
@@ -299,6 +309,7 @@ typedef struct
 
 typedef struct
 {
+  RectifyDeskClient *client;
   SoupMessage  *msg;
   GCancellable *cancellable;        /* ours: also cancels when the answer is too large */
   GCancellable *caller_cancellable;
@@ -306,20 +317,32 @@ typedef struct
   GInputStream *stream;
   GByteArray   *body;
   Progress     *progress;           /* unowned, outlives the exchange */
+  GSource      *deadline;
   guint         status;
+  gboolean      connected;
   gboolean      wrote_body;
   gboolean      too_large;
+  gboolean      timed_out;
 } Exchange;
 
 static void
 exchange_free (Exchange *exchange)
 {
   if (exchange->caller_cancellable != NULL)
-    g_cancellable_disconnect (exchange->caller_cancellable, exchange->cancelled_id);
+    {
+      g_cancellable_disconnect (exchange->caller_cancellable, exchange->cancelled_id);
+      if (g_hash_table_lookup (exchange->client->in_flight,
+                               exchange->caller_cancellable) == exchange)
+        g_hash_table_remove (exchange->client->in_flight, exchange->caller_cancellable);
+    }
   g_clear_object (&exchange->caller_cancellable);
 
   if (exchange->msg != NULL)
     g_signal_handlers_disconnect_by_data (exchange->msg, exchange);
+
+  if (exchange->deadline != NULL)
+    g_source_destroy (exchange->deadline);
+  g_clear_pointer (&exchange->deadline, g_source_unref);
 
   /* A stream not read to its end is dropped with its connection: cancel
    * first, so that closing it does not read (or wait for) the rest. */
@@ -332,6 +355,7 @@ exchange_free (Exchange *exchange)
   g_clear_object (&exchange->msg);
   g_clear_object (&exchange->cancellable);
   g_clear_pointer (&exchange->body, g_byte_array_unref);
+  g_clear_object (&exchange->client);
   g_free (exchange);
 }
 
@@ -340,6 +364,16 @@ exchange_caller_cancelled (GCancellable *cancellable,
                            GCancellable *ours)
 {
   g_cancellable_cancel (ours);
+}
+
+static void
+exchange_network_event (SoupMessage        *msg,
+                        GSocketClientEvent  event,
+                        GIOStream          *connection,
+                        Exchange           *exchange)
+{
+  if (event == G_SOCKET_CLIENT_COMPLETE)
+    exchange->connected = TRUE;
 }
 
 static void
@@ -378,7 +412,7 @@ classify_transport_error (RectifyDeskClient *self,
                           Exchange          *exchange,
                           const GError      *error)
 {
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !exchange->timed_out)
     return g_error_copy (error);
 
   /* Method, path and the error's domain and code only: no message, which
@@ -399,7 +433,54 @@ classify_transport_error (RectifyDeskClient *self,
       return rectify_desk_error_new (RECTIFY_DESK_ERROR_NOTHING_SENT, 0, -1, NULL, NULL, NULL);
     }
 
-  return rectify_desk_error_new (RECTIFY_DESK_ERROR_AMBIGUOUS, 0, -1, NULL, NULL, NULL);
+  return rectify_desk_error_new (RECTIFY_DESK_ERROR_AMBIGUOUS, 0, -1, NULL, NULL,
+                                 exchange->timed_out
+                                 ? _("The help desk took too long to answer. The request may "
+                                     "or may not have arrived.")
+                                 : NULL);
+}
+
+static gboolean
+status_is_success (guint status)
+{
+  return status >= 200 && status <= 299;
+}
+
+/* A successful status with an answer that is not the JSON expected. A
+ * write may have been taken by something other than the desk (a captive
+ * portal's page says 200 too): it may or may not have reached the desk. */
+static GError *
+error_for_bad_answer (Exchange *exchange)
+{
+  if (status_is_success (exchange->status) &&
+      strcmp (soup_message_get_method (exchange->msg), SOUP_METHOD_GET) != 0)
+    return rectify_desk_error_new (RECTIFY_DESK_ERROR_AMBIGUOUS, exchange->status, -1,
+                                   NULL, NULL,
+                                   exchange->timed_out
+                                   ? _("The help desk took too long to answer. The request "
+                                       "may or may not have arrived.")
+                                   : _("The help desk’s address answered with something other "
+                                       "than the help desk’s answer, so it is not known "
+                                       "whether the request arrived."));
+
+  return rectify_desk_error_new (RECTIFY_DESK_ERROR_BAD_RESPONSE, exchange->status, -1,
+                                 NULL, NULL, NULL);
+}
+
+/* A 404 with the desk's RecordNotFound is an unknown request; any other
+ * 404 (an HTML page, nothing) means the address leads to no help desk. */
+static GError *
+error_for_not_found (Exchange   *exchange,
+                     gint64      retry_after,
+                     const char *server_error)
+{
+  if (g_strcmp0 (server_error, "RecordNotFound") == 0 &&
+      strcmp (soup_message_get_method (exchange->msg), SOUP_METHOD_POST) != 0)
+    return rectify_desk_error_new (RECTIFY_DESK_ERROR_NOT_FOUND, exchange->status, retry_after,
+                                   server_error, NULL, NULL);
+
+  return rectify_desk_error_new (RECTIFY_DESK_ERROR_HTTP, exchange->status, retry_after,
+                                 server_error, NULL, NULL);
 }
 
 static GError *
@@ -418,14 +499,11 @@ error_for_answer (RectifyDeskClient *self,
                                    retry_after, server_error, field_errors,
                                    _("The help desk asks to sign in before it accepts this."));
 
+  if (exchange->status == SOUP_STATUS_NOT_FOUND)
+    return error_for_not_found (exchange, retry_after, server_error);
+
   return rectify_desk_error_new_for_status (exchange->status, retry_after,
                                             server_error, field_errors);
-}
-
-static gboolean
-status_is_success (guint status)
-{
-  return status >= 200 && status <= 299;
 }
 
 static void
@@ -434,10 +512,8 @@ exchange_finish_body (GTask *task)
   RectifyDeskClient *self = g_task_get_source_object (task);
   Exchange *exchange = g_task_get_task_data (task);
   g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&exchange->body));
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-  gsize length;
-  const char *data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (!status_is_success (exchange->status))
     {
@@ -445,20 +521,18 @@ exchange_finish_body (GTask *task)
       return;
     }
 
-  parser = json_parser_new_immutable ();
-  data = g_bytes_get_data (body, &length);
-  if (length == 0 || !json_parser_load_from_data (parser, data, length, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  root = rectify_json_read_bytes (body, RECTIFY_JSON_MAX_DESK_ANSWER_SIZE, &error);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_debug ("%s %s: the answer is not a JSON object", soup_message_get_method (exchange->msg),
-               g_uri_get_path (soup_message_get_uri (exchange->msg)));
-      g_task_return_error (task, rectify_desk_error_new (RECTIFY_DESK_ERROR_BAD_RESPONSE,
-                                                         exchange->status, -1,
-                                                         NULL, NULL, NULL));
+      g_debug ("%s %s: the answer is not a JSON object (%s)",
+               soup_message_get_method (exchange->msg),
+               g_uri_get_path (soup_message_get_uri (exchange->msg)),
+               error != NULL ? error->message : "another JSON value");
+      g_task_return_error (task, error_for_bad_answer (exchange));
       return;
     }
 
-  g_task_return_pointer (task, json_node_ref (root), (GDestroyNotify) json_node_unref);
+  g_task_return_pointer (task, g_steal_pointer (&root), (GDestroyNotify) json_node_unref);
 }
 
 /* The answer could not be read in full (cut short, too large, or the
@@ -471,7 +545,7 @@ exchange_fail_body (GTask        *task,
   Exchange *exchange = g_task_get_task_data (task);
 
   if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !exchange->too_large)
+      !exchange->too_large && !exchange->timed_out)
     {
       g_task_return_error (task, g_error_copy (error));
       return;
@@ -479,12 +553,10 @@ exchange_fail_body (GTask        *task,
 
   g_debug ("%s %s -> %u, answer unreadable: %s", soup_message_get_method (exchange->msg),
            g_uri_get_path (soup_message_get_uri (exchange->msg)), exchange->status,
-           exchange->too_large ? "too large" : "cut short");
+           exchange->too_large ? "too large" : exchange->timed_out ? "too slow" : "cut short");
 
   if (status_is_success (exchange->status))
-    g_task_return_error (task, rectify_desk_error_new (RECTIFY_DESK_ERROR_BAD_RESPONSE,
-                                                       exchange->status, -1,
-                                                       NULL, NULL, NULL));
+    g_task_return_error (task, error_for_bad_answer (exchange));
   else
     g_task_return_error (task, error_for_answer (self, exchange, NULL));
 }
@@ -572,6 +644,21 @@ exchange_send_cb (GObject      *object,
                                    g_steal_pointer (&task));
 }
 
+static gboolean
+exchange_deadline_cb (gpointer user_data)
+{
+  Exchange *exchange = user_data;
+
+  g_debug ("%s %s: past the deadline, giving up", soup_message_get_method (exchange->msg),
+           g_uri_get_path (soup_message_get_uri (exchange->msg)));
+
+  exchange->timed_out = TRUE;
+  g_clear_pointer (&exchange->deadline, g_source_unref);
+  g_cancellable_cancel (exchange->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 exchange_async (RectifyDeskClient   *self,
                 SoupMessage         *msg,
@@ -584,6 +671,7 @@ exchange_async (RectifyDeskClient   *self,
   Exchange *exchange;
 
   exchange = g_new0 (Exchange, 1);
+  exchange->client = g_object_ref (self);
   exchange->msg = g_object_ref (msg);
   exchange->cancellable = g_cancellable_new ();
   exchange->body = g_byte_array_new ();
@@ -599,11 +687,27 @@ exchange_async (RectifyDeskClient   *self,
       exchange->cancelled_id = g_cancellable_connect (cancellable,
                                                       G_CALLBACK (exchange_caller_cancelled),
                                                       exchange->cancellable, NULL);
+      g_hash_table_insert (self->in_flight, cancellable, exchange);
     }
 
+  g_signal_connect (msg, "network-event", G_CALLBACK (exchange_network_event), exchange);
   g_signal_connect (msg, "wrote-body", G_CALLBACK (exchange_wrote_body), exchange);
   g_signal_connect (msg, "wrote-body-data", G_CALLBACK (exchange_wrote_body_data), exchange);
   g_signal_connect (msg, "restarted", G_CALLBACK (exchange_restarted), exchange);
+
+  /* The deadline; an upload gets more time for its body, at a slow 32 KiB/s. */
+  if (self->deadline_ms > 0)
+    {
+      g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+      guint64 ms = self->deadline_ms;
+
+      if (progress != NULL && progress->total > 0)
+        ms += (guint64) progress->total * 1000 / (32 * 1024);
+      exchange->deadline = g_timeout_source_new ((guint) MIN (ms, G_MAXUINT));
+      g_source_set_callback (exchange->deadline, exchange_deadline_cb, exchange, NULL);
+      g_source_set_static_name (exchange->deadline, "[rectify] desk exchange deadline");
+      g_source_attach (exchange->deadline, context);
+    }
 
   soup_session_send_async (self->session, msg, G_PRIORITY_DEFAULT, exchange->cancellable,
                            exchange_send_cb, g_steal_pointer (&task));
@@ -623,6 +727,10 @@ exchange_finish (RectifyDeskClient  *self,
 
   exchange = g_task_get_task_data (G_TASK (result));
   *status = exchange->status;
+  /* The answer is in: the deadline no longer applies to what follows. */
+  if (exchange->deadline != NULL)
+    g_source_destroy (exchange->deadline);
+  g_clear_pointer (&exchange->deadline, g_source_unref);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -635,7 +743,7 @@ static gpointer
 parse_member (JsonNode    *root,
               const char  *member,
               ParseFunc    parse,
-              guint        status,
+              Exchange    *exchange,
               GError     **error)
 {
   JsonNode *node = json_object_get_member (json_node_get_object (root), member);
@@ -645,8 +753,7 @@ parse_member (JsonNode    *root,
   if (node == NULL || (result = parse (node, &local_error)) == NULL)
     {
       g_debug ("The answer has no valid “%s”", member);
-      g_propagate_error (error, rectify_desk_error_new (RECTIFY_DESK_ERROR_BAD_RESPONSE,
-                                                        status, -1, NULL, NULL, NULL));
+      g_propagate_error (error, error_for_bad_answer (exchange));
       return NULL;
     }
 
@@ -697,7 +804,8 @@ call_cb (GObject      *object,
       return;
     }
 
-  if ((parsed = parse_member (root, data->member, data->parse, status, &error)) == NULL)
+  if ((parsed = parse_member (root, data->member, data->parse,
+                              g_task_get_task_data (G_TASK (result)), &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -1018,6 +1126,32 @@ upload_read_cb (GObject      *object,
   exchange_async (self, msg, &data->progress, cancellable, call_cb, g_steal_pointer (&task));
 }
 
+/* The name the desk records for a file, which support sees: always valid
+ * UTF-8 (a name in another encoding gets U+FFFD for the bytes that are not,
+ * never GLib's " (invalid encoding)" after the extension), without control
+ * characters, and with the file's own extension. */
+static char *
+upload_file_name (const char *hint,
+                  GFile      *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = NULL;
+
+  if (hint != NULL && *hint != '\0' && g_utf8_validate (hint, -1, NULL) &&
+      strstr (hint, "\xef\xbf\xbd") == NULL)
+    name = g_strdup (hint);
+  else if (basename != NULL)
+    name = g_utf8_make_valid (basename, -1);
+  else
+    name = g_strdup ("file");
+
+  for (char *p = name; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f || *p == '/')
+      *p = '_';
+
+  return g_steal_pointer (&name);
+}
+
 static void
 upload_query_info_cb (GObject      *object,
                       GAsyncResult *result,
@@ -1029,6 +1163,7 @@ upload_query_info_cb (GObject      *object,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *mime_type = NULL;
+  g_autofree char *name = NULL;
   GCancellable *cancellable;
   const char *content_type;
   goffset size;
@@ -1047,8 +1182,9 @@ upload_query_info_cb (GObject      *object,
       return;
     }
 
-  if (data->file_name == NULL)
-    data->file_name = g_strdup (g_file_info_get_display_name (info));
+  name = upload_file_name (data->file_name, data->file);
+  g_free (data->file_name);
+  data->file_name = g_steal_pointer (&name);
 
   size = g_file_info_get_size (info);
   if (size > self->max_upload_size)
@@ -1449,6 +1585,7 @@ rectify_desk_client_finalize (GObject *object)
   g_free (self->authorization);
   g_free (self->requester_name);
   g_free (self->requester_email);
+  g_clear_pointer (&self->in_flight, g_hash_table_unref);
 
   G_OBJECT_CLASS (rectify_desk_client_parent_class)->finalize (object);
 }
@@ -1539,6 +1676,8 @@ rectify_desk_client_init (RectifyDeskClient *self)
 {
   self->auth = RECTIFY_DESK_AUTH_ANONYMOUS;
   self->max_upload_size = RECTIFY_DESK_DEFAULT_MAX_UPLOAD_SIZE;
+  self->deadline_ms = RECTIFY_DESK_DEFAULT_DEADLINE_MS;
+  self->in_flight = g_hash_table_new (NULL, NULL);
   self->session = soup_session_new_with_options ("user-agent", USER_AGENT,
                                                  "timeout", RECTIFY_DESK_DEFAULT_TIMEOUT,
                                                  "idle-timeout", 60,
@@ -1715,6 +1854,56 @@ rectify_desk_client_set_max_upload_size (RectifyDeskClient *self,
       self->max_upload_size = size;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_UPLOAD_SIZE]);
     }
+}
+
+/**
+ * rectify_desk_client_may_have_sent:
+ * @self: a #RectifyDeskClient
+ * @cancellable: the cancellable a call was started with
+ *
+ * Whether any of the request started with @cancellable may have left.
+ * Until its connection is up (resolving, connecting, the TLS handshake)
+ * nothing can have: cancelling it then provably leaves nothing on the
+ * desk. From then on bytes may be on their way before libsoup says so
+ * (wrote-body comes a main-loop iteration after the write), so this
+ * answers %TRUE. %FALSE when no call with @cancellable is under way.
+ *
+ * Returns: whether the request may have left
+ */
+gboolean
+rectify_desk_client_may_have_sent (RectifyDeskClient *self,
+                                   GCancellable      *cancellable)
+{
+  Exchange *exchange;
+
+  g_return_val_if_fail (RECTIFY_IS_DESK_CLIENT (self), FALSE);
+
+  if (cancellable == NULL)
+    return FALSE;
+
+  exchange = g_hash_table_lookup (self->in_flight, cancellable);
+  return exchange != NULL && (exchange->connected || exchange->wrote_body);
+}
+
+/* The overall deadline of one exchange, in milliseconds (0: none). An
+ * upload has more, for its body. */
+guint
+rectify_desk_client_get_deadline (RectifyDeskClient *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_DESK_CLIENT (self), 0);
+
+  return self->deadline_ms;
+}
+
+/* For tests and the test desk's slow modes: applies to exchanges started
+ * afterwards. */
+void
+rectify_desk_client_set_deadline (RectifyDeskClient *self,
+                                  guint              milliseconds)
+{
+  g_return_if_fail (RECTIFY_IS_DESK_CLIENT (self));
+
+  self->deadline_ms = milliseconds;
 }
 
 guint

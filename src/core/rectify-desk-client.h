@@ -10,6 +10,7 @@
 
 #include "rectify-desk-error.h"
 #include "rectify-desk-types.h"
+#include "rectify-json-reader.h"
 
 G_BEGIN_DECLS
 
@@ -26,8 +27,10 @@ typedef void (*RectifyDeskProgressFunc) (goffset  sent,
                                          gpointer user_data);
 
 #define RECTIFY_DESK_DEFAULT_MAX_UPLOAD_SIZE ((goffset) 50 * 1024 * 1024)
-#define RECTIFY_DESK_MAX_RESPONSE_SIZE       ((gsize) 4 * 1024 * 1024)
+#define RECTIFY_DESK_MAX_RESPONSE_SIZE       RECTIFY_JSON_MAX_DESK_ANSWER_SIZE
 #define RECTIFY_DESK_DEFAULT_TIMEOUT         30
+/* From the start of an exchange to the last byte of its answer, in ms. */
+#define RECTIFY_DESK_DEFAULT_DEADLINE_MS     (120 * 1000)
 
 #define RECTIFY_TYPE_DESK_CLIENT (rectify_desk_client_get_type ())
 
@@ -54,6 +57,11 @@ void               rectify_desk_client_set_max_upload_size  (RectifyDeskClient  
 guint              rectify_desk_client_get_timeout          (RectifyDeskClient  *self);
 void               rectify_desk_client_set_timeout          (RectifyDeskClient  *self,
                                                              guint               seconds);
+gboolean           rectify_desk_client_may_have_sent        (RectifyDeskClient  *self,
+                                                             GCancellable       *cancellable);
+guint              rectify_desk_client_get_deadline         (RectifyDeskClient  *self);
+void               rectify_desk_client_set_deadline         (RectifyDeskClient  *self,
+                                                             guint               milliseconds);
 void               rectify_desk_client_set_tls_database     (RectifyDeskClient  *self,
                                                              GTlsDatabase       *database);
 

@@ -107,6 +107,9 @@ default_message (RectifyDeskError code,
     case RECTIFY_DESK_ERROR_UNAVAILABLE:
       return g_strdup (_("The help desk is unavailable for the moment. Try again later."));
     case RECTIFY_DESK_ERROR_SERVER:
+      if (status == 502 || status == 504)
+        return g_strdup_printf (_("A server between Rectify and the help desk could not get an "
+                                  "answer from it (error %u)."), status);
       return g_strdup_printf (_("The help desk ran into a problem of its own (error %u)."),
                               status);
     case RECTIFY_DESK_ERROR_UNAUTHORIZED:
@@ -119,8 +122,24 @@ default_message (RectifyDeskError code,
     case RECTIFY_DESK_ERROR_INVALID:
       return g_strdup (_("The help desk did not accept some of the details."));
     case RECTIFY_DESK_ERROR_HTTP:
-      return g_strdup_printf (_("The help desk answered with an unexpected error (%u)."),
-                              status);
+      switch (status)
+        {
+        case 400:
+          return g_strdup (_("The help desk could not make sense of what Rectify sent "
+                             "(error 400). Nothing was created."));
+        case 404:
+        case 405:
+          return g_strdup_printf (_("There is no help desk at this address (error %u). Check "
+                                    "the help desk address in Preferences."), status);
+        case 408:
+          return g_strdup (_("The help desk stopped waiting for the request (error 408). "
+                             "Nothing was created."));
+        case 413:
+          return g_strdup (_("The help desk refused the request as too large (error 413)."));
+        default:
+          return g_strdup_printf (_("The help desk answered with an unexpected error (%u)."),
+                                  status);
+        }
     case RECTIFY_DESK_ERROR_BAD_RESPONSE:
       return g_strdup (_("The help desk sent an answer Rectify could not read."));
     case RECTIFY_DESK_ERROR_TOO_LARGE:

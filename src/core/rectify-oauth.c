@@ -18,6 +18,7 @@
 #include <libsoup/soup.h>
 
 #include "rectify-clock.h"
+#include "rectify-json-reader.h"
 #include "rectify-oauth.h"
 
 /* Zendesk's sign-in for apps, now that API tokens are ending: the
@@ -202,43 +203,18 @@ rectify_oauth_tokens_to_json (const RectifyOAuthTokens *tokens)
   return json_to_string (root, FALSE);
 }
 
-/* Refuses what json-glib's recursive parser should never see. */
+/* Refuses what json-glib's recursive parser should never see, through the
+ * JSON reader's scan: a scan of its own that only knows double quotes can
+ * be fooled by json-glib's single-quoted strings and comments
+ * ("['\"', [[[…" hides every bracket from it). */
 static gboolean
 check_shape (const char  *data,
              gsize        length,
              GError     **error)
 {
-  guint depth = 0;
-  gboolean in_string = FALSE;
+  if (rectify_json_check_limits (data, length, MAX_ANSWER_BYTES, MAX_DEPTH, NULL))
+    return TRUE;
 
-  if (length > MAX_ANSWER_BYTES)
-    goto bad;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > MAX_DEPTH)
-            goto bad;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-
-bad:
   g_set_error_literal (error, RECTIFY_OAUTH_ERROR, RECTIFY_OAUTH_ERROR_BAD_RESPONSE,
                        _("The help desk’s answer to the sign-in could not be read"));
   return FALSE;

@@ -202,6 +202,10 @@ rectify_outbox_describe_ambiguous (RectifyCase  *rcase,
     reason = rectify_send_reason_new (RECTIFY_SEND_REASON_ACCEPTED_UNREADABLE);
   else if (g_error_matches (error, RECTIFY_DESK_ERROR, RECTIFY_DESK_ERROR_SERVER))
     reason = rectify_send_reason_new (RECTIFY_SEND_REASON_DESK_FAILED_AFTER);
+  /* A 2xx that was not the desk's answer: a captive portal, a proxy. */
+  else if (g_error_matches (error, RECTIFY_DESK_ERROR, RECTIFY_DESK_ERROR_AMBIGUOUS) &&
+           rectify_desk_error_get_status (error) != 0)
+    reason = rectify_send_reason_new (RECTIFY_SEND_REASON_ANSWER_NOT_DESK);
   else if (error != NULL && error->domain == RECTIFY_DESK_ERROR)
     reason = rectify_send_reason_new (RECTIFY_SEND_REASON_CONNECTION_LOST);
   else
@@ -273,9 +277,37 @@ rectify_outbox_forget_tokens (RectifyCase *rcase)
     }
 }
 
+/* A 422 complaint about the upload tokens, whatever field the desk files it
+ * under: "uploads", or "base" in words about the uploads or a token. */
+static gboolean
+is_upload_complaint (const RectifyDeskFieldError *field_error)
+{
+  g_autofree char *words = NULL;
+
+  if (g_strcmp0 (field_error->field, "uploads") == 0)
+    return TRUE;
+  if (field_error->description == NULL)
+    return FALSE;
+
+  words = g_ascii_strdown (field_error->description, -1);
+  return strstr (words, "upload") != NULL || strstr (words, "token") != NULL;
+}
+
+static gboolean
+refused_for_uploads (const GError *error)
+{
+  GPtrArray *field_errors = rectify_desk_error_get_field_errors (error);
+
+  for (guint i = 0; field_errors != NULL && i < field_errors->len; i++)
+    if (is_upload_complaint (g_ptr_array_index (field_errors, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The create whose attempt was counted did not reach the desk after all. */
-static void
-attempt_had_no_effect (RectifyCase *rcase)
+void
+rectify_outbox_attempt_had_no_effect (RectifyCase *rcase)
 {
   guint attempts = rectify_case_get_send_attempts (rcase);
 
@@ -658,7 +690,7 @@ create_cb (GObject      *object,
     }
 
   /* Every other answer says the desk created nothing. */
-  attempt_had_no_effect (rcase);
+  rectify_outbox_attempt_had_no_effect (rcase);
 
   if (rectify_desk_error_is_retry_safe (error))
     {
@@ -666,17 +698,13 @@ create_cb (GObject      *object,
       return;
     }
 
-  if (rectify_desk_error_has_field (error, "uploads"))
+  if (refused_for_uploads (error))
     {
       GPtrArray *field_errors = rectify_desk_error_get_field_errors (error);
       gboolean only_uploads = TRUE;
 
       for (guint i = 0; i < field_errors->len; i++)
-        {
-          const RectifyDeskFieldError *field_error = g_ptr_array_index (field_errors, i);
-
-          only_uploads &= g_strcmp0 (field_error->field, "uploads") == 0;
-        }
+        only_uploads &= is_upload_complaint (g_ptr_array_index (field_errors, i));
 
       /* Expired or used up: upload the files again and send, once. */
       rectify_outbox_forget_tokens (rcase);
@@ -724,7 +752,7 @@ write_ahead_cb (GObject      *object,
     {
       g_autoptr(RectifySendReason) reason = NULL;
 
-      attempt_had_no_effect (job->rcase);
+      rectify_outbox_attempt_had_no_effect (job->rcase);
       reason = rectify_send_reason_new_with_detail (RECTIFY_SEND_REASON_NOT_SAVED, error->message);
       job_fail (job, reason);
       return;
@@ -746,7 +774,7 @@ write_ahead_cb (GObject      *object,
    * not go out; start over. */
   if (client == NULL || missing)
     {
-      attempt_had_no_effect (job->rcase);
+      rectify_outbox_attempt_had_no_effect (job->rcase);
       job->phase = RECTIFY_OUTBOX_PHASE_SEND;
       rectify_outbox_job_run (job);
       return;

@@ -90,4 +90,6 @@ void               rectify_outbox_emit_progress      (RectifyOutbox           *s
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RectifyOutboxJob, rectify_outbox_job_unref)
 
+void rectify_outbox_attempt_had_no_effect (RectifyCase *rcase);
+
 G_END_DECLS

@@ -506,8 +506,9 @@ rectify_outbox_send (RectifyOutbox *self,
  * @error: why it cannot be cancelled
  *
  * Stops sending @rcase and makes it a draft again, while that is possible:
- * queued or uploading. Once the request is being created it may already be
- * on the desk, so that is refused.
+ * queued, uploading, or creating while nothing of the request can have left
+ * (still connecting: rectify_desk_client_may_have_sent()). After that it
+ * may already be on the desk, so that is refused.
  *
  * Returns: whether @rcase is a draft again
  */
@@ -521,6 +522,8 @@ rectify_outbox_cancel (RectifyOutbox *self,
   g_return_val_if_fail (RECTIFY_IS_OUTBOX (self), FALSE);
   g_return_val_if_fail (RECTIFY_IS_CASE (rcase), FALSE);
 
+  job = g_hash_table_lookup (self->jobs, rectify_case_get_reference (rcase));
+
   switch (rectify_case_get_send_state (rcase))
     {
     case RECTIFY_SEND_STATE_QUEUED:
@@ -528,6 +531,15 @@ rectify_outbox_cancel (RectifyOutbox *self,
       break;
 
     case RECTIFY_SEND_STATE_CREATING:
+      /* Still connecting (or saving before the call): nothing has left, so
+       * nothing can be on the desk. A case found CREATING at start has no
+       * job here, and may have gone out. */
+      if (job != NULL && self->client != NULL &&
+          !rectify_desk_client_may_have_sent (self->client, job->cancellable))
+        {
+          rectify_outbox_attempt_had_no_effect (rcase);
+          break;
+        }
       g_set_error_literal (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_TOO_LATE,
                            _("The request is on its way to the help desk and can no longer be "
                              "cancelled"));
@@ -544,7 +556,7 @@ rectify_outbox_cancel (RectifyOutbox *self,
       return FALSE;
     }
 
-  if ((job = g_hash_table_lookup (self->jobs, rectify_case_get_reference (rcase))) != NULL)
+  if (job != NULL)
     rectify_outbox_job_detach (job);
 
   rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_DRAFT, NULL);

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rectify-core-resources.h"
+#include "rectify-json-reader.h"
 #include "rectify-provider.h"
 
 /* Ringover's help-desk address, support e-mail, attachment rules and licence
@@ -294,27 +295,24 @@ RectifyProvider *
 rectify_provider_new_from_bytes (GBytes  *bytes,
                                  GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) parsed = NULL;
   g_autoptr(RectifyProvider) self = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonObject *root;
   JsonNode *node;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  /* Empty bytes have no data pointer, which json-glib refuses loudly. */
-  if (size == 0 || !json_parser_load_from_data (parser, data, size, &local_error))
+  parsed = rectify_json_read_bytes (bytes, RECTIFY_JSON_MAX_PROVIDER_SIZE, &local_error);
+  if (parsed == NULL)
     {
       g_set_error (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
-                   "The provider profile is not valid JSON: %s",
-                   local_error != NULL ? local_error->message : "it is empty");
+                   "The provider profile is not valid JSON: %s", local_error->message);
       return NULL;
     }
 
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  node = parsed;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error_literal (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
                            "The provider profile is not a JSON object");

@@ -99,6 +99,8 @@ typedef enum
  *   tried again after the delay (detail: what happened)
  * @RECTIFY_SEND_REASON_ACCEPTED_UNREADABLE: the desk accepted the request,
  *   its answer could not be read, so the number is not known
+ * @RECTIFY_SEND_REASON_ANSWER_NOT_DESK: what answered the create (status) was
+ *   not the desk's answer (a captive portal, a proxy): it may have arrived
  * @RECTIFY_SEND_REASON_DESK_FAILED_AFTER: the desk failed (status) after
  *   receiving the request; it may exist
  * @RECTIFY_SEND_REASON_CONNECTION_LOST: the connection was lost after the
@@ -141,6 +143,7 @@ typedef enum
   RECTIFY_SEND_REASON_LOOKUP_RETRYING,
   RECTIFY_SEND_REASON_ACCEPTED_UNREADABLE,
   RECTIFY_SEND_REASON_DESK_FAILED_AFTER,
+  RECTIFY_SEND_REASON_ANSWER_NOT_DESK,
   RECTIFY_SEND_REASON_CONNECTION_LOST,
   RECTIFY_SEND_REASON_STOPPED_WHILE_SENDING,
   RECTIFY_SEND_REASON_LOOKUP_FAILED,

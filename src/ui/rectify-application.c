@@ -48,8 +48,14 @@ struct _RectifyApplication
   /* What loading found, for the first window to report once. */
   GPtrArray        *set_aside;
   char             *load_error;
+  /* Why no desk client could be made, to show with a way to Preferences. */
+  char             *client_error;
   gboolean          loading;
   gboolean          activate_pending;
+  gboolean          quit_pending;
+  /* Actions that came while loading (from gapplication, notifications),
+   * run in order once the cases are there. */
+  GPtrArray        *pending_actions;  /* PendingAction */
 
   GSettings        *settings;
   RectifyOutbox    *outbox;
@@ -77,6 +83,20 @@ static void check_run_continue (RectifyApplication *self);
 static void toast              (RectifyApplication *self,
                                 const char         *title);
 
+typedef struct
+{
+  char     *name;
+  GVariant *parameter;  /* nullable */
+} PendingAction;
+
+static void
+pending_action_free (PendingAction *pending)
+{
+  g_free (pending->name);
+  g_clear_pointer (&pending->parameter, g_variant_unref);
+  g_free (pending);
+}
+
 static void
 rectify_application_activate (GApplication *app)
 {
@@ -102,7 +122,11 @@ rectify_application_activate (GApplication *app)
 
       g_object_set (new_window, "monitor", self->monitor, NULL);
 
-      rectify_window_report_load (new_window, self->set_aside, self->load_error);
+      rectify_window_report_load (new_window,
+                                  rectify_case_store_get_load_problems (self->store),
+                                  self->load_error);
+      if (self->client_error != NULL)
+        rectify_window_report_no_client (new_window, self->client_error);
       g_clear_pointer (&self->set_aside, g_ptr_array_unref);
       g_clear_pointer (&self->load_error, g_free);
       window = GTK_WINDOW (new_window);
@@ -197,6 +221,16 @@ load_cb (GObject      *object,
     self->load_error = g_strdup (error->message);
 
   self->loading = FALSE;
+
+  /* Quit asked for while loading: nothing to show, nothing to send. */
+  if (self->quit_pending)
+    {
+      g_clear_pointer (&self->pending_actions, g_ptr_array_unref);
+      g_application_release (G_APPLICATION (self));
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
   /* Sends interrupted by a quit or a crash carry on (or ask, where they may
    * have arrived); not in the check run, which is over in seconds. */
   if (!self->check_only)
@@ -208,6 +242,19 @@ load_cb (GObject      *object,
     {
       self->activate_pending = FALSE;
       g_application_activate (G_APPLICATION (self));
+    }
+
+  if (self->pending_actions != NULL)
+    {
+      g_autoptr(GPtrArray) actions = g_steal_pointer (&self->pending_actions);
+
+      for (guint i = 0; i < actions->len; i++)
+        {
+          PendingAction *pending = g_ptr_array_index (actions, i);
+
+          g_action_group_activate_action (G_ACTION_GROUP (self), pending->name,
+                                          pending->parameter);
+        }
     }
 
   g_application_release (G_APPLICATION (self));
@@ -356,13 +403,46 @@ on_reminders_setting_changed (RectifyApplication *self)
   update_autostart (self);
 }
 
+/* Keeps an action that came while the cases load, to run once they are. */
+static void
+queue_action (RectifyApplication *self,
+              GSimpleAction      *action,
+              GVariant           *parameter)
+{
+  PendingAction *pending = g_new0 (PendingAction, 1);
+
+  if (self->pending_actions == NULL)
+    self->pending_actions = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_action_free);
+
+  g_debug ("Action %s waits for the cases to load", g_action_get_name (G_ACTION (action)));
+  pending->name = g_strdup (g_action_get_name (G_ACTION (action)));
+  pending->parameter = parameter != NULL ? g_variant_ref (parameter) : NULL;
+  g_ptr_array_add (self->pending_actions, pending);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
   GApplication *app = user_data;
+  RectifyApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* While the cases load there is no window yet, and the load holds the
+   * application: quit when it is done, without showing anything. */
+  if (self->loading)
+    {
+      self->quit_pending = TRUE;
+      return;
+    }
+
+  /* No window (a headless check, say): nothing to save first. */
+  if (windows == NULL)
+    {
+      g_application_quit (app);
+      return;
+    }
 
   /* Closing through the windows (rather than g_application_quit) gives each
    * the chance to save what it shows. */
@@ -451,6 +531,8 @@ about_action (GSimpleAction *action,
  * when a desk setting changes and when Preferences close (where a token may
  * have been stored or removed). Until it exists, the outbox waits. */
 
+static RectifyWindow *get_main_window (RectifyApplication *self);
+
 static void
 client_cb (GObject      *object,
            GAsyncResult *result,
@@ -459,12 +541,23 @@ client_cb (GObject      *object,
   g_autoptr(RectifyApplication) self = user_data;
   g_autoptr(RectifyDeskClient) client = NULL;
   g_autoptr(GError) error = NULL;
+  RectifyWindow *window;
 
   client = rectify_credentials_new_desk_client_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+
+  /* Said in the window, not only in a debug log: nothing can be sent until
+   * it is fixed. A window made later says it then. */
+  g_clear_pointer (&self->client_error, g_free);
   if (error != NULL)
-    g_debug ("No desk client: %s", error->message);
+    {
+      g_debug ("No desk client: %s", error->message);
+      self->client_error = g_strdup (error->message);
+    }
+  window = get_main_window (self);
+  if (window != NULL)
+    rectify_window_report_no_client (window, self->client_error);
 
   rectify_outbox_set_client (self->outbox, client);
   self->client_ready = TRUE;
@@ -856,7 +949,10 @@ open_case_action (GSimpleAction *action,
   RectifyCase *rcase;
 
   if (self->loading)
-    return;
+    {
+      queue_action (self, action, parameter);
+      return;
+    }
 
   rcase = rectify_case_store_lookup (self->store, g_variant_get_string (parameter, NULL));
   if (rcase == NULL)
@@ -882,7 +978,10 @@ send_case_action (GSimpleAction *action,
   RectifyCase *rcase;
 
   if (self->loading)
-    return;
+    {
+      queue_action (self, action, parameter);
+      return;
+    }
 
   rcase = rectify_case_store_lookup (self->store, g_variant_get_string (parameter, NULL));
   if (rcase == NULL)
@@ -1033,7 +1132,9 @@ rectify_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->print_settings);
   g_clear_pointer (&self->set_aside, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_actions, g_ptr_array_unref);
   g_clear_pointer (&self->load_error, g_free);
+  g_clear_pointer (&self->client_error, g_free);
 
   G_OBJECT_CLASS (rectify_application_parent_class)->finalize (object);
 }

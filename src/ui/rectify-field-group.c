@@ -353,6 +353,10 @@ rectify_field_group_add_text (RectifyFieldGroup *self,
 
   field = add_field (self, FIELD_TEXT, GTK_WIDGET (row), rectify_case_text_property (text));
   field->text = text;
+  /* No more than the case keeps (GtkText's own limit is 65,535). */
+  if (GTK_IS_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))))
+    gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))),
+                             RECTIFY_MAX_TEXT_BYTES);
   field->message = add_message_row (GTK_WIDGET (row), &field->message_row);
   g_signal_connect_object (row, "changed", G_CALLBACK (rectify_field_group_touch), self,
                            G_CONNECT_SWAPPED);

@@ -89,6 +89,13 @@ dup_ambiguous (RectifySendReasonCode  code,
                                 "whether it arrived."),
                               reason->status, moment);
 
+    case RECTIFY_SEND_REASON_ANSWER_NOT_DESK:
+      return g_strdup_printf (_("The request went out to the help desk on %s, but what answered "
+                                "was not the help desk’s usual answer (a network login page, "
+                                "perhaps), so it may or may not have arrived. Check your e-mail "
+                                "for a message from support, then say whether it arrived."),
+                              moment);
+
     case RECTIFY_SEND_REASON_CONNECTION_LOST:
       return g_strdup_printf (_("The request went out to the help desk on %s, but the connection "
                                 "was lost before it answered, so it may or may not have arrived. "
@@ -152,6 +159,7 @@ rectify_send_reason_dup_text (const RectifySendReason *reason,
 
     case RECTIFY_SEND_REASON_ACCEPTED_UNREADABLE:
     case RECTIFY_SEND_REASON_DESK_FAILED_AFTER:
+    case RECTIFY_SEND_REASON_ANSWER_NOT_DESK:
     case RECTIFY_SEND_REASON_CONNECTION_LOST:
     case RECTIFY_SEND_REASON_STOPPED_WHILE_SENDING:
       return dup_ambiguous (reason->code, reason);

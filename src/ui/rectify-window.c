@@ -860,43 +860,147 @@ rectify_window_get_visible_page (RectifyWindow *self)
   return ensure_page (self, get_current_index (self));
 }
 
+static void
+add_load_toast (RectifyWindow *self,
+                const char    *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static char *
+display_basename (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  return path != NULL ? g_filename_display_basename (path) : g_strdup ("?");
+}
+
 /**
  * rectify_window_report_load:
  * @self: a #RectifyWindow
- * @set_aside: (nullable) (element-type GFile): case files that could not be
- *   read and were moved aside
+ * @problems: (nullable) (element-type RectifyLoadProblem): what loading
+ *   found wrong with case files
  * @error: (nullable): why the cases could not be read at all
  *
  * Tells the owner, once, what loading the cases found.
  */
 void
 rectify_window_report_load (RectifyWindow *self,
-                            GPtrArray     *set_aside,
+                            GPtrArray     *problems,
                             const char    *error)
 {
-  g_autofree char *title = NULL;
+  guint counts[RECTIFY_LOAD_PROBLEM_DUPLICATE + 1] = { 0, };
 
   g_return_if_fail (RECTIFY_IS_WINDOW (self));
 
   if (error != NULL)
     {
-      title = g_strdup_printf (_("Your saved cases cannot be read: %s"), error);
+      g_autofree char *title = g_strdup_printf (_("Your saved cases cannot be read: %s"), error);
+
+      add_load_toast (self, title);
+      return;
     }
-  else if (set_aside != NULL && set_aside->len > 0)
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
+      const RectifyLoadProblem *problem = g_ptr_array_index (problems, i);
+
+      counts[problem->kind]++;
+
+      /* Each pair by name: the owner may want the other copy back. */
+      if (problem->kind == RECTIFY_LOAD_PROBLEM_DUPLICATE)
+        {
+          g_autofree char *kept = display_basename (problem->kept);
+          g_autofree char *other = display_basename (problem->file);
+          g_autofree char *title = NULL;
+
+          /* Translators: both %s are file names */
+          title = g_strdup_printf (_("“%s” and “%s” held the same case: the first was kept, "
+                                     "the second set aside"), kept, other);
+          add_load_toast (self, title);
+        }
+    }
+
+  if (counts[RECTIFY_LOAD_PROBLEM_DAMAGED] > 0)
+    {
+      guint n = counts[RECTIFY_LOAD_PROBLEM_DAMAGED];
+      g_autofree char *title = NULL;
+
       title = g_strdup_printf (ngettext ("%u saved case was damaged and has been set aside",
                                          "%u saved cases were damaged and have been set aside",
-                                         set_aside->len),
-                               set_aside->len);
+                                         n), n);
+      add_load_toast (self, title);
     }
 
-  if (title != NULL)
+  if (counts[RECTIFY_LOAD_PROBLEM_TOO_LARGE] > 0)
     {
-      AdwToast *toast = adw_toast_new (title);
+      guint n = counts[RECTIFY_LOAD_PROBLEM_TOO_LARGE];
+      g_autofree char *title = NULL;
 
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      title = g_strdup_printf (ngettext ("%u saved case file was too large to be a case and "
+                                         "has been set aside unread",
+                                         "%u saved case files were too large to be cases and "
+                                         "have been set aside unread",
+                                         n), n);
+      add_load_toast (self, title);
     }
+
+  if (counts[RECTIFY_LOAD_PROBLEM_UNREADABLE] > 0)
+    {
+      guint n = counts[RECTIFY_LOAD_PROBLEM_UNREADABLE];
+      g_autofree char *title = NULL;
+
+      title = g_strdup_printf (ngettext ("%u saved case could not be opened (check its "
+                                         "permissions); it was left as it is and will be "
+                                         "tried again next time",
+                                         "%u saved cases could not be opened (check their "
+                                         "permissions); they were left as they are and will "
+                                         "be tried again next time",
+                                         n), n);
+      add_load_toast (self, title);
+    }
+}
+
+/**
+ * rectify_window_report_no_client:
+ * @self: a #RectifyWindow
+ * @reason: (nullable): why no help-desk client can be made (an address set
+ *   outside Preferences, a token missing from the keyring…), or %NULL now
+ *   that there is one
+ *
+ * Says why nothing can be sent, with a button to Preferences, until it is
+ * dismissed or the reason changes: one such toast at a time.
+ */
+void
+rectify_window_report_no_client (RectifyWindow *self,
+                                 const char    *reason)
+{
+  g_autofree char *title = NULL;
+  AdwToast *shown;
+  AdwToast *toast;
+
+  g_return_if_fail (RECTIFY_IS_WINDOW (self));
+
+  shown = g_object_get_data (G_OBJECT (self), "rectify-no-client-toast");
+  if (shown != NULL)
+    adw_toast_dismiss (shown);
+  g_object_set_data (G_OBJECT (self), "rectify-no-client-toast", NULL);
+  if (reason == NULL)
+    return;
+
+  /* Translators: %s says why, as in "The help desk address is not valid." */
+  title = g_strdup_printf (_("Cannot send: %s"), reason);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Preferences"));
+  adw_toast_set_action_name (toast, "app.preferences");
+  g_object_set_data_full (G_OBJECT (self), "rectify-no-client-toast", g_object_ref (toast),
+                          g_object_unref);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* For toasts from the pages. */

@@ -27,8 +27,10 @@ RectifyCase   *rectify_window_get_case         (RectifyWindow    *self);
 void           rectify_window_set_case         (RectifyWindow    *self,
                                                 RectifyCase      *rcase);
 RectifyPage   *rectify_window_get_visible_page (RectifyWindow    *self);
+void           rectify_window_report_no_client (RectifyWindow    *self,
+                                                const char       *reason);
 void           rectify_window_report_load      (RectifyWindow    *self,
-                                                GPtrArray        *set_aside,
+                                                GPtrArray        *problems,
                                                 const char       *error);
 void           rectify_window_add_toast        (RectifyWindow    *self,
                                                 AdwToast         *toast);

@@ -32,6 +32,9 @@ main (int   argc,
   gboolean anonymous_off = FALSE;
   int port = 8080;
   int latency = 0;
+  int dribble = 0;
+  gboolean deep_answers = FALSE;
+  gboolean captive_portal = FALSE;
   const GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port,
       "Port to listen on, on 127.0.0.1 (0 for any free port)", "PORT" },
@@ -45,6 +48,12 @@ main (int   argc,
       "Accept this API token (EMAIL/token:TOKEN)", "TOKEN" },
     { "latency", 0, 0, G_OPTION_ARG_INT, &latency,
       "Create each request at once but answer only MS milliseconds later", "MS" },
+    { "dribble", 0, 0, G_OPTION_ARG_INT, &dribble,
+      "Create each request at once but send its answer one byte every MS milliseconds", "MS" },
+    { "deep-answers", 0, 0, G_OPTION_ARG_NONE, &deep_answers,
+      "Answer creates and uploads with JSON nested 100,000 levels deep", NULL },
+    { "captive-portal", 0, 0, G_OPTION_ARG_NONE, &captive_portal,
+      "Answer every create with a 200 HTML page, creating nothing", NULL },
     { NULL }
   };
 
@@ -58,6 +67,11 @@ main (int   argc,
   if (latency < 0)
     {
       g_printerr ("Invalid latency %d\n", latency);
+      return 2;
+    }
+  if (dribble < 0)
+    {
+      g_printerr ("Invalid dribble interval %d\n", dribble);
       return 2;
     }
   if (port < 0 || port > 65535)
@@ -83,6 +97,19 @@ main (int   argc,
   if (latency > 0)
     rectify_test_desk_add_fault (desk, "POST", "/api/v2/requests",
                                  RECTIFY_TEST_DESK_FAULT_LATENCY, G_MAXUINT, (guint) latency);
+  if (dribble > 0)
+    rectify_test_desk_add_fault (desk, "POST", "/api/v2/requests",
+                                 RECTIFY_TEST_DESK_FAULT_DRIBBLE, G_MAXUINT, (guint) dribble);
+  if (captive_portal)
+    rectify_test_desk_add_fault (desk, "POST", "/api/v2/requests",
+                                 RECTIFY_TEST_DESK_FAULT_HTML, G_MAXUINT, 0);
+  if (deep_answers)
+    {
+      rectify_test_desk_add_fault (desk, "POST", "/api/v2/requests",
+                                   RECTIFY_TEST_DESK_FAULT_DEEP_JSON, G_MAXUINT, 0);
+      rectify_test_desk_add_fault (desk, "POST", "/api/v2/uploads",
+                                   RECTIFY_TEST_DESK_FAULT_DEEP_JSON, G_MAXUINT, 0);
+    }
 
   g_print ("%s\n", rectify_test_desk_get_url (desk));
   g_print ("anonymous requests: %s; signed-in user: %s\n",

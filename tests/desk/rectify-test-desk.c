@@ -86,6 +86,7 @@ typedef enum
   PENDING_UNPAUSE,
   PENDING_DROP,
   PENDING_TRUNCATE,
+  PENDING_DRIBBLE,
 } PendingKind;
 
 typedef struct
@@ -94,7 +95,9 @@ typedef struct
   SoupServerMessage *msg;
   PendingKind        kind;
   guint              source_id;
-  GBytes            *bytes;  /* PENDING_TRUNCATE: what to write before closing */
+  GBytes            *bytes;  /* PENDING_TRUNCATE: what to write before closing;
+                              * PENDING_DRIBBLE: the whole answer */
+  gsize              offset; /* PENDING_DRIBBLE: how much of it went out */
 } DeskPending;
 
 typedef enum
@@ -121,6 +124,7 @@ struct _RectifyTestDesk
   guint        page_size_limit;
   gboolean     retry_after_dates;
   gboolean     discard_uploads;
+  char        *upload_error_field;  /* where a refused token's 422 goes; NULL: "uploads" */
 
   GPtrArray   *requests;      /* DeskRequest, in id order */
   GHashTable  *uploads;       /* token → DeskUpload */
@@ -205,6 +209,8 @@ static void
 desk_pending_free (DeskPending *pending)
 {
   g_clear_handle_id (&pending->source_id, g_source_remove);
+  if (pending->msg != NULL)
+    g_signal_handlers_disconnect_by_data (pending->msg, pending);
   g_clear_object (&pending->msg);
   g_clear_pointer (&pending->bytes, g_bytes_unref);
   g_free (pending);
@@ -651,6 +657,101 @@ respond_oversized (SoupServerMessage *msg,
   g_signal_connect (msg, "wrote-chunk", G_CALLBACK (oversized_wrote_chunk_cb), NULL);
 }
 
+/* JSON nested @depth levels deep: what once overflowed json-glib's stack. */
+static GBytes *
+deep_json (const char *member,
+           guint       depth)
+{
+  GString *text = g_string_sized_new (2 * depth + 64);
+
+  g_string_append_printf (text, "{\"%s\":", member);
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+
+  return g_string_free_to_bytes (text);
+}
+
+static void
+respond_bytes (SoupServerMessage *msg,
+               guint              status,
+               const char        *content_type,
+               GBytes            *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  /* set_response appends to a body already there. */
+  soup_message_body_truncate (soup_server_message_get_response_body (msg));
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, data, length);
+}
+
+/* One more byte of a dribbled answer; the last one completes it. Nothing
+ * touches @pending after the unpause, which may finish the message. */
+static gboolean
+pending_dribble_cb (gpointer data)
+{
+  DeskPending *pending = data;
+  g_autoptr(SoupServerMessage) msg = g_object_ref (pending->msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  gsize length;
+  const char *bytes = g_bytes_get_data (pending->bytes, &length);
+
+  if (pending->offset < length)
+    soup_message_body_append (body, SOUP_MEMORY_COPY, bytes + pending->offset++, 1);
+
+  if (pending->offset >= length)
+    {
+      soup_message_body_complete (body);
+      pending_done (pending);
+      soup_server_message_unpause (msg);
+      return G_SOURCE_REMOVE;
+    }
+
+  soup_server_message_unpause (msg);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+dribble_finished_cb (SoupServerMessage *msg,
+                     DeskPending       *pending)
+{
+  /* The client went away (or the answer is complete): stop. */
+  g_ptr_array_remove (pending->desk->pending, pending);
+}
+
+static void
+respond_dribbled (RectifyTestDesk   *self,
+                  SoupServerMessage *msg,
+                  guint              interval_ms)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  DeskPending *pending = pending_new (self, msg, PENDING_DRIBBLE);
+
+  pending->bytes = soup_message_body_flatten (body);
+  soup_message_body_truncate (body);
+  soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+  soup_message_body_set_accumulate (body, FALSE);
+  g_signal_connect (msg, "finished", G_CALLBACK (dribble_finished_cb), pending);
+  pending->source_id = g_timeout_add (interval_ms != 0 ? interval_ms : 1000,
+                                      pending_dribble_cb, pending);
+}
+
+/* The member a client reads in the answer to @path. */
+static const char *
+answer_member (const char *path)
+{
+  if (g_str_has_prefix (path, "/api/v2/uploads"))
+    return "upload";
+  if (g_str_has_suffix (path, "/comments"))
+    return "comments";
+  return "request";
+}
+
 /* Applies a fault that refuses the request; returns FALSE for the faults
  * that let the request be processed first. */
 static gboolean
@@ -701,12 +802,35 @@ apply_fault_before (RectifyTestDesk   *self,
                                         text, strlen (text));
       return TRUE;
 
+    case RECTIFY_TEST_DESK_FAULT_DEEP_ERROR:
+      {
+        g_autoptr(GBytes) deep = deep_json ("error", 100000);
+
+        soup_message_headers_replace (headers, "Retry-After", retry_after);
+        respond_bytes (msg, fault->param != 0 ? fault->param : 503, JSON_CONTENT_TYPE, deep);
+      }
+      return TRUE;
+
+    case RECTIFY_TEST_DESK_FAULT_HTML:
+      {
+        static const char html[] = "<!DOCTYPE html><html><head><title>Wi-Fi</title></head>"
+                                   "<body><p>Accept the terms to use this network.</p>"
+                                   "</body></html>\n";
+
+        soup_server_message_set_status (msg, fault->param != 0 ? fault->param : 200, NULL);
+        soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                          html, strlen (html));
+      }
+      return TRUE;
+
     case RECTIFY_TEST_DESK_FAULT_LATENCY:
     case RECTIFY_TEST_DESK_FAULT_DROP_BEFORE_BODY:
     case RECTIFY_TEST_DESK_FAULT_DROP_AFTER_BODY:
     case RECTIFY_TEST_DESK_FAULT_MALFORMED_JSON:
     case RECTIFY_TEST_DESK_FAULT_TRUNCATED_JSON:
     case RECTIFY_TEST_DESK_FAULT_OVERSIZED:
+    case RECTIFY_TEST_DESK_FAULT_DEEP_JSON:
+    case RECTIFY_TEST_DESK_FAULT_DRIBBLE:
     default:
       return FALSE;
     }
@@ -767,11 +891,27 @@ apply_fault_after (RectifyTestDesk   *self,
       respond_oversized (msg, fault->param);
       break;
 
+    case RECTIFY_TEST_DESK_FAULT_DEEP_JSON:
+      {
+        const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
+        g_autoptr(GBytes) deep = deep_json (answer_member (path),
+                                            fault->param != 0 ? fault->param : 100000);
+
+        respond_bytes (msg, status, JSON_CONTENT_TYPE, deep);
+      }
+      break;
+
+    case RECTIFY_TEST_DESK_FAULT_DRIBBLE:
+      respond_dribbled (self, msg, fault->param);
+      break;
+
     case RECTIFY_TEST_DESK_FAULT_RATE_LIMITED:
     case RECTIFY_TEST_DESK_FAULT_SERVER_ERROR:
     case RECTIFY_TEST_DESK_FAULT_UNAVAILABLE:
     case RECTIFY_TEST_DESK_FAULT_DROP_BEFORE_BODY:
     case RECTIFY_TEST_DESK_FAULT_TEXT_ERROR:
+    case RECTIFY_TEST_DESK_FAULT_DEEP_ERROR:
+    case RECTIFY_TEST_DESK_FAULT_HTML:
     default:
       break;
     }
@@ -1029,8 +1169,9 @@ check_comment (RectifyTestDesk *self,
       if (upload == NULL || upload->used ||
           desk_now (self) - upload->created_at > UPLOAD_LIFETIME)
         {
-          details_add (details, "uploads", "InvalidValue",
-                       "Uploads: the token is invalid, used or has expired");
+          details_add (details, self->upload_error_field != NULL ? self->upload_error_field
+                                                                 : "uploads",
+                       "InvalidValue", "Uploads: the token is invalid, used or has expired");
           continue;
         }
 
@@ -1716,6 +1857,7 @@ rectify_test_desk_finalize (GObject *object)
   g_free (self->user_email);
   g_free (self->api_token);
   g_free (self->last_user_agent);
+  g_free (self->upload_error_field);
 
   G_OBJECT_CLASS (rectify_test_desk_parent_class)->finalize (object);
 }
@@ -1931,6 +2073,24 @@ rectify_test_desk_set_discard_uploads (RectifyTestDesk *self,
   g_return_if_fail (RECTIFY_IS_TEST_DESK (self));
 
   self->discard_uploads = !!discard;
+}
+
+/**
+ * rectify_test_desk_set_upload_error_field:
+ * @self: a #RectifyTestDesk
+ * @field: (nullable): the field a 422 names for an invalid, used or expired
+ *   upload token (`base`, say), or %NULL for `uploads`
+ *
+ * Zendesk's reference does not say which field such a complaint comes
+ * under; a client must not rely on one.
+ */
+void
+rectify_test_desk_set_upload_error_field (RectifyTestDesk *self,
+                                          const char      *field)
+{
+  g_return_if_fail (RECTIFY_IS_TEST_DESK (self));
+
+  set_str (&self->upload_error_field, field);
 }
 
 /**

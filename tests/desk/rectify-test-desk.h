@@ -34,6 +34,15 @@ G_BEGIN_DECLS
  *   and a text/plain body; nothing is processed
  * @RECTIFY_TEST_DESK_FAULT_OVERSIZED: process the request, then answer with a
  *   chunked body of `param` bytes (64 MB when 0), produced a chunk at a time
+ * @RECTIFY_TEST_DESK_FAULT_DEEP_JSON: process the request, then answer with
+ *   its status and JSON nested `param` levels deep (100,000 when 0) under the
+ *   member the client reads (`request`, `upload`, …)
+ * @RECTIFY_TEST_DESK_FAULT_DEEP_ERROR: refuse with status `param` (503 when
+ *   0) and a JSON error body nested 100,000 levels deep; nothing is processed
+ * @RECTIFY_TEST_DESK_FAULT_HTML: answer `200` (or `param`) with an HTML page,
+ *   as a captive portal or a proxy would; nothing is processed
+ * @RECTIFY_TEST_DESK_FAULT_DRIBBLE: process the request, then send the
+ *   answer's body one byte every `param` milliseconds (1000 when 0)
  *
  * Failures the desk can be told to show, for the next N matching requests.
  */
@@ -49,6 +58,10 @@ typedef enum
   RECTIFY_TEST_DESK_FAULT_TRUNCATED_JSON,
   RECTIFY_TEST_DESK_FAULT_TEXT_ERROR,
   RECTIFY_TEST_DESK_FAULT_OVERSIZED,
+  RECTIFY_TEST_DESK_FAULT_DEEP_JSON,
+  RECTIFY_TEST_DESK_FAULT_DEEP_ERROR,
+  RECTIFY_TEST_DESK_FAULT_HTML,
+  RECTIFY_TEST_DESK_FAULT_DRIBBLE,
 } RectifyTestDeskFault;
 
 #define RECTIFY_TEST_DESK_AGENT_ID 900001
@@ -84,6 +97,8 @@ void             rectify_test_desk_set_retry_after_dates  (RectifyTestDesk      
                                                            gboolean               dates);
 void             rectify_test_desk_set_discard_uploads    (RectifyTestDesk       *self,
                                                            gboolean               discard);
+void             rectify_test_desk_set_upload_error_field (RectifyTestDesk       *self,
+                                                           const char            *field);
 void             rectify_test_desk_add_fault              (RectifyTestDesk       *self,
                                                            const char            *method,
                                                            const char            *path_prefix,

@@ -133,6 +133,34 @@ sync_explanation (RectifyDetailsPage *self)
   gtk_label_set_label (self->explanation_count, count);
 }
 
+/* Megabytes pasted are cut before the buffer (and then the case) copies
+ * them: only the first RECTIFY_MAX_TEXT_BYTES go in, cut at a character;
+ * the case then says the explanation is too long. */
+static void
+on_explanation_insert (GtkTextBuffer *buffer,
+                       GtkTextIter   *location,
+                       const char    *text,
+                       int            length,
+                       gpointer       user_data)
+{
+  const char *end;
+
+  if (length >= 0 && length <= RECTIFY_MAX_TEXT_BYTES)
+    return;
+
+  /* With length -1, the text may be short after all. */
+  end = text;
+  while (end - text < RECTIFY_MAX_TEXT_BYTES && *end != '\0')
+    end++;
+  if (*end == '\0')
+    return;
+  while (end > text && ((guchar) *end & 0xc0) == 0x80)
+    end--;
+
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  gtk_text_buffer_insert (buffer, location, text, end - text);
+}
+
 static void
 on_explanation_changed (RectifyDetailsPage *self,
                         GtkTextBuffer      *buffer)
@@ -622,6 +650,8 @@ rectify_details_page_init (RectifyDetailsPage *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->explanation_view), "changed",
                            G_CALLBACK (on_explanation_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (gtk_text_view_get_buffer (self->explanation_view), "insert-text",
+                    G_CALLBACK (on_explanation_insert), NULL);
 
   licence_menu = suggestions_menu ("page.set-licence-type",
                                    rectify_provider_get_licence_types (provider));
