@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -775,6 +776,31 @@ test_reply_with_file (Fixture       *f,
   g_rmdir (dir);
 }
 
+
+/* Sent without a sign-in, where the desk offers none (Ringover's): the
+ * follow-up says the answer comes by e-mail, to the address given, and why
+ * there is no status here. */
+static void
+test_follow_up_by_email (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *status;
+  const char *subtitle;
+
+  press_send (f);
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+  rectify_test_iterate (50);
+
+  status = rectify_test_find_row (GTK_WIDGET (f->window), "Status");
+  g_assert_nonnull (status);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (status));
+  g_assert_nonnull (strstr (subtitle, "by e-mail"));
+  g_assert_nonnull (strstr (subtitle, rectify_case_get_text (f->rcase,
+                                                             RECTIFY_TEXT_CONTACT_EMAIL)));
+  g_assert_nonnull (strstr (subtitle, "offers no sign-in"));
+  g_assert_null (rectify_test_find_label (GTK_WIDGET (f->window), "Reply to Support"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -798,6 +824,7 @@ main (int   argc,
   ADD ("/send/incomplete-refused", test_send_incomplete_refused);
   ADD ("/send/anonymous-off", test_send_anonymous_off);
   ADD ("/send/reply-with-file", test_reply_with_file);
+  ADD ("/send/follow-up-by-email", test_follow_up_by_email);
 
 #undef ADD
 

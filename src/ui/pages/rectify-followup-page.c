@@ -152,6 +152,8 @@ update_request (RectifyFollowupPage *self,
 {
   g_autofree char *subtitle = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *notice = NULL;
+  const char *status;
   GDateTime *submitted = rectify_case_get_submitted_at (rcase);
 
   if (submitted != NULL)
@@ -178,11 +180,41 @@ update_request (RectifyFollowupPage *self,
                           rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_SENT &&
                           rectify_case_get_request_id (rcase) == 0);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->status_row),
-                          rectify_case_get_request_status (rcase) != NULL);
-  if (rectify_case_get_request_status (rcase) != NULL)
-    adw_action_row_set_subtitle (self->status_row,
-                                 rectify_request_status_get_label (rectify_case_get_request_status (rcase)));
+  status = rectify_case_get_request_status (rcase) != NULL
+             ? rectify_request_status_get_label (rectify_case_get_request_status (rcase))
+             : NULL;
+
+  /* Not signed in: the status is not read again here, and support answers
+   * by e-mail. Where the desk offers no sign-in, say that too. */
+  if (rectify_case_is_submitted (rcase) &&
+      (self->outbox == NULL || !rectify_outbox_can_reply (self->outbox, rcase)))
+    {
+      RectifyProvider *provider = rectify_provider_get_default ();
+      const char *email = rectify_case_get_text (rcase, RECTIFY_TEXT_CONTACT_EMAIL);
+
+      if (rectify_provider_get_oauth_client_id (provider) == NULL)
+        /* Translators: %s is the owner's e-mail address */
+        notice = g_strdup_printf (_("Support answers by e-mail, to %s. The help desk offers no "
+                                    "sign-in to apps, so the status is not shown here."),
+                                  email);
+      else
+        /* Translators: %s is the owner's e-mail address */
+        notice = g_strdup_printf (_("Support answers by e-mail, to %s. Sign in in Preferences "
+                                    "to see the status and replies here."),
+                                  email);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_row), status != NULL || notice != NULL);
+  if (status != NULL && notice != NULL)
+    {
+      g_autofree char *both = g_strconcat (status, "\n", notice, NULL);
+
+      adw_action_row_set_subtitle (self->status_row, both);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->status_row, status != NULL ? status : notice);
+    }
 }
 
 static void
