@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every call runs against tests/desk, which keeps the contract in
- * shared/DESK-API.md and fails on demand. Client and desk share this
+ * doc/desk-api.md and fails on demand. Client and desk share this
  * thread's main context: a test drives it until the callback has fired,
  * never sleeps.
  */

@@ -4,9 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One SoupSession, asynchronous calls only, and the contract in
- * shared/DESK-API.md. What matters most is saying honestly whether a failed
+ * doc/desk-api.md. What matters most is saying honestly whether a failed
  * call may have reached the desk, because Zendesk has no idempotency keys
- * for requests (see "No duplicate requests" in shared/DESIGN.md):
+ * for requests (see "Sending exactly once" in doc/architecture.md):
  *
  * - A transport error before SoupMessage::wrote-body means the desk never
  *   had the whole request: a server does not act on a request whose body

@@ -3,7 +3,7 @@
  * Copyright 2026 The Rectify developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * It keeps the contract in shared/DESK-API.md (the Zendesk Requests and
+ * It keeps the contract in doc/desk-api.md (the Zendesk Requests and
  * Uploads APIs as Rectify uses them) and refuses what Zendesk refuses, so a
  * client that passes against it is not merely passing against a lenient
  * fake. Failures are switched on per test with rectify_test_desk_add_fault().
