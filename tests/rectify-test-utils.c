@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rectify-test-utils.h"
 
 typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
@@ -138,4 +140,100 @@ rectify_test_iterate (guint ms)
 
   while (!time_is_up (&until))
     g_main_context_iteration (NULL, FALSE);
+}
+
+/**
+ * rectify_test_use_private_folders:
+ *
+ * gtk_test_init() does not isolate the user's folders: call this before it
+ * for a test that installs apps there or writes settings files.
+ */
+void
+rectify_test_use_private_folders (void)
+{
+  g_autofree char *home = g_dir_make_tmp ("rectify-test-home-XXXXXX", NULL);
+  const char *folders[][2] = {
+    { "XDG_DATA_HOME", "data" }, { "XDG_CONFIG_HOME", "config" }, { "XDG_CACHE_HOME", "cache" },
+  };
+
+  g_assert_nonnull (home);
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *path = g_build_filename (home, folders[i][1], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+      g_setenv (folders[i][0], path, TRUE);
+    }
+}
+
+/**
+ * rectify_test_install_opener:
+ * @name: the stand-in app's name, for its desktop file
+ * @mime_types: what it opens, as a desktop file lists them
+ *   ("x-scheme-handler/mailto;")
+ *
+ * Installs, in the user's (private) folders, a stand-in app that writes
+ * down the address it was opened on, as the default for @mime_types.
+ *
+ * Returns: (transfer full): the file it writes to
+ */
+char *
+rectify_test_install_opener (const char *name,
+                             const char *mime_types)
+{
+  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *id = g_strconcat ("rectify-test-", name, ".desktop", NULL);
+  g_autofree char *desktop = g_build_filename (apps, id, NULL);
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  g_autofree char *record = NULL;
+  g_autofree char *entry = NULL;
+  g_autoptr(GString) defaults = g_string_new ("[Default Applications]\n");
+  g_auto(GStrv) types = g_strsplit (mime_types, ";", -1);
+  g_autoptr(GError) error = NULL;
+
+  record = g_build_filename (g_get_user_cache_dir (), name, NULL);
+  g_mkdir_with_parents (apps, 0700);
+  g_mkdir_with_parents (g_get_user_config_dir (), 0700);
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+
+  entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=%s\n"
+                           "Exec=sh -c 'echo \"$1\" > %s' sh %%u\nMimeType=%s\n",
+                           name, record, mime_types);
+  g_file_set_contents (desktop, entry, -1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; types[i] != NULL; i++)
+    if (*types[i] != '\0')
+      g_string_append_printf (defaults, "%s=%s\n", types[i], id);
+  g_file_set_contents (mimeapps, defaults->str, -1, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&record);
+}
+
+static gboolean
+has_line (gpointer data)
+{
+  g_autofree char *text = NULL;
+
+  return g_file_get_contents (data, &text, NULL, NULL) && strchr (text, '\n') != NULL;
+}
+
+/**
+ * rectify_test_wait_opened:
+ * @record: what rectify_test_install_opener() returned
+ *
+ * Returns: (transfer full): the address the stand-in app was opened on
+ */
+char *
+rectify_test_wait_opened (const char *record)
+{
+  g_autoptr(GError) error = NULL;
+  char *opened = NULL;
+
+  g_assert_true (rectify_test_iterate_until (has_line, (gpointer) record));
+  g_file_get_contents (record, &opened, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_strstrip (opened);
 }

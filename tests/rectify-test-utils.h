@@ -24,4 +24,9 @@ GtkWidget *rectify_test_find_text_view      (GtkWidget            *root);
 const char *rectify_test_row_message        (GtkWidget            *row);
 void       rectify_test_iterate             (guint                 ms);
 
+void       rectify_test_use_private_folders (void);
+char      *rectify_test_install_opener      (const char           *name,
+                                             const char           *mime_types);
+char      *rectify_test_wait_opened         (const char           *record);
+
 G_END_DECLS

@@ -197,43 +197,16 @@ static void
 test_email_route_mailto (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autofree char *out = g_build_filename (g_get_user_cache_dir (), "mailto-uri", NULL);
-  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
-  g_autofree char *desktop = g_build_filename (apps, "rectify-test-mail.desktop", NULL);
-  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
-  g_autofree char *entry = NULL;
+  g_autofree char *out = rectify_test_install_opener ("mail", "x-scheme-handler/mailto;");
   g_autofree char *uri = NULL;
   g_autofree char *escaped = NULL;
-  g_autoptr(GError) error = NULL;
   LabelWait wait = { f, "attach the 1 file by hand" };
-  gsize length;
-
-  /* A stand-in e-mail app that writes down the address it was opened on. */
-  g_mkdir_with_parents (apps, 0700);
-  g_mkdir_with_parents (g_get_user_config_dir (), 0700);
-  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
-  entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test Mail\n"
-                           "Exec=sh -c 'echo \"$1\" > %s' sh %%u\n"
-                           "MimeType=x-scheme-handler/mailto;\n", out);
-  g_file_set_contents (desktop, entry, -1, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (mimeapps, "[Default Applications]\n"
-                                 "x-scheme-handler/mailto=rectify-test-mail.desktop\n", -1, &error);
-  g_assert_no_error (error);
 
   press_email (f);
   g_assert_true (rectify_test_iterate_until (label_shown, &wait));
   g_assert_cmpuint (rectify_fake_portal_get_n_calls (f->portal), ==, 0);
 
-  for (guint i = 0; i < 100 && !g_file_test (out, G_FILE_TEST_EXISTS); i++)
-    rectify_test_iterate (20);
-  for (guint i = 0; i < 50; i++)
-    {
-      g_clear_pointer (&uri, g_free);
-      if (g_file_get_contents (out, &uri, &length, NULL) && length > 0)
-        break;
-      rectify_test_iterate (20);
-    }
+  uri = rectify_test_wait_opened (out);
   g_assert_nonnull (uri);
   g_assert_true (g_str_has_prefix (uri, "mailto:support@ringover.com?subject="));
   {
@@ -248,16 +221,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("rectify-test-email-home-XXXXXX", NULL);
-  g_autofree char *data_home = g_build_filename (home, "data", NULL);
-  g_autofree char *config_home = g_build_filename (home, "config", NULL);
-  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
-
-  /* gtk_test_init() does not isolate the user's folders, and the mailto:
-   * test installs an e-mail app there: folders of the test's own. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  /* Tests here install stand-in apps in the user's folders. */
+  rectify_test_use_private_folders ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

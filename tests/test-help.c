@@ -12,14 +12,6 @@
 #include "rectify-help-window.h"
 #include "rectify-test-utils.h"
 
-static gboolean
-file_has_text (gpointer data)
-{
-  g_autofree char *text = NULL;
-
-  return g_file_get_contents (data, &text, NULL, NULL) && strchr (text, '\n') != NULL;
-}
-
 /* F1 on each step lands on that step's section, its heading focused, with
  * the text that helps there; the last section is what Rectify sends and
  * keeps. */
@@ -60,31 +52,15 @@ test_help_per_step (void)
 static void
 test_help_open_folder (void)
 {
-  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
-  g_autofree char *desktop = g_build_filename (apps, "rectify-test-files.desktop", NULL);
-  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
-  g_autofree char *out = g_build_filename (g_get_user_cache_dir (), "opened-folder", NULL);
+  g_autofree char *out = rectify_test_install_opener ("files", "inode/directory;");
   g_autofree char *cases = g_build_filename (g_get_user_data_dir (), "rectify", "cases", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (cases);
   g_autofree char *uri = g_file_get_uri (folder);
-  g_autofree char *entry = NULL;
   g_autofree char *opened = NULL;
-  g_autoptr(GError) error = NULL;
   RectifyHelpWindow *help;
   GtkWidget *button;
 
-  g_mkdir_with_parents (apps, 0700);
   g_mkdir_with_parents (cases, 0700);
-  g_mkdir_with_parents (g_get_user_config_dir (), 0700);
-  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
-  entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test Files\n"
-                           "Exec=sh -c 'echo \"$1\" > %s' sh %%u\n"
-                           "MimeType=inode/directory;\n", out);
-  g_file_set_contents (desktop, entry, -1, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (mimeapps, "[Default Applications]\n"
-                                 "inode/directory=rectify-test-files.desktop\n", -1, &error);
-  g_assert_no_error (error);
 
   help = rectify_help_window_new (NULL);
   gtk_window_present (GTK_WINDOW (help));
@@ -93,10 +69,7 @@ test_help_open_folder (void)
   button = rectify_test_find_action_button (GTK_WIDGET (help), "help.open-folder");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  g_assert_true (rectify_test_iterate_until (file_has_text, out));
-  g_file_get_contents (out, &opened, NULL, &error);
-  g_assert_no_error (error);
-  g_strstrip (opened);
+  opened = rectify_test_wait_opened (out);
   g_assert_true (g_str_equal (opened, uri) || g_str_equal (opened, cases));
 
   gtk_window_destroy (GTK_WINDOW (help));
@@ -106,16 +79,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("rectify-test-help-XXXXXX", NULL);
-  g_autofree char *data_home = g_build_filename (home, "data", NULL);
-  g_autofree char *config_home = g_build_filename (home, "config", NULL);
-  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
-
-  /* gtk_test_init() does not isolate the user's folders, and the test
-   * installs a stand-in file manager there: folders of the test's own. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  /* Tests here install stand-in apps in the user's folders. */
+  rectify_test_use_private_folders ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   setlocale (LC_ALL, "C");

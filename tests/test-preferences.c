@@ -491,14 +491,6 @@ subtitle_is (gpointer data)
   return g_strcmp0 (adw_action_row_get_subtitle (wait->row), wait->subtitle) == 0;
 }
 
-static gboolean
-file_has_text (gpointer data)
-{
-  g_autofree char *text = NULL;
-
-  return g_file_get_contents (data, &text, NULL, NULL) && strchr (text, '\n') != NULL;
-}
-
 typedef struct
 {
   gboolean done;
@@ -554,11 +546,7 @@ test_preferences_browser_sign_in (Fixture       *fixture,
   g_autoptr(SoupSession) browser = soup_session_new ();
   g_autoptr(GSocketListener) probe = g_socket_listener_new ();
   g_autofree char *redirect = NULL;
-  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
-  g_autofree char *desktop = g_build_filename (apps, "rectify-test-browser.desktop", NULL);
-  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
-  g_autofree char *out = g_build_filename (g_get_user_cache_dir (), "opened-url", NULL);
-  g_autofree char *entry = NULL;
+  g_autofree char *out = NULL;
   g_autofree char *opened = NULL;
   g_autofree char *location = NULL;
   RectifyTestDeskOAuth *endpoints;
@@ -585,18 +573,7 @@ test_preferences_browser_sign_in (Fixture       *fixture,
   g_settings_set_string (fixture->settings, "desk-url", rectify_test_desk_get_url (desk));
 
   /* The owner's browser. */
-  g_mkdir_with_parents (apps, 0700);
-  g_mkdir_with_parents (g_get_user_config_dir (), 0700);
-  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
-  entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test Browser\n"
-                           "Exec=sh -c 'echo \"$1\" > %s' sh %%u\n"
-                           "MimeType=x-scheme-handler/http;x-scheme-handler/https;\n", out);
-  g_file_set_contents (desktop, entry, -1, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (mimeapps, "[Default Applications]\n"
-                                 "x-scheme-handler/http=rectify-test-browser.desktop\n"
-                                 "x-scheme-handler/https=rectify-test-browser.desktop\n", -1, &error);
-  g_assert_no_error (error);
+  out = rectify_test_install_opener ("browser", "x-scheme-handler/http;x-scheme-handler/https;");
 
   /* A new window, to read the profile with a client. */
   gtk_window_destroy (GTK_WINDOW (fixture->window));
@@ -612,10 +589,7 @@ test_preferences_browser_sign_in (Fixture       *fixture,
   g_signal_emit_by_name (rectify_test_find_action_button (GTK_WIDGET (fixture->window),
                                                           "prefs.sign-in"), "clicked");
 
-  g_assert_true (rectify_test_iterate_until (file_has_text, out));
-  g_file_get_contents (out, &opened, NULL, &error);
-  g_assert_no_error (error);
-  g_strstrip (opened);
+  opened = rectify_test_wait_opened (out);
   g_assert_true (g_str_has_prefix (opened, rectify_test_desk_get_url (desk)));
   g_assert_nonnull (strstr (opened, "code_challenge_method=S256"));
 
@@ -644,16 +618,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("rectify-test-preferences-XXXXXX", NULL);
-  g_autofree char *data_home = g_build_filename (home, "data", NULL);
-  g_autofree char *config_home = g_build_filename (home, "config", NULL);
-  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
-
-  /* gtk_test_init() does not isolate the user's folders, and the sign-in
-   * test installs a stand-in browser there: folders of the test's own. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  /* Tests here install stand-in apps in the user's folders. */
+  rectify_test_use_private_folders ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   setlocale (LC_ALL, "C");

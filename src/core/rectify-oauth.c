@@ -392,6 +392,27 @@ tokens_from_answer (Exchange  *exchange,
   return g_steal_pointer (&tokens);
 }
 
+/* Ends @task with the pair the token endpoint's answer holds, or why not. */
+static void
+return_tokens (GTask *task,
+               GTask *exchange_task)
+{
+  GError *error = NULL;
+  RectifyOAuthTokens *tokens;
+
+  if (!g_task_propagate_boolean (exchange_task, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  tokens = tokens_from_answer (g_task_get_task_data (exchange_task), &error);
+  if (tokens == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, tokens, (GDestroyNotify) rectify_oauth_tokens_free);
+}
+
 static void read_more (GTask *task);
 
 static void
@@ -801,25 +822,10 @@ code_exchanged (GObject      *object,
                 gpointer      user_data)
 {
   RectifyOAuth *self = RECTIFY_OAUTH (object);
-  GTask *exchange_task = G_TASK (result);
   g_autoptr(GTask) task = g_steal_pointer (&self->waiting);
-  GError *error = NULL;
-  RectifyOAuthTokens *tokens;
 
-  if (task == NULL)
-    return;
-
-  if (!g_task_propagate_boolean (exchange_task, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  tokens = tokens_from_answer (g_task_get_task_data (exchange_task), &error);
-  if (tokens == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, tokens, (GDestroyNotify) rectify_oauth_tokens_free);
+  if (task != NULL)
+    return_tokens (task, G_TASK (result));
 }
 
 static void
@@ -911,21 +917,8 @@ refreshed (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GTask *exchange_task = G_TASK (result);
-  GError *error = NULL;
-  RectifyOAuthTokens *tokens;
 
-  if (!g_task_propagate_boolean (exchange_task, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  tokens = tokens_from_answer (g_task_get_task_data (exchange_task), &error);
-  if (tokens == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, tokens, (GDestroyNotify) rectify_oauth_tokens_free);
+  return_tokens (task, G_TASK (result));
 }
 
 /**

@@ -45,6 +45,68 @@ static const char background_xml[] =
   "  </interface>"
   "</node>";
 
+/* A connection of its own to the test's session bus, as another process
+ * would have. */
+static GDBusConnection *
+new_connection (GError **error)
+{
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, error);
+
+  if (address == NULL)
+    return NULL;
+
+  return g_dbus_connection_new_for_address_sync (address,
+                                                 G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                 G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                 NULL, NULL, error);
+}
+
+typedef struct
+{
+  gboolean acquired;
+  gboolean lost;
+} Owning;
+
+static void
+name_acquired (GDBusConnection *connection,
+               const char      *name,
+               gpointer         user_data)
+{
+  ((Owning *) user_data)->acquired = TRUE;
+}
+
+static void
+name_lost (GDBusConnection *connection,
+           const char      *name,
+           gpointer         user_data)
+{
+  ((Owning *) user_data)->lost = TRUE;
+}
+
+/* Owns @name on @bus, or fails if someone else has it. */
+static guint
+own_name (GDBusConnection  *bus,
+          const char       *name,
+          GError          **error)
+{
+  Owning *owning = g_new0 (Owning, 1);
+  guint id = g_bus_own_name_on_connection (bus, name, G_BUS_NAME_OWNER_FLAGS_DO_NOT_QUEUE,
+                                           name_acquired, name_lost, owning, g_free);
+
+  /* owning lives until the name is let go of. */
+  while (!owning->acquired && !owning->lost)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (owning->lost)
+    {
+      g_bus_unown_name (id);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s is owned already", name);
+      return 0;
+    }
+
+  return id;
+}
+
 struct _RectifyFakePortal
 {
   GObject parent_instance;
@@ -56,8 +118,6 @@ struct _RectifyFakePortal
   guint background_id;
   gboolean deny_autostart;
   guint owner_id;
-  gboolean acquired;
-  gboolean lost;
   guint response;
   GPtrArray *calls;
 };
@@ -202,26 +262,6 @@ static const GDBusInterfaceVTable portal_vtable = {
 };
 
 static void
-name_acquired (GDBusConnection *connection,
-               const char      *name,
-               gpointer         user_data)
-{
-  RectifyFakePortal *self = user_data;
-
-  self->acquired = TRUE;
-}
-
-static void
-name_lost (GDBusConnection *connection,
-           const char      *name,
-           gpointer         user_data)
-{
-  RectifyFakePortal *self = user_data;
-
-  self->lost = TRUE;
-}
-
-static void
 rectify_fake_portal_dispose (GObject *object)
 {
   RectifyFakePortal *self = RECTIFY_FAKE_PORTAL (object);
@@ -283,17 +323,8 @@ rectify_fake_portal_new (RectifyFakePortalInterfaces   interfaces,
                          GError                      **error)
 {
   g_autoptr(RectifyFakePortal) self = g_object_new (RECTIFY_TYPE_FAKE_PORTAL, NULL);
-  g_autofree char *address = NULL;
 
-  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, error);
-  if (address == NULL)
-    return NULL;
-
-  self->bus = g_dbus_connection_new_for_address_sync (address,
-                                                      G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                      G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                      NULL, NULL, error);
-  if (self->bus == NULL)
+  if ((self->bus = new_connection (error)) == NULL)
     return NULL;
 
   if (interfaces & RECTIFY_FAKE_PORTAL_EMAIL)
@@ -320,17 +351,8 @@ rectify_fake_portal_new (RectifyFakePortalInterfaces   interfaces,
         return NULL;
     }
 
-  self->owner_id = g_bus_own_name_on_connection (self->bus, PORTAL_BUS_NAME,
-                                                 G_BUS_NAME_OWNER_FLAGS_DO_NOT_QUEUE,
-                                                 name_acquired, name_lost, self, NULL);
-  while (!self->acquired && !self->lost)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (self->lost)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s is owned already", PORTAL_BUS_NAME);
-      return NULL;
-    }
+  if ((self->owner_id = own_name (self->bus, PORTAL_BUS_NAME, error)) == 0)
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -432,8 +454,6 @@ struct _RectifyFakeNotifications
   GDBusNodeInfo *info;
   guint object_id;
   guint owner_id;
-  gboolean acquired;
-  gboolean lost;
   GPtrArray *notifications;
 };
 
@@ -474,22 +494,6 @@ notifications_method_call (GDBusConnection       *connection,
 static const GDBusInterfaceVTable notifications_vtable = {
   notifications_method_call, NULL, NULL, { 0 }
 };
-
-static void
-notifications_acquired (GDBusConnection *connection,
-                        const char      *name,
-                        gpointer         user_data)
-{
-  RECTIFY_FAKE_NOTIFICATIONS (user_data)->acquired = TRUE;
-}
-
-static void
-notifications_lost (GDBusConnection *connection,
-                    const char      *name,
-                    gpointer         user_data)
-{
-  RECTIFY_FAKE_NOTIFICATIONS (user_data)->lost = TRUE;
-}
 
 static void
 rectify_fake_notifications_dispose (GObject *object)
@@ -543,16 +547,8 @@ RectifyFakeNotifications *
 rectify_fake_notifications_new (GError **error)
 {
   g_autoptr(RectifyFakeNotifications) self = g_object_new (RECTIFY_TYPE_FAKE_NOTIFICATIONS, NULL);
-  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, error);
 
-  if (address == NULL)
-    return NULL;
-
-  self->bus = g_dbus_connection_new_for_address_sync (address,
-                                                      G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                      G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                      NULL, NULL, error);
-  if (self->bus == NULL)
+  if ((self->bus = new_connection (error)) == NULL)
     return NULL;
 
   self->info = g_dbus_node_info_new_for_xml (notifications_xml, error);
@@ -564,19 +560,8 @@ rectify_fake_notifications_new (GError **error)
   if (self->object_id == 0)
     return NULL;
 
-  self->owner_id = g_bus_own_name_on_connection (self->bus, "org.gtk.Notifications",
-                                                 G_BUS_NAME_OWNER_FLAGS_DO_NOT_QUEUE,
-                                                 notifications_acquired, notifications_lost,
-                                                 self, NULL);
-  while (!self->acquired && !self->lost)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (self->lost)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                           "org.gtk.Notifications is owned already");
-      return NULL;
-    }
+  if ((self->owner_id = own_name (self->bus, "org.gtk.Notifications", error)) == 0)
+    return NULL;
 
   return g_steal_pointer (&self);
 }
