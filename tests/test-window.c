@@ -56,7 +56,7 @@ test_window_next_gated_on_scenario (void)
   back_button = rectify_test_find_action_button (GTK_WIDGET (window), "win.go-back");
   g_assert_nonnull (next_button);
   g_assert_nonnull (back_button);
-  g_assert_false (gtk_widget_is_sensitive (next_button));
+  g_assert_false (rectify_page_get_complete (rectify_window_get_visible_page (window)));
   g_assert_false (gtk_widget_is_sensitive (back_button));
 
   /* The shortcut's action refuses while the page is incomplete. */
@@ -69,7 +69,7 @@ test_window_next_gated_on_scenario (void)
   adw_action_row_activate (ADW_ACTION_ROW (row));
 
   g_assert_cmpint (rectify_case_get_scenario (rcase), ==, RECTIFY_SCENARIO_TOO_MANY);
-  g_assert_true (gtk_widget_is_sensitive (next_button));
+  g_assert_true (rectify_page_get_complete (rectify_window_get_visible_page (window)));
 
   g_assert_true (gtk_widget_activate (next_button));
   g_assert_true (rectify_test_iterate_until (details_page_visible, window));
@@ -89,7 +89,6 @@ test_window_follows_model (void)
   RectifyWindow *window;
   GtkWidget *row;
   GtkWidget *check;
-  GtkWidget *next_button;
 
   rectify_test_set_today (2026, 11, 26);
   rectify_test_fill_identify (rcase, RECTIFY_SCENARIO_NONE);
@@ -103,12 +102,11 @@ test_window_follows_model (void)
   row = rectify_test_find_row (GTK_WIDGET (window), "I added licences by accident");
   check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
-  next_button = rectify_test_find_action_button (GTK_WIDGET (window), "win.go-next");
-  g_assert_true (gtk_widget_is_sensitive (next_button));
+  g_assert_true (rectify_page_get_complete (rectify_window_get_visible_page (window)));
 
   rectify_case_set_scenario (rcase, RECTIFY_SCENARIO_NONE);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
-  g_assert_false (gtk_widget_is_sensitive (next_button));
+  g_assert_false (rectify_page_get_complete (rectify_window_get_visible_page (window)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -197,7 +195,6 @@ test_window_price_checks (void)
   GtkWidget *price_row;
   GtkWidget *confirm_row;
   GtkWidget *tax_row;
-  GtkWidget *next_button;
 
   rectify_test_set_today (2026, 11, 26);
   rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_UNINTENDED);
@@ -208,10 +205,9 @@ test_window_price_checks (void)
   g_assert_true (rectify_test_iterate_until (details_page_visible, window));
 
   price_row = rectify_test_find_row (GTK_WIDGET (window), "Price of one licence");
-  next_button = rectify_test_find_action_button (GTK_WIDGET (window), "win.go-next");
   g_assert_nonnull (price_row);
   g_assert_null (rectify_test_find_row (GTK_WIDGET (window), "Yes, this price is right"));
-  g_assert_true (gtk_widget_is_sensitive (next_button));
+  g_assert_true (rectify_page_get_complete (rectify_window_get_visible_page (window)));
 
   /* Typed as the owner would. */
   gtk_editable_set_text (GTK_EDITABLE (price_row), "99999999999");
@@ -219,21 +215,21 @@ test_window_price_checks (void)
   confirm_row = rectify_test_find_row (GTK_WIDGET (window), "Yes, this price is right");
   g_assert_nonnull (confirm_row);
   g_assert_nonnull (strstr (rectify_test_row_message (price_row), "200.00 EUR a month"));
-  g_assert_false (gtk_widget_is_sensitive (next_button));
+  g_assert_false (rectify_page_get_complete (rectify_window_get_visible_page (window)));
 
   /* The switch flips at the end of its animation. */
   adw_action_row_activate (ADW_ACTION_ROW (confirm_row));
   g_assert_true (rectify_test_iterate_until (price_confirmed, rcase));
-  g_assert_true (gtk_widget_is_sensitive (next_button));
+  g_assert_true (rectify_page_get_complete (rectify_window_get_visible_page (window)));
 
   /* A credit of a free licence: nothing to credit. */
   gtk_editable_set_text (GTK_EDITABLE (price_row), "0");
   g_assert_false (rectify_case_get_price_confirmed (rcase, RECTIFY_TEXT_UNIT_PRICE));
   g_assert_false (gtk_widget_get_visible (confirm_row));
   g_assert_nonnull (strstr (rectify_test_row_message (price_row), "nothing to refund"));
-  g_assert_false (gtk_widget_is_sensitive (next_button));
+  g_assert_false (rectify_page_get_complete (rectify_window_get_visible_page (window)));
   gtk_editable_set_text (GTK_EDITABLE (price_row), "19.99");
-  g_assert_true (gtk_widget_is_sensitive (next_button));
+  g_assert_true (rectify_page_get_complete (rectify_window_get_visible_page (window)));
 
   /* With or without VAT, as on the invoice. */
   tax_row = rectify_test_find_row (GTK_WIDGET (window), "Prices on the invoice");
@@ -461,6 +457,48 @@ test_window_tab_past_messages (void)
   rectify_clock_set_today (NULL);
 }
 
+
+/* Next (and Enter) on an incomplete step stays clickable: it shows every
+ * problem, including fields not typed in yet, and puts the focus on the
+ * first; it does not move on. */
+static void
+test_window_next_shows_problems (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  RectifyWindow *window;
+  GtkWidget *next_button;
+  GtkWidget *account_row;
+  GtkWidget *focus;
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_identify (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  rectify_case_set_current_step (rcase, RECTIFY_STEP_DETAILS);
+  window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  rectify_window_set_case (window, rcase);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rectify_test_iterate_until (details_page_visible, window));
+
+  account_row = rectify_test_find_row (GTK_WIDGET (window), "Company or account name, or account ID");
+  g_assert_nonnull (account_row);
+  /* Untouched: no wall of red yet. */
+  g_assert_null (rectify_test_row_message (account_row));
+
+  next_button = rectify_test_find_action_button (GTK_WIDGET (window), "win.go-next");
+  g_assert_true (gtk_widget_is_sensitive (next_button));
+  g_signal_emit_by_name (next_button, "clicked");
+  rectify_test_iterate (20);
+
+  g_assert_true (details_page_visible (window));
+  g_assert_nonnull (rectify_test_row_message (account_row));
+  g_assert_nonnull (rectify_test_row_message (rectify_test_find_row (GTK_WIDGET (window),
+                                                                     "Account owner’s name")));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (focus == account_row || gtk_widget_is_ancestor (focus, account_row));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_clock_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/window/price-checks", test_window_price_checks);
   g_test_add_func ("/window/attachments", test_window_attachments);
   g_test_add_func ("/window/tab-past-messages", test_window_tab_past_messages);
+  g_test_add_func ("/window/next-shows-problems", test_window_next_shows_problems);
 
   return g_test_run ();
 }

@@ -461,6 +461,36 @@ rectify_field_group_touch_all (RectifyFieldGroup *self)
 }
 
 /**
+ * rectify_field_group_show_problems:
+ * @self: a #RectifyFieldGroup
+ *
+ * Shows every field's problem, typed in or not, and returns the first field
+ * (in the page's order) with an error.
+ *
+ * Returns: (transfer none) (nullable): the field to focus, or %NULL
+ */
+GtkWidget *
+rectify_field_group_show_problems (RectifyFieldGroup *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_FIELD_GROUP (self), NULL);
+
+  rectify_field_group_touch_all (self);
+  if (self->rcase == NULL)
+    return NULL;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+      const RectifyProblem *problem = rectify_case_get_field_problem (self->rcase, field->field);
+
+      if (problem != NULL && !problem->warning && gtk_widget_get_visible (field->widget))
+        return field->widget;
+    }
+
+  return NULL;
+}
+
+/**
  * rectify_field_group_set_case:
  * @self: a #RectifyFieldGroup
  * @rcase: (nullable): the case to edit

@@ -33,6 +33,7 @@ void               rectify_field_group_refresh      (RectifyFieldGroup *self);
 void               rectify_field_group_touch        (RectifyFieldGroup *self,
                                                      GtkWidget         *widget);
 void               rectify_field_group_touch_all    (RectifyFieldGroup *self);
+GtkWidget         *rectify_field_group_show_problems (RectifyFieldGroup *self);
 gboolean           rectify_field_group_reject       (RectifyFieldGroup *self,
                                                      const char        *field,
                                                      const char        *message);

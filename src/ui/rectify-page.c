@@ -294,6 +294,26 @@ rectify_page_set_title (RectifyPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+/**
+ * rectify_page_show_problems:
+ * @self: a #RectifyPage
+ *
+ * What stops the step from being complete, shown beside each field, with
+ * the focus on the first; for a Next or Send pressed too early.
+ *
+ * Returns: whether there was something to show
+ */
+gboolean
+rectify_page_show_problems (RectifyPage *self)
+{
+  RectifyPageClass *klass;
+
+  g_return_val_if_fail (RECTIFY_IS_PAGE (self), FALSE);
+
+  klass = RECTIFY_PAGE_GET_CLASS (self);
+  return klass->show_problems != NULL && klass->show_problems (self);
+}
+
 gboolean
 rectify_page_get_complete (RectifyPage *self)
 {

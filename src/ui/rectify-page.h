@@ -32,6 +32,11 @@ struct _RectifyPageClass
 
   /* Whether the step applies to @rcase; a class rule, so the window can
    * ask before the page exists. %NULL means always. */
+  /* Called when the owner asks for Next (or Send) on an incomplete step:
+   * show every problem and put the focus on the first. Returns whether
+   * there was one to show. */
+  gboolean (*show_problems) (RectifyPage *self);
+
   gboolean (*applies_to) (RectifyCase *rcase);
 };
 
@@ -42,6 +47,7 @@ const char  *rectify_page_get_title         (RectifyPage      *self);
 void         rectify_page_set_title         (RectifyPage      *self,
                                              const char       *title);
 gboolean     rectify_page_get_complete      (RectifyPage      *self);
+gboolean     rectify_page_show_problems     (RectifyPage      *self);
 gboolean     rectify_page_get_applicable    (RectifyPage      *self);
 void         rectify_page_set_applicable    (RectifyPage      *self,
                                              gboolean          applicable);

@@ -190,8 +190,9 @@ update_navigation (RectifyWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
                                  find_applicable (self, current, -1) >= 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-next",
-                                 step_complete (self, current) && next >= 0);
+  /* Next stays clickable on an incomplete step: it then shows what is
+   * missing rather than doing nothing. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-next", next >= 0);
   /* Nothing comes after the last step (the follow-up opens once sent). */
   gtk_widget_set_visible (self->next_button, next >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", self->rcase != NULL);
@@ -241,10 +242,12 @@ go_next_action (GtkWidget  *widget,
   RectifyWindow *self = RECTIFY_WINDOW (widget);
   guint current = get_current_index (self);
 
-  /* The action is disabled while the page is incomplete; a shortcut can still
-   * race a change, so the model is asked again here. */
+  /* Too early: every problem of the step, and the focus on the first. */
   if (!step_complete (self, current))
-    return;
+    {
+      rectify_page_show_problems (ensure_page (self, current));
+      return;
+    }
 
   go_to (self, find_applicable (self, current, +1));
 }
@@ -638,8 +641,8 @@ rectify_window_set_property (GObject      *object,
 static void
 on_entry_activated (RectifyWindow *self)
 {
-  /* Enter in a field is Next, when the page is complete (the action says
-   * no otherwise). */
+  /* Enter in a field is Next (which, on an incomplete page, shows what is
+   * missing). */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.go-next", NULL);
 }
 

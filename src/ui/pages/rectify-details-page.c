@@ -546,6 +546,19 @@ rectify_details_page_dispose (GObject *object)
   g_clear_object (&self->fields);
 }
 
+static gboolean
+rectify_details_page_show_problems (RectifyPage *page)
+{
+  RectifyDetailsPage *self = RECTIFY_DETAILS_PAGE (page);
+  GtkWidget *field = rectify_field_group_show_problems (self->fields);
+
+  if (field == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (field);
+  return TRUE;
+}
+
 static void
 rectify_details_page_class_init (RectifyDetailsPageClass *klass)
 {
@@ -556,6 +569,7 @@ rectify_details_page_class_init (RectifyDetailsPageClass *klass)
   object_class->dispose = rectify_details_page_dispose;
   page_class->case_changed = rectify_details_page_case_changed;
   page_class->case_updated = rectify_details_page_case_updated;
+  page_class->show_problems = rectify_details_page_show_problems;
   rectify_page_class_set_step (page_class, RECTIFY_STEP_DETAILS);
 
   gtk_widget_class_set_template_from_resource (widget_class,

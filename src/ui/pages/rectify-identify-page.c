@@ -170,6 +170,33 @@ rectify_identify_page_dispose (GObject *object)
   g_clear_object (&self->fields);
 }
 
+static gboolean
+rectify_identify_page_show_problems (RectifyPage *page)
+{
+  RectifyIdentifyPage *self = RECTIFY_IDENTIFY_PAGE (page);
+  RectifyCase *rcase = rectify_page_get_case (page);
+  GtkWidget *field;
+
+  if (rcase == NULL)
+    return FALSE;
+
+  field = rectify_field_group_show_problems (self->fields);
+  if (rectify_case_get_scenario (rcase) == RECTIFY_SCENARIO_NONE)
+    {
+      rectify_page_add_toast (page, adw_toast_new (_("Choose what went wrong")));
+      gtk_widget_grab_focus (GTK_WIDGET (self->wrong_type_check));
+      return TRUE;
+    }
+
+  if (field != NULL)
+    {
+      gtk_widget_grab_focus (field);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 rectify_identify_page_class_init (RectifyIdentifyPageClass *klass)
 {
@@ -180,6 +207,7 @@ rectify_identify_page_class_init (RectifyIdentifyPageClass *klass)
   object_class->dispose = rectify_identify_page_dispose;
   page_class->case_changed = rectify_identify_page_case_changed;
   page_class->case_updated = rectify_identify_page_case_updated;
+  page_class->show_problems = rectify_identify_page_show_problems;
   rectify_page_class_set_step (page_class, RECTIFY_STEP_IDENTIFY);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -283,10 +283,11 @@ rectify_resolution_page_case_updated (RectifyPage *page)
   gtk_widget_set_visible (self->correct_button, rectify_case_is_submitted (rcase));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.correct",
                                  rectify_case_is_submitted (rcase));
+  /* Clickable while not sent; on an incomplete step it shows what is
+   * missing (send_action). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.send",
-                                 rectify_page_get_complete (RECTIFY_PAGE (self)) &&
-                                 (rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_DRAFT ||
-                                  rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_FAILED));
+                                 rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_DRAFT ||
+                                 rectify_case_get_send_state (rcase) == RECTIFY_SEND_STATE_FAILED);
   /* E-mailed again once it reached support, it would be a second request. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.email",
                                  rectify_page_get_complete (RECTIFY_PAGE (self)) &&
@@ -494,6 +495,20 @@ send_action (GtkWidget  *widget,
 
   if (rcase == NULL)
     return;
+
+  if (!rectify_page_get_complete (RECTIFY_PAGE (self)))
+    {
+      /* An earlier step may be the one missing something: the window goes
+       * there; else this page says what. */
+      for (RectifyStep step = RECTIFY_STEP_IDENTIFY; step < RECTIFY_STEP_RESOLUTION; step++)
+        if (!rectify_case_get_step_complete (rcase, step))
+          {
+            gtk_widget_activate_action (widget, "win.show-step", "i", step);
+            return;
+          }
+      rectify_page_show_problems (RECTIFY_PAGE (self));
+      return;
+    }
 
   /* The application's outbox, the same one app.send-case uses. */
   if (outbox == NULL)
@@ -1053,6 +1068,31 @@ rectify_resolution_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
 }
 
+static gboolean
+rectify_resolution_page_show_problems (RectifyPage *page)
+{
+  RectifyResolutionPage *self = RECTIFY_RESOLUTION_PAGE (page);
+  RectifyCase *rcase = rectify_page_get_case (page);
+  const RectifyProblem *problem;
+
+  if (rcase == NULL || rectify_page_get_complete (page))
+    return FALSE;
+
+  /* The one thing asked here: which correction. */
+  problem = rectify_case_get_field_problem (rcase, "resolution");
+  rectify_page_add_toast (page, adw_toast_new (problem != NULL
+                                                 ? problem->message
+                                                 : _("Choose how it should be corrected")));
+  for (guint i = 0; i < N_CHOICES; i++)
+    if (gtk_widget_get_visible (GTK_WIDGET (row_for (self, i))))
+      {
+        gtk_widget_grab_focus (GTK_WIDGET (check_for (self, i)));
+        break;
+      }
+
+  return TRUE;
+}
+
 static void
 rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
 {
@@ -1065,6 +1105,7 @@ rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
   object_class->set_property = rectify_resolution_page_set_property;
   page_class->case_changed = rectify_resolution_page_case_changed;
   page_class->case_updated = rectify_resolution_page_case_updated;
+  page_class->show_problems = rectify_resolution_page_show_problems;
   rectify_page_class_set_step (page_class, RECTIFY_STEP_RESOLUTION);
 
   /**
