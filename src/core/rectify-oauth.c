@@ -342,7 +342,9 @@ exchange_free (Exchange *exchange)
   g_clear_object (&exchange->stream);
   if (exchange->body != NULL)
     {
-      explicit_bzero (exchange->body->data, exchange->body->len);
+      /* An empty answer (204) has no data at all. */
+      if (exchange->body->len > 0)
+        explicit_bzero (exchange->body->data, exchange->body->len);
       g_byte_array_unref (exchange->body);
     }
   g_free (exchange);
