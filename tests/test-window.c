@@ -499,6 +499,39 @@ test_window_next_shows_problems (void)
   rectify_clock_set_today (NULL);
 }
 
+
+/* Ctrl+W closes the window, as in every GNOME app. */
+static void
+test_window_ctrl_w (void)
+{
+  RectifyWindow *window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcutTrigger) ctrl_w = gtk_keyval_trigger_new (GDK_KEY_w, GDK_CONTROL_MASK);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), ctrl_w) &&
+              GTK_IS_NAMED_ACTION (action) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                           "window.close"))
+            found = TRUE;
+        }
+    }
+
+  g_assert_true (found);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +546,7 @@ main (int   argc,
   g_test_add_func ("/window/attachments", test_window_attachments);
   g_test_add_func ("/window/tab-past-messages", test_window_tab_past_messages);
   g_test_add_func ("/window/next-shows-problems", test_window_next_shows_problems);
+  g_test_add_func ("/window/ctrl-w", test_window_ctrl_w);
 
   return g_test_run ();
 }
