@@ -532,6 +532,36 @@ test_window_ctrl_w (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* The keyboard starts in the step's first field, and Next takes it to the
+ * next step's first field, not to the window's buttons. */
+static void
+test_window_focus_starts_in_page (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  RectifyWindow *window;
+  GtkWidget *focus;
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_identify (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  rectify_window_set_case (window, rcase);
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_test_iterate (50);
+
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (rectify_window_get_visible_page (window))));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-next", NULL);
+  g_assert_true (rectify_test_iterate_until (details_page_visible, window));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (rectify_window_get_visible_page (window))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_clock_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/window/tab-past-messages", test_window_tab_past_messages);
   g_test_add_func ("/window/next-shows-problems", test_window_next_shows_problems);
   g_test_add_func ("/window/ctrl-w", test_window_ctrl_w);
+  g_test_add_func ("/window/focus-starts-in-page", test_window_focus_starts_in_page);
 
   return g_test_run ();
 }

@@ -214,6 +214,17 @@ on_visible_page_changed (RectifyWindow *self)
     rectify_case_set_current_step (self->rcase, get_current_index (self));
 }
 
+/* The keyboard starts on the step's first field, not on the window's
+ * buttons. */
+static void
+focus_first_field (RectifyWindow *self)
+{
+  RectifyPage *page = rectify_window_get_visible_page (self);
+
+  if (page != NULL)
+    gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 go_to (RectifyWindow *self,
        int            index)
@@ -222,6 +233,15 @@ go_to (RectifyWindow *self,
     return;
 
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (ensure_page (self, index)));
+  focus_first_field (self);
+}
+
+static void
+rectify_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rectify_window_parent_class)->map (widget);
+
+  focus_first_field (RECTIFY_WINDOW (widget));
 }
 
 static void
@@ -678,6 +698,7 @@ rectify_window_class_init (RectifyWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = rectify_window_constructed;
+  widget_class->map = rectify_window_map;
   object_class->dispose = rectify_window_dispose;
   object_class->get_property = rectify_window_get_property;
   object_class->set_property = rectify_window_set_property;
