@@ -801,6 +801,33 @@ test_follow_up_by_email (Fixture       *f,
   g_assert_null (rectify_test_find_label (GTK_WIDGET (f->window), "Reply to Support"));
 }
 
+
+/* Back on step 3 after sending: it says the request's number and the day it
+ * went, and the deadline banner has made way for step 4. */
+static void
+test_sent_as_number (Fixture       *f,
+                     gconstpointer  data)
+{
+  StepShown shown = { f, RECTIFY_STEP_RESOLUTION };
+  g_autofree char *number = NULL;
+  GtkWidget *label;
+
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (f->window), "days until the next billing cycle"));
+  press_send (f);
+  g_assert_true (rectify_test_iterate_until (follow_up_shown, f));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-step", "i",
+                              RECTIFY_STEP_RESOLUTION);
+  g_assert_true (rectify_test_iterate_until (step_shown, &shown));
+
+  number = g_strdup_printf ("Sent to support as request #%" G_GINT64_FORMAT " on 26 November 2026",
+                            rectify_case_get_request_id (f->rcase));
+  label = rectify_test_find_label (GTK_WIDGET (f->window), number);
+  g_assert_nonnull (label);
+  label = rectify_test_find_label (GTK_WIDGET (rectify_window_get_visible_page (f->window)),
+                                   "days until the next billing cycle");
+  g_assert_true (label == NULL || !gtk_widget_is_visible (label));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -825,6 +852,7 @@ main (int   argc,
   ADD ("/send/anonymous-off", test_send_anonymous_off);
   ADD ("/send/reply-with-file", test_reply_with_file);
   ADD ("/send/follow-up-by-email", test_follow_up_by_email);
+  ADD ("/send/sent-as-number", test_sent_as_number);
 
 #undef ADD
 

@@ -42,8 +42,10 @@ update (RectifyUrgencyBanner *self)
   GDate today;
   int days;
 
+  /* Once sent, the hurry is over: what is left is step 4's checklist. */
   next = self->rcase ? rectify_case_get_next_billing (self->rcase) : NULL;
-  gtk_widget_set_visible (GTK_WIDGET (self), next != NULL && g_date_valid (next));
+  gtk_widget_set_visible (GTK_WIDGET (self), next != NULL && g_date_valid (next) &&
+                                             !rectify_case_is_submitted (self->rcase));
   if (next == NULL || !g_date_valid (next))
     return;
 

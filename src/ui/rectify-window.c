@@ -221,8 +221,16 @@ focus_first_field (RectifyWindow *self)
 {
   RectifyPage *page = rectify_window_get_visible_page (self);
 
-  if (page != NULL)
-    gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+  GtkWidget *focus;
+
+  if (page == NULL || !gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD))
+    return;
+
+  /* A selectable label (a sent request's text) selects all it holds when
+   * it takes the focus: not wanted here. */
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  if (GTK_IS_LABEL (focus))
+    gtk_label_select_region (GTK_LABEL (focus), 0, 0);
 }
 
 static void

@@ -255,9 +255,15 @@ rectify_resolution_page_case_updated (RectifyPage *page)
     {
       g_autofree char *when = rectify_page_dup_sent_on (page);
       g_autofree char *description =
-        /* Translators: %s is a date, e.g. "26 November 2026" */
-        g_strdup_printf (_("As sent to support on %s. To change something, send a correction "
-                           "on the same request."), when);
+        rectify_case_get_request_id (rcase) > 0
+          /* Translators: a request number, then a date, e.g. "26 November 2026" */
+          ? g_strdup_printf (_("Sent to support as request #%" PRId64 " on %s. To change "
+                               "something, send a correction on the same request; what is "
+                               "left to do is on step 4."),
+                             rectify_case_get_request_id (rcase), when)
+          /* Translators: %s is a date, e.g. "26 November 2026" */
+          : g_strdup_printf (_("As sent to support on %s. To change something, send a "
+                               "correction on the same request."), when);
 
       gtk_label_set_label (self->subject_label, rectify_case_get_sent_subject (rcase));
       gtk_label_set_label (self->body_label, rectify_case_get_sent_body (rcase));
