@@ -1784,6 +1784,26 @@ test_expired_tokens (Fixture       *f,
   g_signal_handlers_disconnect_by_data (f->rcase, f);
 }
 
+/* The desk refuses the tokens of the second upload too: failed, but with
+ * nothing for the owner to correct, said as such; no request made. */
+static void
+test_tokens_refused_twice (Fixture       *f,
+                           gconstpointer  data)
+{
+  add_attachment (f, "invoice.pdf", 4096);
+  rectify_test_desk_set_upload_error_field (f->desk, "base");
+
+  f->clock_advances = 2;
+  g_signal_connect (f->rcase, "notify::send-state", G_CALLBACK (on_creating_advance_clock), f);
+  send (f);
+  wait_state (f, RECTIFY_SEND_STATE_FAILED);
+
+  g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_UPLOADS_REFUSED);
+  g_assert_cmpuint (uploads (f), ==, 2);
+  g_assert_cmpuint (created (f), ==, 0);
+  g_signal_handlers_disconnect_by_data (f->rcase, f);
+}
+
 /* The same, with the desk filing its complaint about the tokens under
  * "base": the tokens are dropped and the files uploaded again, once, not
  * the same refused create at every Send. */
@@ -1826,7 +1846,7 @@ test_invalid (Fixture       *f,
   g_assert_cmpuint (created (f), ==, 0);
   g_assert_cmpuint (uploads (f), ==, 2);
   g_assert_cmpuint (f->delays->len, ==, 0);
-  g_assert_nonnull (rectify_case_get_send_reason (f->rcase));
+  g_assert_cmpint (reason_code (f), ==, RECTIFY_SEND_REASON_UPLOADS_REFUSED);
   g_assert_cmpuint (rectify_case_get_send_attempts (f->rcase), ==, 0);
 
   rejections = rectify_outbox_get_rejections (f->outbox, f->rcase);
@@ -2548,6 +2568,7 @@ main (int   argc,
   ADD ("fault/lookup-once", signed_in, test_lookup_once);
   ADD ("invalid/expired-tokens", anonymous, test_expired_tokens);
   ADD ("invalid/expired-tokens-base", anonymous, test_expired_tokens_base);
+  ADD ("invalid/tokens-refused-twice", anonymous, test_tokens_refused_twice);
   ADD ("invalid/fields", anonymous, test_invalid);
   ADD ("invalid/upload", anonymous, test_invalid_upload);
   g_test_add_func ("/outbox/invalid/field-mapping", test_field_mapping);

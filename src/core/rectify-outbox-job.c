@@ -219,6 +219,8 @@ rectify_outbox_describe_ambiguous (RectifyCase  *rcase,
   return reason;
 }
 
+static gboolean is_upload_complaint (const RectifyDeskFieldError *field_error);
+
 static RectifySendReason *
 describe_rejection (const GError *error)
 {
@@ -240,6 +242,24 @@ describe_rejection (const GError *error)
 
   if (field_errors == NULL)
     return rectify_send_reason_new_with_detail (RECTIFY_SEND_REASON_OTHER, error->message);
+
+  /* Only the files' upload refused, even after uploading them again:
+   * nothing in the details to correct, and the next Send uploads afresh. */
+  if (field_errors->len > 0)
+    {
+      gboolean only_uploads = TRUE;
+
+      for (guint i = 0; i < field_errors->len; i++)
+        only_uploads &= is_upload_complaint (g_ptr_array_index (field_errors, i));
+
+      if (only_uploads)
+        {
+          const RectifyDeskFieldError *first = g_ptr_array_index (field_errors, 0);
+
+          return rectify_send_reason_new_with_detail (RECTIFY_SEND_REASON_UPLOADS_REFUSED,
+                                                      first->description);
+        }
+    }
 
   /* The desk's own words, kept as it said them. */
   if (general->len > 0)

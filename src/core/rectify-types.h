@@ -122,6 +122,9 @@ typedef enum
  * @RECTIFY_SEND_REASON_ACCESS_REFUSED: signed in, but refused access
  * @RECTIFY_SEND_REASON_REJECTED: the desk refused the request (detail: the
  *   desk's own words)
+ * @RECTIFY_SEND_REASON_UPLOADS_REFUSED: the desk refused the attached files'
+ *   upload twice (detail: what it said); nothing to correct, the next Send
+ *   uploads them afresh
  * @RECTIFY_SEND_REASON_REJECTED_FIELDS: the desk refused some details, which
  *   are marked beside their fields
  * @RECTIFY_SEND_REASON_INCOMPLETE: a step is no longer complete (the case's
@@ -157,6 +160,7 @@ typedef enum
   RECTIFY_SEND_REASON_ACCESS_REFUSED,
   RECTIFY_SEND_REASON_REJECTED,
   RECTIFY_SEND_REASON_REJECTED_FIELDS,
+  RECTIFY_SEND_REASON_UPLOADS_REFUSED,
   RECTIFY_SEND_REASON_INCOMPLETE,
   RECTIFY_SEND_REASON_OTHER,
   RECTIFY_SEND_REASON_LEGACY,

@@ -223,6 +223,13 @@ rectify_send_reason_dup_text (const RectifySendReason *reason,
                                 "send again."),
                               detail);
 
+    case RECTIFY_SEND_REASON_UPLOADS_REFUSED:
+      /* Translators: %s is what the help desk said, in English */
+      return g_strdup_printf (_("The help desk refused the attached files twice (“%s”). There is "
+                                "nothing to correct: press Send and Rectify uploads them "
+                                "afresh, or send the request by e-mail instead."),
+                              detail != NULL ? detail : "");
+
     case RECTIFY_SEND_REASON_REJECTED_FIELDS:
       return g_strdup (_("The help desk did not accept some of the details; they are marked "
                          "beside the fields concerned. Correct them and send again."));
