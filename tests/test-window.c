@@ -555,8 +555,21 @@ test_window_focus_starts_in_page (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-next", NULL);
   g_assert_true (rectify_test_iterate_until (details_page_visible, window));
+  rectify_test_iterate (50);
   focus = gtk_window_get_focus (GTK_WINDOW (window));
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (rectify_window_get_visible_page (window))));
+
+  /* Another case chosen (as from the case list): the keyboard stays
+   * where it was. */
+  {
+    g_autoptr(RectifyCase) other = rectify_case_new ();
+    GtkWidget *next = rectify_test_find_action_button (GTK_WIDGET (window), "win.go-next");
+
+    g_assert_true (gtk_widget_grab_focus (next));
+    rectify_window_set_case (window, other);
+    rectify_test_iterate (50);
+    g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == next);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   rectify_clock_set_today (NULL);

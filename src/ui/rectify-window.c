@@ -32,6 +32,7 @@ struct _RectifyWindow
   RectifyCase          *rcase;
   GtkSingleSelection   *selection;
   gboolean              switching;
+  guint                 focus_source;
 
   AdwToastOverlay      *toast_overlay;
   AdwFlap              *flap;
@@ -215,22 +216,36 @@ on_visible_page_changed (RectifyWindow *self)
 }
 
 /* The keyboard starts on the step's first field, not on the window's
- * buttons. */
-static void
-focus_first_field (RectifyWindow *self)
+ * buttons. Done from an idle, once the step is on screen: a field given
+ * the focus before it is mapped keeps a blinking cursor it no longer
+ * owns. */
+static gboolean
+focus_first_field_cb (gpointer user_data)
 {
+  RectifyWindow *self = user_data;
   RectifyPage *page = rectify_window_get_visible_page (self);
-
   GtkWidget *focus;
 
-  if (page == NULL || !gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD))
-    return;
+  self->focus_source = 0;
+
+  if (page == NULL || !gtk_widget_get_mapped (GTK_WIDGET (page)) ||
+      !gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD))
+    return G_SOURCE_REMOVE;
 
   /* A selectable label (a sent request's text) selects all it holds when
    * it takes the focus: not wanted here. */
   focus = gtk_window_get_focus (GTK_WINDOW (self));
   if (GTK_IS_LABEL (focus))
     gtk_label_select_region (GTK_LABEL (focus), 0, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_first_field (RectifyWindow *self)
+{
+  if (self->focus_source == 0)
+    self->focus_source = g_idle_add (focus_first_field_cb, self);
 }
 
 static void
@@ -241,7 +256,10 @@ go_to (RectifyWindow *self,
     return;
 
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (ensure_page (self, index)));
-  focus_first_field (self);
+
+  /* Choosing another case in the list leaves the keyboard in the list. */
+  if (!self->switching)
+    focus_first_field (self);
 }
 
 static void
@@ -342,6 +360,7 @@ new_case (RectifyWindow *self)
   if (self->store != NULL)
     rectify_case_store_add (self->store, rcase);
   rectify_window_set_case (self, rcase);
+  focus_first_field (self);
 }
 
 static void
@@ -560,6 +579,8 @@ static void
 rectify_window_dispose (GObject *object)
 {
   RectifyWindow *self = (RectifyWindow *)object;
+
+  g_clear_handle_id (&self->focus_source, g_source_remove);
 
   /* Pages first, so they let go of the case before it is dropped. */
   for (guint i = 0; i < RECTIFY_N_STEPS; i++)
