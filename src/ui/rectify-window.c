@@ -32,7 +32,6 @@ struct _RectifyWindow
   RectifyCase          *rcase;
   GtkSingleSelection   *selection;
   gboolean              switching;
-  guint                 focus_source;
 
   AdwToastOverlay      *toast_overlay;
   AdwFlap              *flap;
@@ -216,36 +215,23 @@ on_visible_page_changed (RectifyWindow *self)
 }
 
 /* The keyboard starts on the step's first field, not on the window's
- * buttons. Done from an idle, once the step is on screen: a field given
- * the focus before it is mapped keeps a blinking cursor it no longer
- * owns. */
-static gboolean
-focus_first_field_cb (gpointer user_data)
+ * buttons. Only once the step is on screen: a field given the focus before
+ * it is mapped keeps a blinking cursor it no longer owns. */
+static void
+focus_first_field (RectifyWindow *self)
 {
-  RectifyWindow *self = user_data;
   RectifyPage *page = rectify_window_get_visible_page (self);
   GtkWidget *focus;
 
-  self->focus_source = 0;
-
   if (page == NULL || !gtk_widget_get_mapped (GTK_WIDGET (page)) ||
       !gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD))
-    return G_SOURCE_REMOVE;
+    return;
 
   /* A selectable label (a sent request's text) selects all it holds when
    * it takes the focus: not wanted here. */
   focus = gtk_window_get_focus (GTK_WINDOW (self));
   if (GTK_IS_LABEL (focus))
     gtk_label_select_region (GTK_LABEL (focus), 0, 0);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-focus_first_field (RectifyWindow *self)
-{
-  if (self->focus_source == 0)
-    self->focus_source = g_idle_add (focus_first_field_cb, self);
 }
 
 static void
@@ -579,8 +565,6 @@ static void
 rectify_window_dispose (GObject *object)
 {
   RectifyWindow *self = (RectifyWindow *)object;
-
-  g_clear_handle_id (&self->focus_source, g_source_remove);
 
   /* Pages first, so they let go of the case before it is dropped. */
   for (guint i = 0; i < RECTIFY_N_STEPS; i++)
