@@ -150,3 +150,45 @@ rectify_test_provider_with_client (const char *redirect_uri)
 
   return provider;
 }
+
+static void
+store_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
+}
+
+/* A store for @directory, loaded, the load asserted to have succeeded. */
+RectifyCaseStore *
+rectify_test_load_store (GFile *directory)
+{
+  RectifyCaseStore *store = rectify_case_store_new (directory);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rectify_case_store_load_async (store, NULL, store_done_cb, &result);
+  g_assert_true (rectify_case_store_load_finish (store, wait_for_result (&result), NULL, NULL));
+
+  return store;
+}
+
+/* Writes whatever @store still has to write, asserting it could. */
+void
+rectify_test_flush_store (RectifyCaseStore *store)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rectify_case_store_flush_async (store, NULL, store_done_cb, &result);
+  g_assert_true (rectify_case_store_flush_finish (store, wait_for_result (&result), NULL));
+}

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "rectify-case.h"
+#include "rectify-case-store.h"
 #include "rectify-provider.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,9 @@ void rectify_test_fill_complete     (RectifyCase       *rcase,
 void rectify_test_check_attachment  (RectifyAttachment *attachment);
 void rectify_test_use_system_mime_database (void);
 void rectify_test_remove_tree      (GFile             *directory);
+
+RectifyCaseStore *rectify_test_load_store  (GFile            *directory);
+void              rectify_test_flush_store (RectifyCaseStore *store);
 
 RectifyProvider *rectify_test_provider_with_client (const char *redirect_uri);
 

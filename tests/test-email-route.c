@@ -36,29 +36,8 @@ typedef struct
   char              *invoice_path;
 } Fixture;
 
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *)data;
-}
 
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_assert_true (rectify_case_store_load_finish (RECTIFY_CASE_STORE (object), result, NULL, NULL));
-  *(gboolean *)user_data = TRUE;
-}
 
-static void
-flush_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  rectify_case_store_flush_finish (RECTIFY_CASE_STORE (object), result, NULL);
-  *(gboolean *)user_data = TRUE;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -69,7 +48,6 @@ fixture_set_up (Fixture       *f,
   g_autofree char *path = g_dir_make_tmp ("rectify-test-email-XXXXXX", NULL);
   g_autoptr(RectifyAttachment) attachment = NULL;
   g_autoptr(GFile) file = NULL;
-  gboolean loaded = FALSE;
 
   rectify_test_set_today (2026, 11, 26);
   rectify_test_use_system_mime_database ();
@@ -78,9 +56,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   f->directory = g_file_new_build_filename (path, "cases", NULL);
-  f->store = rectify_case_store_new (f->directory);
-  rectify_case_store_load_async (f->store, NULL, load_cb, &loaded);
-  g_assert_true (rectify_test_iterate_until (flag_set, &loaded));
+  f->store = rectify_test_load_store (f->directory);
 
   f->window = rectify_window_new (NULL, f->store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
@@ -106,11 +82,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gboolean flushed = FALSE;
-
   gtk_window_destroy (GTK_WINDOW (f->window));
-  rectify_case_store_flush_async (f->store, NULL, flush_cb, &flushed);
-  g_assert_true (rectify_test_iterate_until (flag_set, &flushed));
+  rectify_test_flush_store (f->store);
   g_clear_object (&f->store);
   g_unlink (f->invoice_path);
   g_free (f->invoice_path);

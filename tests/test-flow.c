@@ -24,52 +24,8 @@ typedef struct
   RectifyWindow    *window;
 } Fixture;
 
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  gboolean *done = user_data;
 
-  g_assert_true (rectify_case_store_load_finish (RECTIFY_CASE_STORE (object), result, NULL, NULL));
-  *done = TRUE;
-}
 
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *)data;
-}
-
-static RectifyCaseStore *
-load_store (GFile *directory)
-{
-  RectifyCaseStore *store = rectify_case_store_new (directory);
-  gboolean done = FALSE;
-
-  rectify_case_store_load_async (store, NULL, load_cb, &done);
-  g_assert_true (rectify_test_iterate_until (flag_set, &done));
-
-  return store;
-}
-
-static void
-flush_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_assert_true (rectify_case_store_flush_finish (RECTIFY_CASE_STORE (object), result, NULL));
-  *(gboolean *)user_data = TRUE;
-}
-
-static void
-flush (RectifyCaseStore *store)
-{
-  gboolean done = FALSE;
-
-  rectify_case_store_flush_async (store, NULL, flush_cb, &done);
-  g_assert_true (rectify_test_iterate_until (flag_set, &done));
-}
 
 static RectifyWindow *
 open_window (RectifyCaseStore *store)
@@ -97,7 +53,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_nonnull (path);
   fixture->directory = g_file_new_build_filename (path, "cases", NULL);
   rectify_test_set_today (2026, 11, 26);
-  fixture->store = load_store (fixture->directory);
+  fixture->store = rectify_test_load_store (fixture->directory);
   fixture->window = open_window (fixture->store);
 }
 
@@ -107,7 +63,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  flush (fixture->store);
+  rectify_test_flush_store (fixture->store);
   g_clear_object (&fixture->store);
   rectify_test_remove_tree (fixture->directory);
   g_clear_object (&fixture->directory);
@@ -414,9 +370,9 @@ test_checklist_survives_rebuild (Fixture       *fixture,
    * ticks, each with its time. */
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
-  flush (fixture->store);
+  rectify_test_flush_store (fixture->store);
 
-  reloaded = load_store (fixture->directory);
+  reloaded = rectify_test_load_store (fixture->directory);
   fixture->window = open_window (reloaded);
   again = rectify_window_get_case (fixture->window);
   g_assert_cmpstr (rectify_case_get_reference (again), ==, reference);
@@ -433,7 +389,7 @@ test_checklist_survives_rebuild (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
-  flush (reloaded);
+  rectify_test_flush_store (reloaded);
 }
 
 static void

@@ -37,29 +37,8 @@ typedef struct
   RectifyCase        *rcase;
 } Fixture;
 
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *)data;
-}
 
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_assert_true (rectify_case_store_load_finish (RECTIFY_CASE_STORE (object), result, NULL, NULL));
-  *(gboolean *)user_data = TRUE;
-}
 
-static void
-flush_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  rectify_case_store_flush_finish (RECTIFY_CASE_STORE (object), result, NULL);
-  *(gboolean *)user_data = TRUE;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -67,7 +46,6 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_dir_make_tmp ("rectify-test-send-XXXXXX", NULL);
-  gboolean loaded = FALSE;
 
   rectify_test_set_today (2026, 11, 26);
 
@@ -75,9 +53,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->monitor = rectify_test_monitor_new ();
   f->directory = g_file_new_build_filename (path, "cases", NULL);
-  f->store = rectify_case_store_new (f->directory);
-  rectify_case_store_load_async (f->store, NULL, load_cb, &loaded);
-  g_assert_true (rectify_test_iterate_until (flag_set, &loaded));
+  f->store = rectify_test_load_store (f->directory);
 
   f->client = rectify_desk_client_new (rectify_test_desk_get_url (f->desk), &error);
   g_assert_no_error (error);
@@ -100,11 +76,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gboolean flushed = FALSE;
-
   gtk_window_destroy (GTK_WINDOW (f->window));
-  rectify_case_store_flush_async (f->store, NULL, flush_cb, &flushed);
-  g_assert_true (rectify_test_iterate_until (flag_set, &flushed));
+  rectify_test_flush_store (f->store);
   g_clear_object (&f->outbox);
   g_clear_object (&f->client);
   g_clear_object (&f->store);
