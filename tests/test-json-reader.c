@@ -180,6 +180,38 @@ test_case_file (void)
   g_assert_error (error, RECTIFY_CASE_FILE_ERROR, RECTIFY_CASE_FILE_ERROR_TOO_LARGE);
 }
 
+/* Members read from an answer give a value only when it has the type
+ * asked for: a number is no string, a string no number, null neither. */
+static void
+test_typed_members (void)
+{
+  static const char json[] =
+    "{\"name\": \"Ana\", \"count\": 3, \"text_count\": \"3\", \"none\": null,"
+    " \"list\": [\"a\"], \"real\": 1.5}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = rectify_json_read (json, strlen (json), 1024, &error);
+  JsonObject *object;
+  gint64 value = 42;
+
+  g_assert_no_error (error);
+  object = json_node_get_object (root);
+
+  g_assert_cmpstr (rectify_json_get_string (object, "name"), ==, "Ana");
+  g_assert_null (rectify_json_get_string (object, "count"));
+  g_assert_null (rectify_json_get_string (object, "none"));
+  g_assert_null (rectify_json_get_string (object, "list"));
+  g_assert_null (rectify_json_get_string (object, "missing"));
+
+  g_assert_true (rectify_json_get_int (object, "count", &value));
+  g_assert_cmpint (value, ==, 3);
+  value = 42;
+  g_assert_false (rectify_json_get_int (object, "text_count", &value));
+  g_assert_false (rectify_json_get_int (object, "real", &value));
+  g_assert_false (rectify_json_get_int (object, "none", &value));
+  g_assert_false (rectify_json_get_int (object, "missing", &value));
+  g_assert_cmpint (value, ==, 42);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +223,7 @@ main (int   argc,
   g_test_add_func ("/json-reader/nul", test_nul);
   g_test_add_func ("/json-reader/size", test_size);
   g_test_add_func ("/json-reader/case-file", test_case_file);
+  g_test_add_func ("/json-reader/typed-members", test_typed_members);
 
   return g_test_run ();
 }

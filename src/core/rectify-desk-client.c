@@ -212,20 +212,6 @@ parse_retry_after (SoupMessage *msg)
   return MAX (0, g_date_time_difference (date, now) / G_TIME_SPAN_SECOND);
 }
 
-/* A string member, or NULL when it is missing or not a string. */
-static const char *
-get_string_member (JsonObject *object,
-                   const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static GPtrArray *
 parse_error_details (JsonObject *details)
 {
@@ -248,15 +234,16 @@ parse_error_details (JsonObject *details)
         {
           JsonNode *item = json_array_get_element (array, i);
           JsonObject *object;
+          const char *description;
+          const char *code;
 
           if (!JSON_NODE_HOLDS_OBJECT (item))
             continue;
 
           object = json_node_get_object (item);
-          g_ptr_array_add (field_errors,
-                           rectify_desk_field_error_new (field,
-                                                         get_string_member (object, "description"),
-                                                         get_string_member (object, "error")));
+          description = rectify_json_get_string (object, "description");
+          code = rectify_json_get_string (object, "error");
+          g_ptr_array_add (field_errors, rectify_desk_field_error_new (field, description, code));
         }
     }
 
@@ -287,9 +274,9 @@ parse_error_body (GBytes     *body,
   /* "error" is a name, or on some endpoints an object with a "title". */
   node = json_object_get_member (root, "error");
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    *server_error = g_strdup (get_string_member (json_node_get_object (node), "title"));
+    *server_error = g_strdup (rectify_json_get_string (json_node_get_object (node), "title"));
   else
-    *server_error = g_strdup (get_string_member (root, "error"));
+    *server_error = g_strdup (rectify_json_get_string (root, "error"));
 
   node = json_object_get_member (root, "details");
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))

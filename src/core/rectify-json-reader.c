@@ -199,3 +199,35 @@ rectify_json_read_bytes (GBytes  *bytes,
   data = g_bytes_get_data (bytes, &length);
   return rectify_json_read (data, length, max_size, error);
 }
+
+/* A string member of @object, or NULL when it is missing or is not a
+ * string: what a read answer may have put anywhere. */
+const char *
+rectify_json_get_string (JsonObject *object,
+                         const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/* An integer member of @object into @out_value; FALSE, @out_value
+ * untouched, when it is missing or is not an integer. */
+gboolean
+rectify_json_get_int (JsonObject *object,
+                      const char *member,
+                      gint64     *out_value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  *out_value = json_node_get_int (node);
+  return TRUE;
+}

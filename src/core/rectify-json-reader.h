@@ -59,4 +59,10 @@ JsonNode *rectify_json_read_bytes         (GBytes      *bytes,
                                            gsize        max_size,
                                            GError     **error);
 
+const char *rectify_json_get_string       (JsonObject  *object,
+                                           const char  *member);
+gboolean    rectify_json_get_int          (JsonObject  *object,
+                                           const char  *member,
+                                           gint64      *out_value);
+
 G_END_DECLS

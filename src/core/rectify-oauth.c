@@ -242,34 +242,6 @@ parse_object (const char  *data,
   return json_node_get_object (root);
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-static gboolean
-get_int (JsonObject *object,
-         const char *member,
-         gint64     *out_value)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-
-  *out_value = json_node_get_int (node);
-  return TRUE;
-}
-
 /**
  * rectify_oauth_tokens_from_json:
  * @json: tokens as rectify_oauth_tokens_to_json() wrote them
@@ -291,7 +263,7 @@ rectify_oauth_tokens_from_json (const char  *json,
   if ((object = parse_object (json, strlen (json), parser, error)) == NULL)
     return NULL;
 
-  if ((access = get_string (object, "access_token")) == NULL || *access == '\0')
+  if ((access = rectify_json_get_string (object, "access_token")) == NULL || *access == '\0')
     {
       g_set_error_literal (error, RECTIFY_OAUTH_ERROR, RECTIFY_OAUTH_ERROR_BAD_RESPONSE,
                            _("The help desk’s answer to the sign-in could not be read"));
@@ -299,9 +271,9 @@ rectify_oauth_tokens_from_json (const char  *json,
     }
 
   tokens->access_token = g_strdup (access);
-  tokens->refresh_token = g_strdup (get_string (object, "refresh_token"));
-  get_int (object, "expires_at", &tokens->expires_at);
-  get_int (object, "refresh_expires_at", &tokens->refresh_expires_at);
+  tokens->refresh_token = g_strdup (rectify_json_get_string (object, "refresh_token"));
+  rectify_json_get_int (object, "expires_at", &tokens->expires_at);
+  rectify_json_get_int (object, "refresh_expires_at", &tokens->refresh_expires_at);
 
   return g_steal_pointer (&tokens);
 }
@@ -366,7 +338,7 @@ tokens_from_answer (Exchange  *exchange,
 
   if (status == SOUP_STATUS_BAD_REQUEST || status == SOUP_STATUS_UNAUTHORIZED)
     {
-      const char *code = object != NULL ? get_string (object, "error") : NULL;
+      const char *code = object != NULL ? rectify_json_get_string (object, "error") : NULL;
 
       g_debug ("The token endpoint refused the grant (%u, %s)", status,
                code != NULL ? code : "no error code");
@@ -376,7 +348,7 @@ tokens_from_answer (Exchange  *exchange,
     }
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status) || object == NULL ||
-      (text = get_string (object, "access_token")) == NULL || *text == '\0')
+      (text = rectify_json_get_string (object, "access_token")) == NULL || *text == '\0')
     {
       g_set_error (error, RECTIFY_OAUTH_ERROR, RECTIFY_OAUTH_ERROR_BAD_RESPONSE,
                    _("The help desk’s answer to the sign-in could not be read (status %u)"),
@@ -385,10 +357,10 @@ tokens_from_answer (Exchange  *exchange,
     }
 
   tokens->access_token = g_strdup (text);
-  tokens->refresh_token = g_strdup (get_string (object, "refresh_token"));
-  if (get_int (object, "expires_in", &seconds) && seconds > 0)
+  tokens->refresh_token = g_strdup (rectify_json_get_string (object, "refresh_token"));
+  if (rectify_json_get_int (object, "expires_in", &seconds) && seconds > 0)
     tokens->expires_at = g_date_time_to_unix (now) + seconds;
-  if (get_int (object, "refresh_token_expires_in", &seconds) && seconds > 0)
+  if (rectify_json_get_int (object, "refresh_token_expires_in", &seconds) && seconds > 0)
     tokens->refresh_expires_at = g_date_time_to_unix (now) + seconds;
 
   return g_steal_pointer (&tokens);
