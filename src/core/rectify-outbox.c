@@ -957,6 +957,43 @@ correction_cb (GObject      *object,
     g_task_return_boolean (task, TRUE);
 }
 
+/* What a comment on the sent request says, stripped; NULL with @error when
+ * there is no request to comment on yet, no sign-in to comment with
+ * (@not_signed_in says what to do instead) or nothing written (@empty). */
+static char *
+comment_text (RectifyOutbox *self,
+              RectifyCase   *rcase,
+              const char    *text,
+              const char    *not_signed_in,
+              const char    *empty,
+              GError       **error)
+{
+  g_autofree char *typed = NULL;
+
+  if (!rectify_case_is_submitted (rcase) || rectify_case_get_request_id (rcase) <= 0)
+    {
+      g_set_error_literal (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NO_REQUEST,
+                           _("This request has no number on the help desk yet"));
+      return NULL;
+    }
+
+  if (!rectify_outbox_can_reply (self, rcase))
+    {
+      g_set_error_literal (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_SIGNED_IN,
+                           not_signed_in);
+      return NULL;
+    }
+
+  typed = g_strstrip (g_strdup (text));
+  if (*typed == '\0')
+    {
+      g_set_error_literal (error, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_READY, empty);
+      return NULL;
+    }
+
+  return g_steal_pointer (&typed);
+}
+
 /**
  * rectify_outbox_send_correction_async:
  * @self: a #RectifyOutbox
@@ -982,6 +1019,7 @@ rectify_outbox_send_correction_async (RectifyOutbox      *self,
                                       gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *typed = NULL;
   g_autofree char *body = NULL;
 
@@ -992,26 +1030,13 @@ rectify_outbox_send_correction_async (RectifyOutbox      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rectify_outbox_send_correction_async);
 
-  if (!rectify_case_is_submitted (rcase) || rectify_case_get_request_id (rcase) <= 0)
+  typed = comment_text (self, rcase, change,
+                        _("Sign in to the help desk in Preferences to reply on the request, "
+                          "or send the correction by e-mail"),
+                        _("Say what should change"), &error);
+  if (typed == NULL)
     {
-      g_task_return_new_error (task, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NO_REQUEST,
-                               "%s", _("This request has no number on the help desk yet"));
-      return;
-    }
-
-  if (!rectify_outbox_can_reply (self, rcase))
-    {
-      g_task_return_new_error (task, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_SIGNED_IN,
-                               "%s", _("Sign in to the help desk in Preferences to reply on the "
-                                       "request, or send the correction by e-mail"));
-      return;
-    }
-
-  typed = g_strstrip (g_strdup (change));
-  if (*typed == '\0')
-    {
-      g_task_return_new_error (task, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_READY,
-                               "%s", _("Say what should change"));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -1128,6 +1153,7 @@ rectify_outbox_reply_async (RectifyOutbox       *self,
 {
   GTask *task;
   Reply *reply;
+  g_autoptr(GError) error = NULL;
   g_autofree char *typed = NULL;
 
   g_return_if_fail (RECTIFY_IS_OUTBOX (self));
@@ -1137,28 +1163,13 @@ rectify_outbox_reply_async (RectifyOutbox       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rectify_outbox_reply_async);
 
-  if (!rectify_case_is_submitted (rcase) || rectify_case_get_request_id (rcase) <= 0)
+  typed = comment_text (self, rcase, text,
+                        _("Sign in to the help desk in Preferences to reply on the request, "
+                          "or answer support’s e-mail"),
+                        _("Write the reply first"), &error);
+  if (typed == NULL)
     {
-      g_task_return_new_error (task, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NO_REQUEST,
-                               "%s", _("This request has no number on the help desk yet"));
-      g_object_unref (task);
-      return;
-    }
-
-  if (!rectify_outbox_can_reply (self, rcase))
-    {
-      g_task_return_new_error (task, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_SIGNED_IN,
-                               "%s", _("Sign in to the help desk in Preferences to reply on the "
-                                       "request, or answer support’s e-mail"));
-      g_object_unref (task);
-      return;
-    }
-
-  typed = g_strstrip (g_strdup (text));
-  if (*typed == '\0')
-    {
-      g_task_return_new_error (task, RECTIFY_OUTBOX_ERROR, RECTIFY_OUTBOX_ERROR_NOT_READY,
-                               "%s", _("Write the reply first"));
+      g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
       return;
     }
