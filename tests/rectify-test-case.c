@@ -21,6 +21,17 @@ rectify_test_set_today (guint year,
   rectify_clock_set_today (&today);
 }
 
+/* A new case with one thing entered (an invoice number): the store writes
+ * a case only once something is entered in it. */
+RectifyCase *
+rectify_test_case_new_entered (void)
+{
+  RectifyCase *rcase = rectify_case_new ();
+
+  rectify_case_set_text (rcase, RECTIFY_TEXT_INVOICE_NUMBER, "F-2026-0042");
+  return rcase;
+}
+
 /* Step 1 filled in for a day of 26 November 2026: bought on 20 November,
  * billed monthly, next on 20 December (24 of 30 days left). */
 void
@@ -181,6 +192,18 @@ rectify_test_load_store (GFile *directory)
   g_assert_true (rectify_case_store_load_finish (store, wait_for_result (&result), NULL, NULL));
 
   return store;
+}
+
+/* Reads the case @reference ahead of the others, as start-up does. */
+RectifyCase *
+rectify_test_open_ahead (RectifyCaseStore  *store,
+                         const char        *reference,
+                         GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rectify_case_store_open_async (store, reference, NULL, store_done_cb, &result);
+  return rectify_case_store_open_finish (store, wait_for_result (&result), error);
 }
 
 /* Writes whatever @store still has to write, asserting it could. */

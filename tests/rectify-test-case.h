@@ -12,6 +12,7 @@
 
 G_BEGIN_DECLS
 
+RectifyCase *rectify_test_case_new_entered (void);
 void rectify_test_set_today         (guint              year,
                                      guint              month,
                                      guint              day);
@@ -25,6 +26,9 @@ void rectify_test_remove_tree      (GFile             *directory);
 
 RectifyCaseStore *rectify_test_load_store  (GFile            *directory);
 void              rectify_test_flush_store (RectifyCaseStore *store);
+RectifyCase      *rectify_test_open_ahead  (RectifyCaseStore *store,
+                                            const char       *reference,
+                                            GError          **error);
 
 RectifyProvider *rectify_test_provider_with_client (const char *redirect_uri);
 

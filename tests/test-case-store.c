@@ -164,7 +164,7 @@ static void
 test_store_new_case_saved (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(RectifyCase) rcase = rectify_test_case_new_entered ();
   g_autoptr(RectifyCase) copy = NULL;
   g_autoptr(GFile) file = case_file (fixture, rcase);
 
@@ -188,7 +188,7 @@ static void
 test_store_autosave_debounced (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(RectifyCase) rcase = rectify_test_case_new_entered ();
   g_autoptr(RectifyCase) copy = NULL;
   g_autoptr(GFile) file = case_file (fixture, rcase);
   gint64 changed_at, saved_at;
@@ -219,7 +219,7 @@ static void
 test_store_flush_writes_now (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(RectifyCase) rcase = rectify_test_case_new_entered ();
   g_autoptr(RectifyCase) copy = NULL;
   g_autoptr(GFile) file = case_file (fixture, rcase);
 
@@ -266,8 +266,8 @@ static void
 test_store_save_one_now (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(RectifyCase) rcase = rectify_case_new ();
-  g_autoptr(RectifyCase) removed = rectify_case_new ();
+  g_autoptr(RectifyCase) rcase = rectify_test_case_new_entered ();
+  g_autoptr(RectifyCase) removed = rectify_test_case_new_entered ();
   g_autoptr(RectifyCase) copy = NULL;
   g_autoptr(GFile) file = case_file (fixture, rcase);
   g_autoptr(GFile) removed_file = case_file (fixture, removed);
@@ -303,9 +303,9 @@ test_store_reload_sorted (Fixture       *fixture,
 {
   g_autoptr(RectifyCaseStore) store = NULL;
   g_autoptr(GPtrArray) set_aside = NULL;
-  g_autoptr(RectifyCase) first = rectify_case_new ();
-  g_autoptr(RectifyCase) second = rectify_case_new ();
-  g_autoptr(RectifyCase) third = rectify_case_new ();
+  g_autoptr(RectifyCase) first = rectify_test_case_new_entered ();
+  g_autoptr(RectifyCase) second = rectify_test_case_new_entered ();
+  g_autoptr(RectifyCase) third = rectify_test_case_new_entered ();
   g_autoptr(RectifyCase) top = NULL;
   RectifyCase *cases[] = { first, second, third };
 
@@ -349,7 +349,7 @@ test_store_corrupt_set_aside (Fixture       *fixture,
 {
   g_autoptr(RectifyCaseStore) store = NULL;
   g_autoptr(GPtrArray) set_aside = NULL;
-  g_autoptr(RectifyCase) good = rectify_case_new ();
+  g_autoptr(RectifyCase) good = rectify_test_case_new_entered ();
   g_autoptr(GFile) good_file = case_file (fixture, good);
   g_autoptr(GFile) truncated = g_file_get_child (fixture->directory, "truncated.json");
   g_autoptr(GFile) garbage = g_file_get_child (fixture->directory, "garbage.json");
@@ -399,7 +399,9 @@ test_store_corrupt_set_aside (Fixture       *fixture,
   g_assert_false (g_file_query_exists (truncated, NULL));
   g_assert_false (g_file_query_exists (garbage, NULL));
   g_assert_true (g_file_query_exists (ignored, NULL));
-  /* The leftover copy of personal data is gone; the case itself stays. */
+  /* The leftover copy of personal data is gone once the store is idle;
+   * the case itself stays. */
+  flush (store);
   g_assert_false (g_file_query_exists (leftover, NULL));
   g_assert_true (g_file_query_exists (good_file, NULL));
 
@@ -415,7 +417,7 @@ static void
 test_store_remove_undo_commit (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(RectifyCase) rcase = rectify_test_case_new_entered ();
   g_autoptr(GFile) file = case_file (fixture, rcase);
   const char *reference = rectify_case_get_reference (rcase);
 
@@ -446,7 +448,7 @@ static void
 test_store_flush_commits_removal (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(RectifyCase) rcase = rectify_test_case_new_entered ();
   g_autoptr(GFile) file = case_file (fixture, rcase);
 
   rectify_case_store_add (fixture->store, rcase);
@@ -468,7 +470,7 @@ static void
 test_store_save_failure_kept (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(RectifyCase) rcase = rectify_test_case_new_entered ();
   g_autoptr(RectifyCase) copy = NULL;
   g_autoptr(GFile) file = case_file (fixture, rcase);
   g_autofree char *path = g_file_get_path (file);
@@ -580,7 +582,7 @@ static void
 test_store_duplicates (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(RectifyCase) draft = rectify_case_new ();
+  g_autoptr(RectifyCase) draft = rectify_test_case_new_entered ();
   g_autoptr(RectifyCase) sent = NULL;
   g_autoptr(GBytes) bytes = NULL;
   const char *reference = rectify_case_get_reference (draft);
@@ -679,13 +681,183 @@ max_rss_kb (void)
 
 /* A 300 MB case file was read whole (1.3 GB of RSS); nested 100,000 deep,
  * it crashed every start. Both are set aside; the big one unread. */
+/* The case the owner left is read first, alone; the full load then adds the
+ * others around the same object, edits made in between included. */
+static void
+test_store_open_ahead (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(RectifyCase) oldest = rectify_test_case_new_entered ();
+  g_autoptr(RectifyCase) left = rectify_test_case_new_entered ();
+  g_autoptr(RectifyCase) newest = rectify_test_case_new_entered ();
+  g_autoptr(RectifyCaseStore) store = NULL;
+  g_autoptr(GPtrArray) set_aside = NULL;
+  g_autoptr(RectifyCase) ahead = NULL;
+  g_autoptr(RectifyCase) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *left_name = g_strconcat (rectify_case_get_reference (left), ".json", NULL);
+  g_autofree char *oldest_name = g_strconcat (rectify_case_get_reference (oldest), ".json",
+                                              NULL);
+  g_autofree char *newest_name = g_strconcat (rectify_case_get_reference (newest), ".json",
+                                              NULL);
+
+  remove_cases (fixture->directory);
+  g_object_unref (write_case (fixture->directory, oldest_name, oldest, "2026-11-01T10:00:00Z"));
+  g_object_unref (write_case (fixture->directory, left_name, left, "2026-11-20T10:00:00Z"));
+  g_object_unref (write_case (fixture->directory, newest_name, newest, "2026-11-30T10:00:00Z"));
+
+  store = rectify_case_store_new (NULL);
+  ahead = rectify_test_open_ahead (store, rectify_case_get_reference (left), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ahead);
+  g_assert_cmpstr (rectify_case_get_text (ahead, RECTIFY_TEXT_INVOICE_NUMBER), ==, "F-2026-0042");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  g_assert_false (rectify_case_store_is_loaded (store));
+
+  /* Typed into while the others load. */
+  rectify_case_set_text (ahead, RECTIFY_TEXT_ACCOUNT, "Typed while loading SL");
+
+  set_aside = load_store (store);
+  g_assert_true (rectify_case_store_is_loaded (store));
+  g_assert_cmpuint (set_aside->len, ==, 0);
+  g_assert_cmpuint (count_problems (store), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+  g_assert_true (rectify_case_store_lookup (store, rectify_case_get_reference (left)) == ahead);
+  g_assert_cmpstr (rectify_case_get_text (ahead, RECTIFY_TEXT_ACCOUNT), ==,
+                   "Typed while loading SL");
+  /* Changed last, so first. */
+  first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  g_assert_true (first == ahead);
+  rectify_test_flush_store (store);
+  {
+    g_autofree char *path = g_build_filename (g_file_peek_path (fixture->directory),
+                                              left_name, NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(RectifyCase) copy = read_case_file (file);
+
+    g_assert_cmpstr (rectify_case_get_text (copy, RECTIFY_TEXT_ACCOUNT), ==,
+                     "Typed while loading SL");
+  }
+
+  /* Only a reference names a file; a missing one is an error, not a case. */
+  g_clear_object (&store);
+  store = rectify_case_store_new (NULL);
+  g_assert_null (rectify_test_open_ahead (store, "../../../etc/passwd", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (rectify_test_open_ahead (store, "6a1c1d2e-0000-4000-8000-000000000000", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+}
+
+/* Read ahead, a draft; a sync tool's copy of it holds the send record: the
+ * full load replaces the draft by the sent copy, as between any two files,
+ * so Send can never be pressed on the stale one after loading. The other way
+ * round, the copy read ahead stays. */
+static void
+test_store_open_ahead_duplicate (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(RectifyCase) draft = rectify_test_case_new_entered ();
+  g_autoptr(RectifyCase) sent = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *reference = rectify_case_get_reference (draft);
+  g_autofree char *plain_name = g_strconcat (reference, ".json", NULL);
+  g_autofree char *copy_name = g_strconcat ("copy of ", reference, ".json", NULL);
+
+  rectify_test_fill_complete (draft, RECTIFY_SCENARIO_UNINTENDED);
+  bytes = rectify_case_to_bytes (draft);
+  sent = rectify_case_from_bytes (bytes, NULL);
+  rectify_case_set_send_state (sent, RECTIFY_SEND_STATE_SENT, NULL);
+  rectify_case_set_request (sent, 4242, "https://desk.example/hc/requests/4242", "new");
+
+  for (guint round = 0; round < 2; round++)
+    {
+      RectifyCase *ahead_case = round == 0 ? draft : sent;
+      RectifyCase *copy_case = round == 0 ? sent : draft;
+      g_autoptr(RectifyCaseStore) store = NULL;
+      g_autoptr(GPtrArray) set_aside = NULL;
+      g_autoptr(RectifyCase) ahead = NULL;
+      g_autoptr(GFile) plain = NULL;
+      g_autoptr(GFile) copy = NULL;
+      const RectifyLoadProblem *problem;
+      RectifyCase *kept;
+
+      remove_cases (fixture->directory);
+      plain = write_case (fixture->directory, plain_name, ahead_case, "2026-11-30T10:00:00Z");
+      copy = write_case (fixture->directory, copy_name, copy_case, "2026-11-02T10:00:00Z");
+
+      store = rectify_case_store_new (NULL);
+      ahead = rectify_test_open_ahead (store, reference, NULL);
+      g_assert_nonnull (ahead);
+      g_assert_cmpint (rectify_case_get_request_id (ahead), ==, round == 0 ? 0 : 4242);
+
+      set_aside = load_store (store);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+      kept = rectify_case_store_lookup (store, reference);
+      g_assert_cmpint (rectify_case_get_send_state (kept), ==, RECTIFY_SEND_STATE_SENT);
+      g_assert_cmpint (rectify_case_get_request_id (kept), ==, 4242);
+      g_assert_true ((kept == ahead) == (round == 1));
+
+      g_assert_cmpuint (count_problems (store), ==, 1);
+      problem = find_problem (store, RECTIFY_LOAD_PROBLEM_DUPLICATE, 0);
+      g_assert_nonnull (problem);
+      g_assert_true (g_file_equal (problem->file, round == 0 ? plain : copy));
+      g_assert_true (g_file_equal (problem->kept, round == 0 ? copy : plain));
+      g_assert_true (g_file_query_exists (problem->moved_to, NULL));
+      g_assert_false (g_file_query_exists (problem->file, NULL));
+      rectify_test_flush_store (store);
+    }
+}
+
+/* Pressing New Case and leaving leaves no file; the first thing typed
+ * writes it; an explicit save writes even a blank one. */
+static void
+test_store_blank_not_written (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(RectifyCase) blank = rectify_case_new ();
+  g_autoptr(RectifyCase) asked = rectify_case_new ();
+  g_autoptr(GFile) file = case_file (fixture, blank);
+  g_autoptr(GFile) asked_file = case_file (fixture, asked);
+  g_autoptr(GError) error = NULL;
+
+  rectify_case_store_set_autosave_delay (fixture->store, 10, 10);
+  rectify_case_store_add (fixture->store, blank);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->store)), ==, 1);
+  flush (fixture->store);
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_assert_false (rectify_case_store_has_unsaved (fixture->store));
+  g_assert_cmpuint (fixture->saved, ==, 0);
+
+  rectify_case_set_text (blank, RECTIFY_TEXT_OWNER_NAME, "A");
+  wait_saves (fixture, 1);
+  g_assert_true (g_file_query_exists (file, NULL));
+
+  /* Once written, emptied again: still written (the file must not keep
+   * what was taken out). */
+  rectify_case_set_text (blank, RECTIFY_TEXT_OWNER_NAME, "");
+  wait_saves (fixture, 2);
+  {
+    g_autoptr(RectifyCase) copy = read_case_file (file);
+
+    g_assert_cmpstr (rectify_case_get_text (copy, RECTIFY_TEXT_OWNER_NAME), ==, "");
+  }
+
+  rectify_case_store_add (fixture->store, asked);
+  error = save_case (fixture->store, asked);
+  g_assert_no_error (error);
+  g_assert_true (g_file_query_exists (asked_file, NULL));
+}
+
 static void
 test_store_too_large_or_deep (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(RectifyCaseStore) store = NULL;
   g_autoptr(GPtrArray) set_aside = NULL;
-  g_autoptr(RectifyCase) good = rectify_case_new ();
+  g_autoptr(RectifyCase) good = rectify_test_case_new_entered ();
   g_autoptr(GFile) good_file = NULL;
   g_autoptr(GFile) huge = g_file_get_child (fixture->directory, "huge.json");
   g_autoptr(GFile) deep = g_file_get_child (fixture->directory, "deep.json");
@@ -749,8 +921,8 @@ static void
 test_store_unreadable (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(RectifyCase) locked_case = rectify_case_new ();
-  g_autoptr(RectifyCase) open_case = rectify_case_new ();
+  g_autoptr(RectifyCase) locked_case = rectify_test_case_new_entered ();
+  g_autoptr(RectifyCase) open_case = rectify_test_case_new_entered ();
   g_autofree char *base = g_dir_make_tmp ("rectify-unreadable-XXXXXX", NULL);
   g_autoptr(GFile) directory = g_file_new_build_filename (base, "cases", NULL);
   g_autoptr(GFile) locked = NULL;
@@ -837,6 +1009,9 @@ main (int   argc,
   ADD ("/store/reload-sorted", test_store_reload_sorted);
   ADD ("/store/corrupt-set-aside", test_store_corrupt_set_aside);
   ADD ("/store/duplicates", test_store_duplicates);
+  ADD ("/store/open-ahead", test_store_open_ahead);
+  ADD ("/store/open-ahead-duplicate", test_store_open_ahead_duplicate);
+  ADD ("/store/blank-not-written", test_store_blank_not_written);
   ADD ("/store/too-large-or-deep", test_store_too_large_or_deep);
   ADD ("/store/unreadable", test_store_unreadable);
   ADD ("/store/remove-undo-commit", test_store_remove_undo_commit);

@@ -1384,7 +1384,7 @@ static void
 test_keeps_undo (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(RectifyCase) removed = rectify_case_new ();
+  g_autoptr(RectifyCase) removed = rectify_test_case_new_entered ();
   g_autoptr(GFile) removed_file = NULL;
   g_autofree char *name = NULL;
 

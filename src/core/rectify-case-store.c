@@ -27,7 +27,14 @@
  *
  * Removing a case hides it at once and deletes its file only when the removal
  * is committed (the Undo toast went away, or on flush), so a crash in between
- * brings it back rather than losing it. */
+ * brings it back rather than losing it.
+ *
+ * A new case is written only once something is entered in it: pressing New
+ * Case and leaving leaves no file behind.
+ *
+ * Start-up may read one case ahead of the others
+ * (rectify_case_store_open_async(): the one the owner left), so a window can
+ * show it while the rest load. */
 
 typedef struct
 {
@@ -37,6 +44,10 @@ typedef struct
   gboolean     saving;
   gboolean     dirty;
   gboolean     removed;
+  /* Its file exists (it was loaded, or saved once). */
+  gboolean     on_disk;
+  /* rectify_case_store_save_async() was asked for it: written even blank. */
+  gboolean     save_asked;
   char        *save_error;
 } Entry;
 
@@ -70,6 +81,7 @@ enum {
   PROP_0,
   PROP_SAVE_ERROR,
   PROP_N_ITEMS,
+  PROP_LOADED,
   N_PROPS
 };
 
@@ -448,6 +460,7 @@ save_cb (GObject      *object,
   if (entry != NULL)
     {
       entry->saving = FALSE;
+      entry->on_disk = TRUE;
       g_clear_pointer (&entry->save_error, g_free);
       update_save_error (self);
       g_signal_emit (self, signals[SAVED], 0, entry->rcase);
@@ -474,6 +487,14 @@ save_entry (RectifyCaseStore *self,
 
   if (entry->saving)
     return; /* save_cb writes again: it is still dirty */
+
+  /* Nothing entered yet in a case never written: nothing to keep. Its next
+   * change makes it dirty again, and then it is written. */
+  if (!entry->on_disk && !entry->save_asked && rectify_case_is_blank (entry->rcase))
+    {
+      entry->dirty = FALSE;
+      return;
+    }
 
   entry->saving = TRUE;
   entry->dirty = FALSE;
@@ -548,6 +569,7 @@ track (RectifyCaseStore *self,
   entry->rcase = g_object_ref (rcase);
   entry->file = file ? g_object_ref (file)
                      : file_for_reference (self, rectify_case_get_reference (rcase));
+  entry->on_disk = file != NULL;
   g_hash_table_insert (self->entries, g_strdup (rectify_case_get_reference (rcase)), entry);
   g_signal_connect_object (rcase, "changed", G_CALLBACK (on_case_changed), self,
                            G_CONNECT_SWAPPED);
@@ -607,6 +629,10 @@ rectify_case_store_get_property (GObject    *object,
       g_value_set_uint (value, self->visible ? self->visible->len : 0);
       break;
 
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -630,6 +656,16 @@ rectify_case_store_class_init (RectifyCaseStoreClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RectifyCaseStore:loaded:
+   *
+   * Whether every case file has been read (a load finished).
+   */
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -705,6 +741,7 @@ typedef struct
   GPtrArray *files;      /* GFile, same index */
   GPtrArray *set_aside;  /* GFile, where unreadable files were moved */
   GPtrArray *problems;   /* RectifyLoadProblem */
+  GPtrArray *leftovers;  /* GFile, temporary files of saves cut short */
 } LoadResult;
 
 static void
@@ -725,6 +762,7 @@ load_result_free (gpointer data)
   g_clear_pointer (&result->files, g_ptr_array_unref);
   g_clear_pointer (&result->set_aside, g_ptr_array_unref);
   g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_clear_pointer (&result->leftovers, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -853,13 +891,31 @@ is_leftover_temporary (const char *name)
   return g_uuid_string_is_valid (reference);
 }
 
+typedef struct
+{
+  GFile      *directory;
+  /* names of the files the store already holds (read ahead): not read again */
+  GHashTable *skip;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_clear_object (&job->directory);
+  g_clear_pointer (&job->skip, g_hash_table_unref);
+  g_free (job);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *directory = task_data;
+  LoadJob *job = task_data;
+  GFile *directory = job->directory;
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GError) error = NULL;
   /* reference → index + 1 in result->cases */
@@ -889,6 +945,7 @@ load_thread (GTask        *task,
   result->files = g_ptr_array_new_with_free_func (g_object_unref);
   result->set_aside = g_ptr_array_new_with_free_func (g_object_unref);
   result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) load_problem_free);
+  result->leftovers = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (;;)
     {
@@ -915,14 +972,15 @@ load_thread (GTask        *task,
 
       /* A save cut short (a crash, a kill) leaves its temporary file,
        * "<reference>.json.XXXXXX", beside the intact one: a copy of
-       * personal data nobody needs. Nothing else saves while loading. */
+       * personal data nobody needs. A window may be saving while this
+       * runs, so they are deleted once loaded, but for saves in flight. */
       if (is_leftover_temporary (name))
         {
-          g_file_delete (child, cancellable, NULL);
+          g_ptr_array_add (result->leftovers, g_object_ref (child));
           continue;
         }
 
-      if (!g_str_has_suffix (name, ".json"))
+      if (!g_str_has_suffix (name, ".json") || g_hash_table_contains (job->skip, name))
         continue;
 
       /* Refused by its size alone, never read: 300 MB once took 1.3 GB. */
@@ -1008,6 +1066,61 @@ load_thread (GTask        *task,
 }
 
 static void
+delete_leftovers_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  GPtrArray *files = task_data;
+
+  for (guint i = 0; i < files->len; i++)
+    g_file_delete (g_ptr_array_index (files, i), NULL, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+delete_leftovers_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(JobClosure) closure = user_data;
+
+  closure->self->in_flight--;
+  complete_flushes (closure->self);
+}
+
+/* Deletes what saves cut short left, except the file a save in flight
+ * writes now (its name is "<reference>.json.XXXXXX" too). A flush waits
+ * for it. */
+static void
+delete_leftovers (RectifyCaseStore *self,
+                  GPtrArray        *leftovers)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GTask) task = NULL;
+
+  for (guint i = 0; i < leftovers->len; i++)
+    {
+      GFile *file = g_ptr_array_index (leftovers, i);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *reference = g_strndup (name, 36);
+      Entry *entry = g_hash_table_lookup (self->entries, reference);
+
+      if (entry == NULL || !entry->saving)
+        g_ptr_array_add (files, g_object_ref (file));
+    }
+
+  if (files->len == 0)
+    return;
+
+  self->in_flight++;
+  task = g_task_new (NULL, NULL, delete_leftovers_cb, job_closure_new (self, ""));
+  g_task_set_source_tag (task, delete_leftovers);
+  g_task_set_task_data (task, g_steal_pointer (&files), (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, delete_leftovers_thread);
+}
+
+static void
 load_worker_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -1041,6 +1154,9 @@ rectify_case_store_load_async (RectifyCaseStore    *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) worker = NULL;
+  LoadJob *job;
+  GHashTableIter iter;
+  Entry *entry;
 
   g_return_if_fail (RECTIFY_IS_CASE_STORE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
@@ -1048,10 +1164,18 @@ rectify_case_store_load_async (RectifyCaseStore    *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rectify_case_store_load_async);
 
+  job = g_new0 (LoadJob, 1);
+  job->directory = g_object_ref (self->directory);
+  job->skip = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
+    if (entry->on_disk)
+      g_hash_table_add (job->skip, g_file_get_basename (entry->file));
+
   /* The worker's task has no source object (see JobClosure). */
   worker = g_task_new (NULL, cancellable, load_worker_cb, g_steal_pointer (&task));
   g_task_set_source_tag (worker, load_thread);
-  g_task_set_task_data (worker, g_object_ref (self->directory), g_object_unref);
+  g_task_set_task_data (worker, job, load_job_free);
   g_task_run_in_thread (worker, load_thread);
 }
 
@@ -1090,28 +1214,215 @@ rectify_case_store_load_finish (RectifyCaseStore  *self,
   for (guint i = 0; i < loaded->cases->len; i++)
     {
       RectifyCase *rcase = g_ptr_array_index (loaded->cases, i);
+      GFile *file = g_ptr_array_index (loaded->files, i);
+      Entry *held = g_hash_table_lookup (self->entries, rectify_case_get_reference (rcase));
 
-      /* A case added while the files were read wins over its file. */
-      if (g_hash_table_contains (self->entries, rectify_case_get_reference (rcase)))
-        continue;
+      if (held != NULL && held->on_disk && !held->removed &&
+          prefer_copy (rcase, file, held->rcase, held->file))
+        {
+          /* Another file holds the case read ahead, and got further (a sync
+           * tool's copy with the send record): the same rule as between two
+           * files, so a stale draft never hides a sent request. The one
+           * rename happens here, on this rare path. */
+          add_problem (loaded, RECTIFY_LOAD_PROBLEM_DUPLICATE, held->file, file);
+          remove_visible (self, held->rcase);
+          g_signal_handlers_disconnect_by_data (held->rcase, self);
+          g_hash_table_remove (self->entries, rectify_case_get_reference (rcase));
+        }
+      else if (held != NULL)
+        {
+          /* A case read ahead, or added while the files were read, wins
+           * over another file that holds it. */
+          if (held->on_disk)
+            add_problem (loaded, RECTIFY_LOAD_PROBLEM_DUPLICATE, file, held->file);
+          continue;
+        }
 
-      track (self, rcase, g_ptr_array_index (loaded->files, i));
+      track (self, rcase, file);
       g_ptr_array_add (added, rcase);
     }
 
   old_len = self->visible->len;
   g_ptr_array_extend (self->visible, added, NULL, NULL);
   g_ptr_array_sort (self->visible, compare_cases);
-  self->loaded = TRUE;
   items_changed (self, 0, old_len, self->visible->len);
 
   if (set_aside_files != NULL)
     *set_aside_files = g_ptr_array_ref (loaded->set_aside);
   g_clear_pointer (&self->load_problems, g_ptr_array_unref);
   self->load_problems = g_ptr_array_ref (loaded->problems);
-
+  delete_leftovers (self, loaded->leftovers);
   load_result_free (loaded);
+
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
   return TRUE;
+}
+
+/* Reading one case ahead. */
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+  RectifyCase *rcase;
+
+  /* The same limits as the full load; whatever is wrong with the file, the
+   * full load finds it again and reports it. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                  G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, &error);
+  if (info == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+      g_file_info_get_size (info) > (goffset) RECTIFY_JSON_MAX_CASE_FILE_SIZE)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               "Not a case file");
+      return;
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  rcase = rectify_case_from_bytes (bytes, &error);
+  if (rcase == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rcase, g_object_unref);
+}
+
+static void
+open_worker_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  RectifyCase *rcase;
+
+  rcase = g_task_propagate_pointer (G_TASK (result), &error);
+  if (rcase == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rcase, g_object_unref);
+}
+
+/**
+ * rectify_case_store_open_async:
+ * @self: a #RectifyCaseStore not loaded yet
+ * @reference: the reference of the case to read
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the case is read, or could not be
+ * @user_data: for @callback
+ *
+ * Reads the one file of the case @reference in a worker thread, ahead of
+ * rectify_case_store_load_async(), which then does not read it again. It is
+ * for showing the case the owner left at once, while the other cases load.
+ */
+void
+rectify_case_store_open_async (RectifyCaseStore    *self,
+                               const char          *reference,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+
+  g_return_if_fail (RECTIFY_IS_CASE_STORE (self));
+  g_return_if_fail (reference != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rectify_case_store_open_async);
+  g_task_set_task_data (task, g_strdup (reference), g_free);
+
+  /* Only a well-formed reference names a file: never a path. */
+  if (!g_uuid_string_is_valid (reference))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               "Not a case reference");
+      return;
+    }
+
+  worker = g_task_new (NULL, cancellable, open_worker_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, open_thread);
+  g_task_set_task_data (worker, file_for_reference (self, reference), g_object_unref);
+  g_task_run_in_thread (worker, open_thread);
+}
+
+/**
+ * rectify_case_store_open_finish:
+ * @self: a #RectifyCaseStore
+ * @result: the result given to the callback
+ * @error: where to put why the case could not be read
+ *
+ * Adds the case read to the store, unless the store has it already (a load
+ * finished first): then that one is returned.
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL when its file is
+ *   missing or cannot be read
+ */
+RectifyCase *
+rectify_case_store_open_finish (RectifyCaseStore  *self,
+                                GAsyncResult      *result,
+                                GError           **error)
+{
+  g_autoptr(RectifyCase) rcase = NULL;
+  const char *reference;
+  Entry *entry;
+
+  g_return_val_if_fail (RECTIFY_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rectify_case_store_open_async, NULL);
+
+  rcase = g_task_propagate_pointer (G_TASK (result), error);
+  if (rcase == NULL)
+    return NULL;
+
+  /* The file holds another case than its name says (a copy renamed by
+   * hand): the full load sorts that out. */
+  reference = g_task_get_task_data (G_TASK (result));
+  if (g_strcmp0 (reference, rectify_case_get_reference (rcase)) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "The file holds another case");
+      return NULL;
+    }
+
+  entry = g_hash_table_lookup (self->entries, rectify_case_get_reference (rcase));
+  if (entry != NULL)
+    {
+      if (entry->removed)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "The case was deleted");
+          return NULL;
+        }
+      return g_object_ref (entry->rcase);
+    }
+
+  track (self, rcase, NULL)->on_disk = TRUE;
+  insert_visible (self, rcase);
+
+  return g_steal_pointer (&rcase);
 }
 
 /**
@@ -1433,7 +1744,13 @@ rectify_case_store_save_async (RectifyCaseStore    *self,
     }
 
   /* Written now, or again once the save in flight is done (it is dirty);
-   * either way the store is idle only after. */
+   * either way the store is idle only after. Asked for, a case is written
+   * even with nothing entered in it. */
+  if (!entry->on_disk && !entry->save_asked)
+    {
+      entry->save_asked = TRUE;
+      entry->dirty = TRUE;
+    }
   if (entry->dirty)
     save_entry (self, entry);
 

@@ -71,6 +71,14 @@ gboolean          rectify_case_store_load_finish        (RectifyCaseStore    *se
                                                          GAsyncResult        *result,
                                                          GPtrArray          **set_aside,
                                                          GError             **error);
+void              rectify_case_store_open_async         (RectifyCaseStore    *self,
+                                                         const char          *reference,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+RectifyCase      *rectify_case_store_open_finish        (RectifyCaseStore    *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 GPtrArray        *rectify_case_store_get_load_problems  (RectifyCaseStore    *self);
 gboolean          rectify_case_store_is_loaded          (RectifyCaseStore    *self);
 void              rectify_case_store_add                (RectifyCaseStore    *self,
