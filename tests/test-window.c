@@ -575,6 +575,144 @@ test_window_focus_starts_in_page (void)
   rectify_clock_set_today (NULL);
 }
 
+static GFile *
+make_case_folder (RectifyCase **cases,
+                  guint         n_cases)
+{
+  g_autofree char *path = g_dir_make_tmp ("rectify-window-XXXXXX", NULL);
+  g_autoptr(GFile) directory = g_file_new_for_path (path);
+  g_autoptr(RectifyCaseStore) store = rectify_test_load_store (directory);
+
+  for (guint i = 0; i < n_cases; i++)
+    rectify_case_store_add (store, cases[i]);
+  rectify_test_flush_store (store);
+
+  return g_steal_pointer (&directory);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (rectify_case_store_load_finish (RECTIFY_CASE_STORE (object), result,
+                                                 NULL, NULL));
+  *done = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+/* Start-up: the window opens on the case read ahead, before the others are
+ * read, and keeps it (the keyboard in its first field) as the list fills. */
+static void
+test_window_opens_before_load (void)
+{
+  g_autoptr(RectifyCase) older = rectify_test_case_new_entered ();
+  g_autoptr(RectifyCase) left = rectify_test_case_new_entered ();
+  RectifyCase *cases[] = { older, left };
+  g_autoptr(GFile) directory = NULL;
+  g_autoptr(RectifyCaseStore) store = NULL;
+  g_autoptr(RectifyCase) ahead = NULL;
+  g_autoptr(GError) error = NULL;
+  RectifyWindow *window;
+  gboolean loaded = FALSE;
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_identify (left, RECTIFY_SCENARIO_UNINTENDED);
+  directory = make_case_folder (cases, G_N_ELEMENTS (cases));
+
+  store = rectify_case_store_new (directory);
+  ahead = rectify_test_open_ahead (store, rectify_case_get_reference (left), &error);
+  g_assert_no_error (error);
+  window = rectify_window_new (NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_test_iterate (50);
+
+  g_assert_true (rectify_window_get_case (window) == ahead);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         GTK_WIDGET (rectify_window_get_visible_page (window))));
+
+  rectify_case_store_load_async (store, NULL, load_cb, &loaded);
+  g_assert_true (rectify_test_iterate_until (is_true, &loaded));
+  rectify_test_iterate (20);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  g_assert_true (rectify_window_get_case (window) == ahead);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         GTK_WIDGET (rectify_window_get_visible_page (window))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_test_flush_store (store);
+  rectify_test_remove_tree (directory);
+  rectify_clock_set_today (NULL);
+}
+
+/* Start-up without a case read ahead (the first time, or it is gone): the
+ * window opens on a new case; once every case is read it shows the most
+ * recent unfinished one instead, and the untouched new case goes without a
+ * file. One typed into stays. */
+static void
+test_window_new_case_gives_way (void)
+{
+  g_autoptr(RectifyCase) draft = rectify_test_case_new_entered ();
+  RectifyCase *cases[] = { draft };
+  g_autoptr(GFile) directory = NULL;
+
+  rectify_test_set_today (2026, 11, 26);
+  directory = make_case_folder (cases, G_N_ELEMENTS (cases));
+
+  for (guint typed = 0; typed < 2; typed++)
+    {
+      g_autoptr(RectifyCaseStore) store = rectify_case_store_new (directory);
+      g_autoptr(RectifyCase) blank = NULL;
+      RectifyWindow *window = rectify_window_new (NULL, store, NULL);
+      gboolean loaded = FALSE;
+
+      gtk_window_present (GTK_WINDOW (window));
+      rectify_test_iterate (20);
+      blank = g_object_ref (rectify_window_get_case (window));
+      g_assert_true (rectify_case_is_blank (blank));
+      if (typed)
+        rectify_case_set_text (blank, RECTIFY_TEXT_ACCOUNT, "Acme SL");
+
+      rectify_case_store_load_async (store, NULL, load_cb, &loaded);
+      g_assert_true (rectify_test_iterate_until (is_true, &loaded));
+      rectify_test_iterate (20);
+
+      if (typed)
+        {
+          g_assert_true (rectify_window_get_case (window) == blank);
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+        }
+      else
+        {
+          g_assert_cmpstr (rectify_case_get_reference (rectify_window_get_case (window)), ==,
+                           rectify_case_get_reference (draft));
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+          g_assert_null (rectify_case_store_lookup (store, rectify_case_get_reference (blank)));
+        }
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      rectify_test_flush_store (store);
+    }
+
+  /* The typed one was written, the untouched one never was. */
+  {
+    g_autoptr(RectifyCaseStore) store = rectify_test_load_store (directory);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  }
+
+  rectify_test_remove_tree (directory);
+  rectify_clock_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +729,8 @@ main (int   argc,
   g_test_add_func ("/window/next-shows-problems", test_window_next_shows_problems);
   g_test_add_func ("/window/ctrl-w", test_window_ctrl_w);
   g_test_add_func ("/window/focus-starts-in-page", test_window_focus_starts_in_page);
+  g_test_add_func ("/window/opens-before-load", test_window_opens_before_load);
+  g_test_add_func ("/window/new-case-gives-way", test_window_new_case_gives_way);
 
   return g_test_run ();
 }

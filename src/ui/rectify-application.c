@@ -28,6 +28,12 @@
 /* The application owns the services windows share: the case store, loaded
  * once at start-up in a worker thread. It holds no case state itself.
  *
+ * The first window does not wait for every case: the case it showed last
+ * ("last-case") is read first, alone, and the window opens on it (or on a
+ * new case) while the others load; the case list fills in after. What
+ * needs every case (resuming sends, reminders, actions from notifications)
+ * waits for the full load.
+ *
  * It also sends the reminders: once the cases are loaded, then every hour
  * while it runs. With reminders on, it asks to be started at login with
  * --check-reminders (rectify-background.c): that run opens no window, loads
@@ -50,9 +56,14 @@ struct _RectifyApplication
   char             *load_error;
   /* Why no desk client could be made, to show with a way to Preferences. */
   char             *client_error;
+  /* Reading the case shown last, before the others. */
+  gboolean          opening;
   gboolean          loading;
   gboolean          activate_pending;
   gboolean          quit_pending;
+  /* The quit came while loading with windows open: they close (and save)
+   * by themselves. */
+  gboolean          quit_with_windows;
   /* Actions that came while loading (from gapplication, notifications),
    * run in order once the cases are there. */
   GPtrArray        *pending_actions;  /* PendingAction */
@@ -98,6 +109,16 @@ pending_action_free (PendingAction *pending)
 }
 
 static void
+report_load (RectifyApplication *self,
+             RectifyWindow      *window)
+{
+  rectify_window_report_load (window, rectify_case_store_get_load_problems (self->store),
+                              self->load_error);
+  g_clear_pointer (&self->set_aside, g_ptr_array_unref);
+  g_clear_pointer (&self->load_error, g_free);
+}
+
+static void
 rectify_application_activate (GApplication *app)
 {
   RectifyApplication *self = RECTIFY_APPLICATION (app);
@@ -107,8 +128,8 @@ rectify_application_activate (GApplication *app)
   if (self->check_only)
     return;
 
-  /* Activation waits for the cases: a window always opens on real data. */
-  if (self->loading)
+  /* Activation waits only for the case shown last, read alone. */
+  if (self->opening)
     {
       self->activate_pending = TRUE;
       return;
@@ -122,13 +143,12 @@ rectify_application_activate (GApplication *app)
 
       g_object_set (new_window, "monitor", self->monitor, NULL);
 
-      rectify_window_report_load (new_window,
-                                  rectify_case_store_get_load_problems (self->store),
-                                  self->load_error);
+      /* What loading found is told once, by this window: now, or when
+       * the load is done (load_cb). */
+      if (!self->loading)
+        report_load (self, new_window);
       if (self->client_error != NULL)
         rectify_window_report_no_client (new_window, self->client_error);
-      g_clear_pointer (&self->set_aside, g_ptr_array_unref);
-      g_clear_pointer (&self->load_error, g_free);
       window = GTK_WINDOW (new_window);
     }
 
@@ -222,14 +242,25 @@ load_cb (GObject      *object,
 
   self->loading = FALSE;
 
-  /* Quit asked for while loading: nothing to show, nothing to send. */
+  /* Quit asked for while loading: nothing more to show, nothing to send.
+   * Windows that were open are closing and hold the application until
+   * their cases are saved. */
   if (self->quit_pending)
     {
       g_clear_pointer (&self->pending_actions, g_ptr_array_unref);
       g_application_release (G_APPLICATION (self));
-      g_application_quit (G_APPLICATION (self));
+      if (!self->quit_with_windows)
+        g_application_quit (G_APPLICATION (self));
       return;
     }
+
+  /* A window opened while the cases loaded tells what loading found. */
+  {
+    GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+    if (RECTIFY_IS_WINDOW (window))
+      report_load (self, RECTIFY_WINDOW (window));
+  }
 
   /* Sends interrupted by a quit or a crash carry on (or ask, where they may
    * have arrived); not in the check run, which is over in seconds. */
@@ -258,6 +289,32 @@ load_cb (GObject      *object,
     }
 
   g_application_release (G_APPLICATION (self));
+}
+
+/* The case shown last is read (or is gone): the window may open, and the
+ * other cases load. */
+static void
+open_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(RectifyApplication) self = user_data;
+  g_autoptr(RectifyCase) rcase = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rcase = rectify_case_store_open_finish (RECTIFY_CASE_STORE (object), result, &error);
+  if (rcase == NULL)
+    g_debug ("The case shown last is not read ahead: %s %d",
+             g_quark_to_string (error->domain), error->code);
+
+  self->opening = FALSE;
+  rectify_case_store_load_async (self->store, NULL, load_cb, g_object_ref (self));
+
+  if (self->activate_pending && !self->quit_pending)
+    {
+      self->activate_pending = FALSE;
+      g_application_activate (G_APPLICATION (self));
+    }
 }
 
 /* The check run at login */
@@ -429,12 +486,14 @@ quit_action (GSimpleAction *action,
   RectifyApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
-  /* While the cases load there is no window yet, and the load holds the
-   * application: quit when it is done, without showing anything. */
-  if (self->loading)
+  /* While the cases load, the load holds the application: it quits when
+   * done, without starting anything. A window already open closes now. */
+  if (self->loading || self->opening)
     {
       self->quit_pending = TRUE;
-      return;
+      self->quit_with_windows = windows != NULL;
+      if (windows == NULL)
+        return;
     }
 
   /* No window (a headless check, say): nothing to save first. */
@@ -1019,6 +1078,7 @@ rectify_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *help_accels[] = { "F1", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
+  g_autofree char *last_case = NULL;
 
   G_APPLICATION_CLASS (rectify_application_parent_class)->startup (app);
 
@@ -1043,7 +1103,16 @@ rectify_application_startup (GApplication *app)
                              self, G_CONNECT_SWAPPED);
   self->loading = TRUE;
   g_application_hold (app);
-  rectify_case_store_load_async (self->store, NULL, load_cb, g_object_ref (self));
+  last_case = g_settings_get_string (self->settings, "last-case");
+  if (!self->check_only && g_uuid_string_is_valid (last_case))
+    {
+      self->opening = TRUE;
+      rectify_case_store_open_async (self->store, last_case, NULL, open_cb, g_object_ref (self));
+    }
+  else
+    {
+      rectify_case_store_load_async (self->store, NULL, load_cb, g_object_ref (self));
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

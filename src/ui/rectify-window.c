@@ -326,6 +326,19 @@ select_case_in_list (RectifyWindow *self)
 static void
 on_store_items_changed (RectifyWindow *self)
 {
+  RectifyCase *held;
+
+  /* The case shown was read ahead and loading found a copy that got
+   * further (its send record): show that one. */
+  if (self->rcase != NULL &&
+      (held = rectify_case_store_lookup (self->store,
+                                         rectify_case_get_reference (self->rcase))) != NULL &&
+      held != self->rcase)
+    {
+      rectify_window_set_case (self, held);
+      return;
+    }
+
   /* A case moves to the top as it changes: keep it selected. */
   select_case_in_list (self);
 }
@@ -380,6 +393,42 @@ open_initial_case (RectifyWindow *self)
     }
 
   new_case (self);
+}
+
+/* Every case is read now. A window that opened before on a new case,
+ * because the case the owner left was not known or not found, shows the
+ * most recent unfinished one instead, unless something was entered. */
+static void
+on_store_loaded (RectifyWindow *self)
+{
+  g_autoptr(RectifyCase) blank = NULL;
+  GtkWidget *focus;
+  gboolean focus_in_page;
+  guint n;
+
+  if (!rectify_case_store_is_loaded (self->store) || self->rcase == NULL ||
+      !rectify_case_is_blank (self->rcase))
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyCase) rcase = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (rcase == self->rcase || rectify_case_is_finished (rcase))
+        continue;
+
+      focus = gtk_window_get_focus (GTK_WINDOW (self));
+      focus_in_page = focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack));
+      blank = g_object_ref (self->rcase);
+      rectify_window_set_case (self, rcase);
+      /* Never written (nothing was entered): it goes without a trace. */
+      rectify_case_store_remove (self->store, blank);
+      rectify_case_store_commit_remove (self->store, blank);
+      if (focus_in_page)
+        focus_first_field (self);
+      return;
+    }
 }
 
 static void
@@ -556,6 +605,8 @@ rectify_window_constructed (GObject *object)
                            G_CALLBACK (on_store_items_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::save-error",
                            G_CALLBACK (on_save_error_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::loaded",
+                           G_CALLBACK (on_store_loaded), self, G_CONNECT_SWAPPED);
   on_save_error_changed (self);
 
   open_initial_case (self);
@@ -883,6 +934,10 @@ rectify_window_set_case (RectifyWindow *self,
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
 
   self->switching = FALSE;
+
+  /* The case to show first next time, read before the others. */
+  if (rcase != NULL && self->settings != NULL)
+    g_settings_set_string (self->settings, "last-case", rectify_case_get_reference (rcase));
 
   if (self->selection != NULL)
     select_case_in_list (self);

@@ -507,6 +507,11 @@ is_settled (Typist *typist)
   RectifyOutbox *outbox = rectify_window_get_outbox (typist->window);
   GListModel *cases = G_LIST_MODEL (typist->store);
 
+  /* The window opens before every case is read; the outbox resumes what
+   * the kills interrupted once they are. */
+  if (!rectify_case_store_is_loaded (typist->store))
+    return FALSE;
+
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
       g_autoptr(RectifyCase) rcase = g_list_model_get_item (cases, i);
@@ -581,7 +586,8 @@ on_window_added (GtkApplication *app,
   if (!RECTIFY_IS_WINDOW (window) || typist->window != NULL)
     return;
 
-  /* Activation waits for the cases: they are loaded now. */
+  /* The window is up (on the case shown last, read first); the other
+   * cases may still be loading, and the owner acts at once anyway. */
   typist->window = RECTIFY_WINDOW (window);
   say ("LOADED %u", g_list_model_get_n_items (G_LIST_MODEL (typist->store)));
 
