@@ -18,6 +18,15 @@ import sys
 import tempfile
 import time
 
+# G_DEBUG=fatal-warnings is for the app. In this process it would make a
+# warning of the AT-SPI client library fatal: it warns when another program
+# on the test bus (a test running beside this one) leaves while the tree is
+# read. The app gets the value back.
+if 'G_DEBUG' in os.environ and 'RECTIFY_APP_G_DEBUG' not in os.environ:
+    client_env = dict(os.environ, RECTIFY_APP_G_DEBUG=os.environ['G_DEBUG'])
+    del client_env['G_DEBUG']
+    os.execve(sys.executable, [sys.executable] + sys.argv, client_env)
+
 try:
     import pyatspi
 except ImportError:
@@ -127,6 +136,8 @@ def main():
     problems = []
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ)
+        if env.get('RECTIFY_APP_G_DEBUG'):
+            env['G_DEBUG'] = env.pop('RECTIFY_APP_G_DEBUG')
         env['XDG_DATA_HOME'] = os.path.join(home, 'data')
         env['XDG_CONFIG_HOME'] = os.path.join(home, 'config')
         env['RECTIFY_TODAY'] = '2026-11-26'
