@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "rectify-case-file.h"
 #include "rectify-clock.h"
@@ -132,6 +133,51 @@ test_check_run (void)
   rectify_clock_set_today (NULL);
 }
 
+/* Many cases due at once (an owner of many accounts back from holiday):
+ * one notification says how many, none opens a single case, and each is
+ * told once all the same. */
+static void
+test_check_run_many (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyFakeNotifications) notifications = rectify_fake_notifications_new (&error);
+  g_autofree char *home = g_dir_make_tmp ("rectify-test-check-XXXXXX", NULL);
+  g_autofree char *cases = g_build_filename (home, "data", "rectify", "cases", NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *action = NULL;
+  GVariant *notification;
+
+  g_assert_no_error (error);
+  rectify_test_set_today (2026, 11, 26);
+  g_assert_cmpint (g_mkdir_with_parents (cases, 0700), ==, 0);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(RectifyCase) rcase = rectify_case_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *file = NULL;
+
+      rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_UNINTENDED);
+      bytes = rectify_case_to_bytes (rcase);
+      file = g_strdup_printf ("%s/%s.json", cases, rectify_case_get_reference (rcase));
+      g_file_set_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                           &error);
+      g_assert_no_error (error);
+      g_chmod (file, 0600);
+    }
+
+  g_assert_cmpint (run_check (home), >=, 0);
+  g_assert_cmpuint (rectify_fake_notifications_get_n (notifications), ==, 1);
+  notification = rectify_fake_notifications_get (notifications, 0, NULL, NULL);
+  g_assert_true (g_variant_lookup (notification, "title", "s", &title));
+  g_assert_nonnull (strstr (title, "5"));
+  g_assert_false (g_variant_lookup (notification, "default-action", "s", &action));
+
+  g_assert_cmpint (run_check (home), >=, 0);
+  g_assert_cmpuint (rectify_fake_notifications_get_n (notifications), ==, 1);
+
+  rectify_clock_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +192,7 @@ main (int   argc,
   program = argv[1];
 
   g_test_add_func ("/check-run/once", test_check_run);
+  g_test_add_func ("/check-run/many", test_check_run_many);
 
   return g_test_run ();
 }

@@ -45,10 +45,13 @@ due_on (RectifyCase        *rcase,
         guint               day,
         const char * const *shown)
 {
+  g_autoptr(GHashTable) set = g_hash_table_new (g_str_hash, g_str_equal);
   GDate today;
 
+  for (guint i = 0; shown != NULL && shown[i] != NULL; i++)
+    g_hash_table_add (set, (gpointer) shown[i]);
   set_date (&today, year, month, day);
-  return rectify_reminders_get_due (rcase, &today, shown);
+  return rectify_reminders_get_due (rcase, &today, set);
 }
 
 static void
@@ -207,13 +210,18 @@ test_reminders_add_shown (void)
   {
     const char *shown[] = { "deleted-case:deadline-7", kept_key, "garbage", NULL };
 
-    result = rectify_reminders_add_shown (shown, new_key, G_LIST_MODEL (cases));
+    const char *new_keys[] = { new_key, NULL };
+    const char *again[] = { kept_key, NULL };
+
+    result = rectify_reminders_add_shown (shown, new_keys, G_LIST_MODEL (cases));
     g_assert_cmpuint (g_strv_length (result), ==, 2);
     g_assert_cmpstr (result[0], ==, kept_key);
     g_assert_cmpstr (result[1], ==, new_key);
 
-    all = rectify_reminders_add_shown (shown, kept_key, NULL);
+    /* Told again: kept once. */
+    all = rectify_reminders_add_shown (shown, again, NULL);
     g_assert_cmpuint (g_strv_length (all), ==, 3);
+    g_assert_cmpstr (all[2], ==, kept_key);
   }
 }
 

@@ -67,9 +67,9 @@ rectify_reminder_dup_key (RectifyCase     *rcase,
 }
 
 static gboolean
-was_shown (RectifyCase        *rcase,
-           RectifyReminder     reminder,
-           const char * const *shown)
+was_shown (RectifyCase     *rcase,
+           RectifyReminder  reminder,
+           GHashTable      *shown)
 {
   g_autofree char *key = NULL;
 
@@ -77,7 +77,7 @@ was_shown (RectifyCase        *rcase,
     return FALSE;
 
   key = rectify_reminder_dup_key (rcase, reminder);
-  return g_strv_contains (shown, key);
+  return g_hash_table_contains (shown, key);
 }
 
 static void
@@ -141,8 +141,8 @@ rectify_reminders_get_statement_date (RectifyCase *rcase,
  * rectify_reminders_get_due:
  * @rcase: a case
  * @today: the current date
- * @shown: (nullable) (array zero-terminated=1): the keys of the reminders
- *   already shown (see rectify_reminder_dup_key())
+ * @shown: (nullable) (element-type utf8 utf8): the keys of the reminders
+ *   already shown, as a set (see rectify_reminder_dup_key())
  *
  * Returns: the reminder @rcase is due today and has not had yet, or
  *   %RECTIFY_REMINDER_NONE
@@ -150,7 +150,7 @@ rectify_reminders_get_statement_date (RectifyCase *rcase,
 RectifyReminder
 rectify_reminders_get_due (RectifyCase        *rcase,
                            const GDate        *today,
-                           const char * const *shown)
+                           GHashTable         *shown)
 {
   const GDate *next;
   RectifyReminder due = RECTIFY_REMINDER_NONE;
@@ -193,53 +193,67 @@ rectify_reminders_get_due (RectifyCase        *rcase,
   return was_shown (rcase, due, shown) ? RECTIFY_REMINDER_NONE : due;
 }
 
+/* Whether @key ("REFERENCE:KIND") is of a case in @references. */
 static gboolean
-is_known_case (GListModel *cases,
+is_known_case (GHashTable *references,
                const char *key)
 {
   const char *colon = strrchr (key, ':');
-  guint n;
+  g_autofree char *reference = NULL;
 
   if (colon == NULL)
     return FALSE;
 
-  n = g_list_model_get_n_items (cases);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RectifyCase) rcase = g_list_model_get_item (cases, i);
-      const char *reference = rectify_case_get_reference (rcase);
-
-      if (strlen (reference) == (gsize) (colon - key) &&
-          strncmp (reference, key, colon - key) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  reference = g_strndup (key, colon - key);
+  return g_hash_table_contains (references, reference);
 }
 
 /**
  * rectify_reminders_add_shown:
  * @shown: (nullable) (array zero-terminated=1): the keys kept so far
- * @key: the key of the reminder just shown
+ * @keys: (array zero-terminated=1): the keys of the reminders just shown
  * @cases: (nullable): the cases there are, to forget deleted ones, or %NULL
  *   to keep every key
+ *
+ * In time linear in the keys and the cases: the check at login may tell
+ * thousands at once.
  *
  * Returns: (transfer full): the keys to keep from now on
  */
 char **
 rectify_reminders_add_shown (const char * const *shown,
-                             const char         *key,
+                             const char * const *keys,
                              GListModel         *cases)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) added = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) references = NULL;
 
-  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (keys != NULL, NULL);
   g_return_val_if_fail (cases == NULL || G_IS_LIST_MODEL (cases), NULL);
 
+  if (cases != NULL)
+    {
+      guint n = g_list_model_get_n_items (cases);
+
+      references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RectifyCase) rcase = g_list_model_get_item (cases, i);
+
+          g_hash_table_add (references, g_strdup (rectify_case_get_reference (rcase)));
+        }
+    }
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_hash_table_add (added, (gpointer) keys[i]);
+
   for (guint i = 0; shown != NULL && shown[i] != NULL; i++)
-    if (!g_str_equal (shown[i], key) && (cases == NULL || is_known_case (cases, shown[i])))
+    if (!g_hash_table_contains (added, shown[i]) &&
+        (references == NULL || is_known_case (references, shown[i])))
       g_strv_builder_add (builder, shown[i]);
-  g_strv_builder_add (builder, key);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_strv_builder_add (builder, keys[i]);
 
   return g_strv_builder_end (builder);
 }

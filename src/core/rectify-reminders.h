@@ -32,11 +32,11 @@ typedef enum
 
 RectifyReminder  rectify_reminders_get_due            (RectifyCase        *rcase,
                                                        const GDate        *today,
-                                                       const char * const *shown);
+                                                       GHashTable         *shown);
 gboolean         rectify_reminders_get_statement_date (RectifyCase        *rcase,
                                                        GDate              *out_date);
 char           **rectify_reminders_add_shown          (const char * const *shown,
-                                                       const char         *key,
+                                                       const char * const *keys,
                                                        GListModel         *cases);
 
 const char      *rectify_reminder_get_kind            (RectifyReminder     reminder);

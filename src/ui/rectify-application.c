@@ -46,6 +46,8 @@
 /* How long the check run waits for the desk before it gives up on replies. */
 #define CHECK_RUN_DESK_SECONDS 15
 
+typedef struct _ReminderCheck ReminderCheck;
+
 struct _RectifyApplication
 {
   AdwApplication    parent_instance;
@@ -74,6 +76,9 @@ struct _RectifyApplication
   RectifyRequestMonitor *monitor;
   GCancellable     *client_cancellable;
   guint             reminder_source;
+  /* The check of what is due, while it runs. */
+  ReminderCheck    *reminder_check;
+  guint             reminder_check_source;
   guint             renewal_source;
   GtkPrintSettings *print_settings;
   GtkWindow        *preferences_window;
@@ -179,45 +184,150 @@ send_reminder (RectifyApplication *self,
   g_application_send_notification (G_APPLICATION (self), id, notification);
 }
 
+/* More reminders due at once than this, and one notification tells them
+ * all: an owner with many cases is not sent a flood. */
+#define MAX_SEPARATE_REMINDERS 3
+
+static void
+send_reminder_summary (RectifyApplication *self,
+                       guint               n_due,
+                       gboolean            urgent)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u case needs your attention",
+                                                         "%u cases need your attention",
+                                                         n_due),
+                                            n_due);
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification,
+                           _("Their billing dates are near, or their statements are due. "
+                             "Open Rectify to see each of them."));
+  if (urgent)
+    g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+
+  /* Without a default action, clicking it opens the window. */
+  g_application_send_notification (G_APPLICATION (self), "reminders", notification);
+}
+
+/* A check of every case, a few milliseconds at a time (10,000 cases take
+ * about 30 ms): the window keeps drawing meanwhile. */
+#define REMINDER_SLICE_US 3000
+
+struct _ReminderCheck
+{
+  GPtrArray *cases;      /* RectifyCase, as they were when it started */
+  guint      next;
+  GDate      today;
+  char     **shown;
+  GHashTable *shown_set; /* the keys of shown */
+  GPtrArray *told;       /* char *, the keys of what is due */
+  GPtrArray *due_cases;  /* RectifyCase */
+  GArray    *dues;       /* RectifyReminder */
+  gboolean   urgent;
+};
+
+static void
+reminder_check_free (ReminderCheck *check)
+{
+  g_ptr_array_unref (check->cases);
+  g_strfreev (check->shown);
+  g_hash_table_unref (check->shown_set);
+  g_ptr_array_unref (check->told);
+  g_ptr_array_unref (check->due_cases);
+  g_array_unref (check->dues);
+  g_free (check);
+}
+
+/* Everything due is known: tell it, and remember it was told. */
+static void
+reminder_check_done (RectifyApplication *self,
+                     ReminderCheck      *check)
+{
+  g_auto(GStrv) updated = NULL;
+
+  if (check->told->len == 0)
+    return;
+
+  if (check->told->len > MAX_SEPARATE_REMINDERS)
+    send_reminder_summary (self, check->told->len, check->urgent);
+  else
+    for (guint i = 0; i < check->due_cases->len; i++)
+      send_reminder (self, g_ptr_array_index (check->due_cases, i),
+                     g_array_index (check->dues, RectifyReminder, i), &check->today);
+
+  g_ptr_array_add (check->told, NULL);
+  updated = rectify_reminders_add_shown ((const char * const *) check->shown,
+                                         (const char * const *) check->told->pdata,
+                                         G_LIST_MODEL (self->store));
+  g_settings_set_strv (self->settings, "shown-reminders", (const char * const *) updated);
+}
+
+static gboolean
+reminder_slice_cb (gpointer user_data)
+{
+  RectifyApplication *self = user_data;
+  ReminderCheck *check = self->reminder_check;
+  gint64 until = g_get_monotonic_time () + REMINDER_SLICE_US;
+
+  while (check->next < check->cases->len)
+    {
+      RectifyCase *rcase = g_ptr_array_index (check->cases, check->next++);
+      RectifyReminder due = rectify_reminders_get_due (rcase, &check->today, check->shown_set);
+
+      if (due != RECTIFY_REMINDER_NONE)
+        {
+          g_ptr_array_add (check->told, rectify_reminder_dup_key (rcase, due));
+          g_ptr_array_add (check->due_cases, g_object_ref (rcase));
+          g_array_append_val (check->dues, due);
+          check->urgent |= due == RECTIFY_REMINDER_DEADLINE_SOON;
+        }
+
+      if (check->next % 64 == 0 && g_get_monotonic_time () >= until)
+        return G_SOURCE_CONTINUE;
+    }
+
+  self->reminder_check = NULL;
+  self->reminder_check_source = 0;
+  reminder_check_done (self, check);
+  reminder_check_free (check);
+
+  if (self->check_only)
+    check_run_continue (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Starts a check of what is due, unless one runs. */
 static void
 check_reminders (RectifyApplication *self)
 {
-  g_auto(GStrv) shown = NULL;
-  gboolean changed = FALSE;
-  GDate today;
+  ReminderCheck *check;
   guint n;
 
-  if (self->loading || self->store == NULL ||
+  if (self->loading || self->store == NULL || self->reminder_check != NULL ||
       !g_settings_get_boolean (self->settings, "reminders-enabled"))
     return;
 
-  rectify_clock_get_today (&today);
-  shown = g_settings_get_strv (self->settings, "shown-reminders");
+  check = g_new0 (ReminderCheck, 1);
+  rectify_clock_get_today (&check->today);
+  check->shown = g_settings_get_strv (self->settings, "shown-reminders");
+  check->shown_set = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; check->shown[i] != NULL; i++)
+    g_hash_table_add (check->shown_set, check->shown[i]);
+  check->told = g_ptr_array_new_with_free_func (g_free);
+  check->due_cases = g_ptr_array_new_with_free_func (g_object_unref);
+  check->dues = g_array_new (FALSE, FALSE, sizeof (RectifyReminder));
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  check->cases = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RectifyCase) rcase = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      RectifyReminder due = rectify_reminders_get_due (rcase, &today,
-                                                       (const char * const *) shown);
-      g_autofree char *key = NULL;
-      char **updated;
+    g_ptr_array_add (check->cases, g_list_model_get_item (G_LIST_MODEL (self->store), i));
 
-      if (due == RECTIFY_REMINDER_NONE)
-        continue;
-
-      send_reminder (self, rcase, due, &today);
-
-      key = rectify_reminder_dup_key (rcase, due);
-      updated = rectify_reminders_add_shown ((const char * const *) shown, key,
-                                             G_LIST_MODEL (self->store));
-      g_strfreev (shown);
-      shown = updated;
-      changed = TRUE;
-    }
-
-  if (changed)
-    g_settings_set_strv (self->settings, "shown-reminders", (const char * const *) shown);
+  self->reminder_check = check;
+  /* Below the redraw priority, as the store's own loading. */
+  self->reminder_check_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reminder_slice_cb,
+                                                 self, NULL);
 }
 
 static gboolean
@@ -266,8 +376,9 @@ load_cb (GObject      *object,
    * have arrived); not in the check run, which is over in seconds. */
   if (!self->check_only)
     rectify_outbox_resume (self->outbox, G_LIST_MODEL (self->store));
+  /* In the check run, it goes on once the reminders are told. */
   check_reminders (self);
-  if (self->check_only)
+  if (self->check_only && self->reminder_check == NULL)
     check_run_continue (self);
   if (self->activate_pending)
     {
@@ -391,8 +502,9 @@ check_run_continue (RectifyApplication *self)
 {
   RectifyDeskClient *client = rectify_outbox_get_client (self->outbox);
 
-  /* Both the cases and the desk client first, once. */
-  if (self->loading || !self->client_ready || self->check_started)
+  /* The cases, the reminders and the desk client first, once. */
+  if (self->loading || self->reminder_check != NULL || !self->client_ready ||
+      self->check_started)
     return;
   self->check_started = TRUE;
 
@@ -1178,6 +1290,8 @@ rectify_application_shutdown (GApplication *app)
   RectifyApplication *self = RECTIFY_APPLICATION (app);
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  g_clear_handle_id (&self->reminder_check_source, g_source_remove);
+  g_clear_pointer (&self->reminder_check, reminder_check_free);
   g_clear_handle_id (&self->renewal_source, g_source_remove);
   g_clear_handle_id (&self->check_timeout, g_source_remove);
   g_cancellable_cancel (self->client_cancellable);
