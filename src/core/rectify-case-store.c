@@ -908,6 +908,43 @@ load_job_free (gpointer data)
   g_free (job);
 }
 
+static int
+compare_indices (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  GPtrArray *cases = user_data;
+
+  return compare_cases (&g_ptr_array_index (cases, *(const guint *)a),
+                        &g_ptr_array_index (cases, *(const guint *)b));
+}
+
+/* In the store's order (most recently changed first), so the main thread
+ * only appends. The cases are the worker's own until it returns them. */
+static void
+sort_result (LoadResult *result)
+{
+  guint n = result->cases->len;
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  g_autofree gpointer *cases = g_new (gpointer, MAX (n, 1));
+  g_autofree gpointer *files = g_new (gpointer, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint), compare_indices, result->cases);
+
+  for (guint i = 0; i < n; i++)
+    {
+      cases[i] = g_ptr_array_index (result->cases, order[i]);
+      files[i] = g_ptr_array_index (result->files, order[i]);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_index (result->cases, i) = cases[i];
+      g_ptr_array_index (result->files, i) = files[i];
+    }
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -1062,6 +1099,7 @@ load_thread (GTask        *task,
                            GUINT_TO_POINTER (result->cases->len));
     }
 
+  sort_result (result);
   g_task_return_pointer (task, result, load_result_free);
 }
 
@@ -1120,6 +1158,123 @@ delete_leftovers (RectifyCaseStore *self,
   g_task_run_in_thread (task, delete_leftovers_thread);
 }
 
+/* The cases read are added on the main thread a few milliseconds at a
+ * time, so the window keeps drawing while 10,000 of them fill its list.
+ * What a list shows of them is made when they are announced (items-changed),
+ * so they are announced in small runs at first (the rows a window creates
+ * cost most), then larger ones, and the time is checked after each. */
+#define ADD_SLICE_US      2000
+#define FIRST_ANNOUNCE    4
+#define LARGEST_ANNOUNCE  512
+
+typedef struct
+{
+  GTask      *task;
+  LoadResult *loaded;
+  guint       next;
+  /* the cases inserted at consecutive positions, not yet announced */
+  guint       run_start;
+  guint       run_len;
+  guint       announce_every;
+} Adding;
+
+static void
+adding_free (Adding *adding)
+{
+  g_clear_object (&adding->task);
+  g_clear_pointer (&adding->loaded, load_result_free);
+  g_free (adding);
+}
+
+static void
+announce_run (RectifyCaseStore *self,
+              Adding           *adding)
+{
+  if (adding->run_len > 0)
+    items_changed (self, adding->run_start, 0, adding->run_len);
+  adding->run_len = 0;
+}
+
+static void
+add_loaded (RectifyCaseStore *self,
+            Adding           *adding,
+            RectifyCase      *rcase,
+            GFile            *file)
+{
+  LoadResult *loaded = adding->loaded;
+  Entry *held = g_hash_table_lookup (self->entries, rectify_case_get_reference (rcase));
+  guint position;
+
+  if (held != NULL && held->on_disk && !held->removed &&
+      prefer_copy (rcase, file, held->rcase, held->file))
+    {
+      /* Another file holds the case read ahead, and got further (a sync
+       * tool's copy with the send record): the same rule as between two
+       * files, so a stale draft never hides a sent request. The one
+       * rename happens here, on this rare path. */
+      announce_run (self, adding);
+      add_problem (loaded, RECTIFY_LOAD_PROBLEM_DUPLICATE, held->file, file);
+      remove_visible (self, held->rcase);
+      g_signal_handlers_disconnect_by_data (held->rcase, self);
+      g_hash_table_remove (self->entries, rectify_case_get_reference (rcase));
+    }
+  else if (held != NULL)
+    {
+      /* A case read ahead, or added while the files were read, wins over
+       * another file that holds it. */
+      if (held->on_disk)
+        add_problem (loaded, RECTIFY_LOAD_PROBLEM_DUPLICATE, file, held->file);
+      return;
+    }
+
+  track (self, rcase, file);
+  position = sorted_position (self, rcase);
+  if (adding->run_len > 0 && position != adding->run_start + adding->run_len)
+    announce_run (self, adding);
+  g_ptr_array_insert (self->visible, position, rcase);
+  if (adding->run_len == 0)
+    adding->run_start = position;
+  adding->run_len++;
+}
+
+static gboolean
+add_slice_cb (gpointer user_data)
+{
+  Adding *adding = user_data;
+  RectifyCaseStore *self = g_task_get_source_object (adding->task);
+  LoadResult *loaded = adding->loaded;
+  gint64 until = g_get_monotonic_time () + ADD_SLICE_US;
+
+  while (adding->next < loaded->cases->len)
+    {
+      guint i = adding->next++;
+
+      add_loaded (self, adding, g_ptr_array_index (loaded->cases, i),
+                  g_ptr_array_index (loaded->files, i));
+      if (adding->run_len >= adding->announce_every)
+        {
+          announce_run (self, adding);
+          adding->announce_every = MIN (adding->announce_every * 2, LARGEST_ANNOUNCE);
+          if (g_get_monotonic_time () >= until)
+            return G_SOURCE_CONTINUE;
+        }
+    }
+  announce_run (self, adding);
+
+  g_clear_pointer (&self->load_problems, g_ptr_array_unref);
+  self->load_problems = g_ptr_array_ref (loaded->problems);
+  delete_leftovers (self, loaded->leftovers);
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+
+  g_task_return_pointer (adding->task, g_ptr_array_ref (loaded->set_aside),
+                         (GDestroyNotify) g_ptr_array_unref);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 load_worker_cb (GObject      *object,
                 GAsyncResult *result,
@@ -1128,12 +1283,22 @@ load_worker_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
   LoadResult *loaded;
+  Adding *adding;
 
   loaded = g_task_propagate_pointer (G_TASK (result), &error);
   if (loaded == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, loaded, load_result_free);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Below the redraw priority: a frame comes between two slices. */
+  adding = g_new0 (Adding, 1);
+  adding->task = g_steal_pointer (&task);
+  adding->loaded = loaded;
+  adding->announce_every = FIRST_ANNOUNCE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_slice_cb, adding,
+                   (GDestroyNotify) adding_free);
 }
 
 /**
@@ -1187,7 +1352,9 @@ rectify_case_store_load_async (RectifyCaseStore    *self,
  *   unreadable files were moved
  * @error: where to put why nothing could be loaded
  *
- * Adds the cases read to the store.
+ * Reports how the load went. The cases read are in the store by now: they
+ * were added a few milliseconds at a time, most recent first, before the
+ * callback ran (and #RectifyCaseStore:loaded became %TRUE).
  *
  * Returns: %TRUE when the folder could be read
  */
@@ -1197,68 +1364,19 @@ rectify_case_store_load_finish (RectifyCaseStore  *self,
                                 GPtrArray        **set_aside_files,
                                 GError           **error)
 {
-  LoadResult *loaded;
-  g_autoptr(GPtrArray) added = NULL;
-  guint old_len;
+  g_autoptr(GPtrArray) set_aside = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_CASE_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
                         rectify_case_store_load_async, FALSE);
 
-  loaded = g_task_propagate_pointer (G_TASK (result), error);
-  if (loaded == NULL)
+  set_aside = g_task_propagate_pointer (G_TASK (result), error);
+  if (set_aside == NULL)
     return FALSE;
 
-  added = g_ptr_array_new ();
-  for (guint i = 0; i < loaded->cases->len; i++)
-    {
-      RectifyCase *rcase = g_ptr_array_index (loaded->cases, i);
-      GFile *file = g_ptr_array_index (loaded->files, i);
-      Entry *held = g_hash_table_lookup (self->entries, rectify_case_get_reference (rcase));
-
-      if (held != NULL && held->on_disk && !held->removed &&
-          prefer_copy (rcase, file, held->rcase, held->file))
-        {
-          /* Another file holds the case read ahead, and got further (a sync
-           * tool's copy with the send record): the same rule as between two
-           * files, so a stale draft never hides a sent request. The one
-           * rename happens here, on this rare path. */
-          add_problem (loaded, RECTIFY_LOAD_PROBLEM_DUPLICATE, held->file, file);
-          remove_visible (self, held->rcase);
-          g_signal_handlers_disconnect_by_data (held->rcase, self);
-          g_hash_table_remove (self->entries, rectify_case_get_reference (rcase));
-        }
-      else if (held != NULL)
-        {
-          /* A case read ahead, or added while the files were read, wins
-           * over another file that holds it. */
-          if (held->on_disk)
-            add_problem (loaded, RECTIFY_LOAD_PROBLEM_DUPLICATE, file, held->file);
-          continue;
-        }
-
-      track (self, rcase, file);
-      g_ptr_array_add (added, rcase);
-    }
-
-  old_len = self->visible->len;
-  g_ptr_array_extend (self->visible, added, NULL, NULL);
-  g_ptr_array_sort (self->visible, compare_cases);
-  items_changed (self, 0, old_len, self->visible->len);
-
   if (set_aside_files != NULL)
-    *set_aside_files = g_ptr_array_ref (loaded->set_aside);
-  g_clear_pointer (&self->load_problems, g_ptr_array_unref);
-  self->load_problems = g_ptr_array_ref (loaded->problems);
-  delete_leftovers (self, loaded->leftovers);
-  load_result_free (loaded);
-
-  if (!self->loaded)
-    {
-      self->loaded = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-    }
+    *set_aside_files = g_steal_pointer (&set_aside);
   return TRUE;
 }
 
@@ -1522,6 +1640,27 @@ rectify_case_store_remove (RectifyCaseStore *self,
   entry->removed = TRUE;
   g_clear_handle_id (&entry->save_source, g_source_remove);
   remove_visible (self, rcase);
+}
+
+/**
+ * rectify_case_store_is_written:
+ * @self: a #RectifyCaseStore
+ * @rcase: a case
+ *
+ * Returns: whether @rcase has a file: it was loaded, or saved once (a new
+ *   case is saved only once something is entered in it)
+ */
+gboolean
+rectify_case_store_is_written (RectifyCaseStore *self,
+                               RectifyCase      *rcase)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (RECTIFY_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (RECTIFY_IS_CASE (rcase), FALSE);
+
+  entry = g_hash_table_lookup (self->entries, rectify_case_get_reference (rcase));
+  return entry != NULL && entry->rcase == rcase && (entry->on_disk || entry->saving);
 }
 
 /**

@@ -87,6 +87,8 @@ RectifyCase      *rectify_case_store_lookup             (RectifyCaseStore    *se
                                                          const char          *reference);
 void              rectify_case_store_remove             (RectifyCaseStore    *self,
                                                          RectifyCase         *rcase);
+gboolean          rectify_case_store_is_written         (RectifyCaseStore    *self,
+                                                         RectifyCase         *rcase);
 RectifyCase      *rectify_case_store_lookup_removed     (RectifyCaseStore    *self,
                                                          const char          *reference);
 void              rectify_case_store_undo_remove        (RectifyCaseStore    *self,
