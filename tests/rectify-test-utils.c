@@ -80,6 +80,20 @@ rectify_test_find_text_view (GtkWidget *root)
   return find_widget (root, is_text_view, NULL);
 }
 
+static gboolean
+is_list_view (GtkWidget  *widget,
+              const char *unused)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+/* The window's case list (the sidebar's list view) under @root. */
+GtkWidget *
+rectify_test_find_case_list (GtkWidget *root)
+{
+  return find_widget (root, is_list_view, NULL);
+}
+
 /* The first preferences row under @root whose title is @title. */
 GtkWidget *
 rectify_test_find_row (GtkWidget  *root,

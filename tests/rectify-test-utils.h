@@ -21,6 +21,7 @@ gboolean   rectify_test_iterate_until       (RectifyTestPredicate  done,
 GtkWidget *rectify_test_find_label          (GtkWidget            *root,
                                              const char           *text);
 GtkWidget *rectify_test_find_text_view      (GtkWidget            *root);
+GtkWidget *rectify_test_find_case_list      (GtkWidget            *root);
 const char *rectify_test_row_message        (GtkWidget            *row);
 void       rectify_test_iterate             (guint                 ms);
 

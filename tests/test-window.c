@@ -608,6 +608,12 @@ is_true (gpointer data)
   return *(gboolean *)data;
 }
 
+static gboolean
+list_complete (gpointer data)
+{
+  return rectify_window_get_list_complete (data);
+}
+
 /* Start-up: the window opens on the case read ahead, before the others are
  * read, and keeps it (the keyboard in its first field) as the list fills. */
 static void
@@ -639,11 +645,20 @@ test_window_opens_before_load (void)
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
                                          GTK_WIDGET (rectify_window_get_visible_page (window))));
 
+  /* The list waits for every case, then fills in. */
+  g_assert_false (rectify_window_get_list_complete (window));
   rectify_case_store_load_async (store, NULL, load_cb, &loaded);
   g_assert_true (rectify_test_iterate_until (is_true, &loaded));
-  rectify_test_iterate (20);
+  g_assert_true (rectify_test_iterate_until (list_complete, window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
   g_assert_true (rectify_window_get_case (window) == ahead);
+  {
+    GtkListView *list = GTK_LIST_VIEW (rectify_test_find_case_list (GTK_WIDGET (window)));
+    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+    g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) ahead);
+  }
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
                                          GTK_WIDGET (rectify_window_get_visible_page (window))));
 

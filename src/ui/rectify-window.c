@@ -31,6 +31,10 @@ struct _RectifyWindow
   RectifyRequestMonitor *monitor;
   RectifyCase          *rcase;
   GtkSingleSelection   *selection;
+  /* The cases the list shows: all of them, but while they fill it after
+   * loading, the first ones, a few more each frame. */
+  GtkSliceListModel    *shown_cases;
+  guint                 grow_source;
   gboolean              switching;
 
   AdwToastOverlay      *toast_overlay;
@@ -395,9 +399,38 @@ open_initial_case (RectifyWindow *self)
   new_case (self);
 }
 
+/* Once loaded, the list shows the first cases, then more at each frame:
+ * a GTK 4.8 list view makes a row for each of its first 200 or so items
+ * at once (about 40 µs each, then a layout), so those come 16 a frame;
+ * past them, more items cost nearly nothing, and the size doubles. */
+#define FIRST_SHOWN_CASES 16
+#define ROWS_MADE_AHEAD   256
+#define GROW_INTERVAL_MS  16
+
+static gboolean
+grow_shown_cases (gpointer user_data)
+{
+  RectifyWindow *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->shown_cases);
+
+  if (size >= g_list_model_get_n_items (G_LIST_MODEL (self->store)))
+    {
+      gtk_slice_list_model_set_size (self->shown_cases, G_MAXUINT);
+      self->grow_source = 0;
+      /* The case shown may be further down than the list went so far. */
+      select_case_in_list (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_slice_list_model_set_size (self->shown_cases,
+                                 size < ROWS_MADE_AHEAD ? size + FIRST_SHOWN_CASES : size * 2);
+  return G_SOURCE_CONTINUE;
+}
+
 /* Every case is read now. A window that opened before on a new case,
  * because the case the owner left was not known or not found, shows the
- * most recent unfinished one instead, unless something was entered. */
+ * most recent unfinished one instead, unless something was entered (or it
+ * was saved all the same: then it is a case of its own). */
 static void
 on_store_loaded (RectifyWindow *self)
 {
@@ -406,8 +439,19 @@ on_store_loaded (RectifyWindow *self)
   gboolean focus_in_page;
   guint n;
 
-  if (!rectify_case_store_is_loaded (self->store) || self->rcase == NULL ||
-      !rectify_case_is_blank (self->rcase))
+  if (!rectify_case_store_is_loaded (self->store))
+    return;
+
+  if (gtk_list_view_get_model (self->case_list) == NULL)
+    {
+      gtk_slice_list_model_set_size (self->shown_cases, FIRST_SHOWN_CASES);
+      gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (self->selection));
+      select_case_in_list (self);
+      self->grow_source = g_timeout_add (GROW_INTERVAL_MS, grow_shown_cases, self);
+    }
+
+  if (self->rcase == NULL || !rectify_case_is_blank (self->rcase) ||
+      rectify_case_store_is_written (self->store, self->rcase))
     return;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
@@ -592,14 +636,21 @@ rectify_window_constructed (GObject *object)
   if (self->store == NULL)
     return;
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
+  self->shown_cases = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->store)), 0,
+                                                G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown_cases)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->case_list, factory);
-  gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (self->selection));
+  /* A list view bound while thousands of cases arrive lays itself out
+   * again at every frame (25 ms each with 10,000): it is bound once they
+   * are all there (on_store_loaded), while the pages show the case read
+   * ahead. */
+  if (rectify_case_store_is_loaded (self->store))
+    gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->store, "items-changed",
                            G_CALLBACK (on_store_items_changed), self, G_CONNECT_SWAPPED);
@@ -626,7 +677,9 @@ rectify_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_WINDOW);
 
+  g_clear_handle_id (&self->grow_source, g_source_remove);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown_cases);
   g_clear_object (&self->rcase);
   g_clear_object (&self->outbox);
   g_clear_object (&self->monitor);
@@ -882,6 +935,23 @@ rectify_window_get_outbox (RectifyWindow *self)
   g_return_val_if_fail (RECTIFY_IS_WINDOW (self), NULL);
 
   return self->outbox;
+}
+
+/**
+ * rectify_window_get_list_complete:
+ * @self: a #RectifyWindow
+ *
+ * Returns: whether the case list shows every case: it is empty while the
+ *   cases load, then fills in over a few frames
+ */
+gboolean
+rectify_window_get_list_complete (RectifyWindow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_WINDOW (self), FALSE);
+
+  return self->selection != NULL &&
+         gtk_list_view_get_model (self->case_list) != NULL &&
+         self->grow_source == 0;
 }
 
 RectifyCase *

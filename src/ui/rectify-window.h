@@ -23,6 +23,7 @@ RectifyWindow *rectify_window_new              (GtkApplication   *application,
                                                 RectifyCaseStore *store,
                                                 RectifyOutbox    *outbox);
 RectifyOutbox *rectify_window_get_outbox       (RectifyWindow    *self);
+gboolean       rectify_window_get_list_complete (RectifyWindow    *self);
 RectifyCase   *rectify_window_get_case         (RectifyWindow    *self);
 void           rectify_window_set_case         (RectifyWindow    *self,
                                                 RectifyCase      *rcase);
