@@ -29,7 +29,13 @@
  * 1 ms repeating timeout notes how late it fires; the maximum and the 99th
  * percentile are reported.
  *
- *   bench-store [RUNS]     (default 5) */
+ *   bench-store [RUNS]     (default 5)
+ *
+ * bench/startup.py also uses it to make the folder Rectify starts with:
+ *
+ *   bench-store --write FOLDER N   writes N case files into FOLDER and
+ *                                  prints the reference of the newest
+ *                                  unfinished one (the case left) */
 
 static const char * const owners[] = {
   "Ana García", "Léa Martin", "John O'Neill", "Søren Kierkegaard-Holm", "Zoë Dubois",
@@ -121,16 +127,16 @@ make_case (guint index)
   return rcase;
 }
 
-/* Writes @n case files into a new temporary folder; returns the folder. */
-static GFile *
-generate (guint  n,
-          gsize *out_bytes)
+/* Writes @n case files into @path; returns the reference of the last
+ * unfinished one written, the newest. */
+static char *
+write_cases (const char *path,
+             guint       n,
+             gsize      *out_bytes)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_dir_make_tmp ("rectify-bench-XXXXXX", &error);
+  g_autofree char *newest_unfinished = NULL;
   gsize total = 0;
-
-  g_assert_no_error (error);
 
   for (guint i = 0; i < n; i++)
     {
@@ -144,9 +150,27 @@ generate (guint  n,
       if (!g_file_set_contents_full (file, data, length, G_FILE_SET_CONTENTS_NONE, 0600, &error))
         g_error ("Cannot write %s: %s", file, error->message);
       total += length;
+      if (!rectify_case_is_finished (rcase))
+        {
+          g_free (newest_unfinished);
+          newest_unfinished = g_strdup (rectify_case_get_reference (rcase));
+        }
     }
 
   *out_bytes = total;
+  return g_steal_pointer (&newest_unfinished);
+}
+
+/* Writes @n case files into a new temporary folder; returns the folder. */
+static GFile *
+generate (guint  n,
+          gsize *out_bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_dir_make_tmp ("rectify-bench-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_free (write_cases (path, n, out_bytes));
   return g_file_new_for_path (path);
 }
 
@@ -341,12 +365,24 @@ main (int   argc,
   double per_case[G_N_ELEMENTS (sizes)];
   GDate today;
 
-  if (runs < 1)
-    runs = 1;
-
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 26, 11, 2026);
   rectify_clock_set_today (&today);
+
+  if (argc == 4 && g_strcmp0 (argv[1], "--write") == 0)
+    {
+      g_autofree char *newest = NULL;
+      gsize bytes;
+
+      if (g_mkdir_with_parents (argv[2], 0700) != 0)
+        g_error ("Cannot make %s", argv[2]);
+      newest = write_cases (argv[2], (guint) atoi (argv[3]), &bytes);
+      printf ("%s\n", newest != NULL ? newest : "");
+      return 0;
+    }
+
+  if (runs < 1)
+    runs = 1;
 
   for (gsize s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
