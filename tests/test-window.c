@@ -728,6 +728,41 @@ test_window_new_case_gives_way (void)
   rectify_clock_set_today (NULL);
 }
 
+/* Closing tells the next start which case to read first; a new case with
+ * nothing in it, none. */
+static void
+test_window_remembers_case_shown (void)
+{
+  g_autoptr(RectifyCase) draft = rectify_test_case_new_entered ();
+  RectifyCase *cases[] = { draft };
+  g_autoptr(GFile) directory = make_case_folder (cases, G_N_ELEMENTS (cases));
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+
+  for (guint blank = 0; blank < 2; blank++)
+    {
+      g_autoptr(RectifyCaseStore) store = rectify_test_load_store (directory);
+      RectifyWindow *window = rectify_window_new (NULL, store, NULL);
+      g_autofree char *remembered = NULL;
+
+      g_settings_set_string (settings, "last-case", "stale");
+      gtk_window_present (GTK_WINDOW (window));
+      rectify_test_iterate (20);
+      if (blank)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL);
+      else
+        g_assert_cmpstr (rectify_case_get_reference (rectify_window_get_case (window)), ==,
+                         rectify_case_get_reference (draft));
+      gtk_window_close (GTK_WINDOW (window));
+      rectify_test_iterate (20);
+
+      remembered = g_settings_get_string (settings, "last-case");
+      g_assert_cmpstr (remembered, ==, blank ? "" : rectify_case_get_reference (draft));
+      rectify_test_flush_store (store);
+    }
+
+  rectify_test_remove_tree (directory);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -746,6 +781,7 @@ main (int   argc,
   g_test_add_func ("/window/focus-starts-in-page", test_window_focus_starts_in_page);
   g_test_add_func ("/window/opens-before-load", test_window_opens_before_load);
   g_test_add_func ("/window/new-case-gives-way", test_window_new_case_gives_way);
+  g_test_add_func ("/window/remembers-case-shown", test_window_remembers_case_shown);
 
   return g_test_run ();
 }

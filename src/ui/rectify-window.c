@@ -601,6 +601,26 @@ flush_cb (GObject      *object,
     g_application_release (app);
 }
 
+/* The case to show first next time, read before the others: told when the
+ * window closes, not at every switch (with the keyfile settings of a
+ * sandbox, each change is a file written on this thread). A new case with
+ * nothing in it leaves no case to read. */
+static void
+remember_case_shown (RectifyWindow *self)
+{
+  const char *reference = "";
+  g_autofree char *old = NULL;
+
+  /* A case typed into is written by the flush that follows. */
+  if (self->rcase != NULL && (!rectify_case_is_blank (self->rcase) ||
+                              rectify_case_store_is_written (self->store, self->rcase)))
+    reference = rectify_case_get_reference (self->rcase);
+
+  old = g_settings_get_string (self->settings, "last-case");
+  if (g_strcmp0 (old, reference) != 0)
+    g_settings_set_string (self->settings, "last-case", reference);
+}
+
 static gboolean
 rectify_window_close_request (GtkWindow *window)
 {
@@ -610,6 +630,7 @@ rectify_window_close_request (GtkWindow *window)
   /* Everything typed goes to disk before the application may end. */
   if (self->store != NULL)
     {
+      remember_case_shown (self);
       if (app != NULL)
         g_application_hold (app);
       rectify_case_store_flush_async (self->store, NULL, flush_cb,
@@ -1004,10 +1025,6 @@ rectify_window_set_case (RectifyWindow *self,
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
 
   self->switching = FALSE;
-
-  /* The case to show first next time, read before the others. */
-  if (rcase != NULL && self->settings != NULL)
-    g_settings_set_string (self->settings, "last-case", rectify_case_get_reference (rcase));
 
   if (self->selection != NULL)
     select_case_in_list (self);
