@@ -1205,6 +1205,11 @@ add_loaded (RectifyCaseStore *self,
   Entry *held = g_hash_table_lookup (self->entries, rectify_case_get_reference (rcase));
   guint position;
 
+  /* Its own file, written since the folder was listed (a case added while
+   * loading and saved meanwhile): the case in memory is the newer. */
+  if (held != NULL && g_file_equal (file, held->file))
+    return;
+
   if (held != NULL && held->on_disk && !held->removed &&
       prefer_copy (rcase, file, held->rcase, held->file))
     {
