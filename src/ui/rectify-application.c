@@ -61,6 +61,11 @@ struct _RectifyApplication
   /* Reading the case shown last, before the others. */
   gboolean          opening;
   gboolean          loading;
+  /* The full load: started, or waiting for the first window's first
+   * frame (it would take the CPUs that frame needs). */
+  gboolean          load_started;
+  gboolean          load_waits_for_frame;
+  guint             load_fallback;
   gboolean          activate_pending;
   gboolean          quit_pending;
   /* The quit came while loading with windows open: they close (and save)
@@ -113,6 +118,75 @@ pending_action_free (PendingAction *pending)
   g_free (pending);
 }
 
+static void load_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data);
+
+static void
+start_load (RectifyApplication *self)
+{
+  if (self->load_started)
+    return;
+
+  self->load_started = TRUE;
+  self->load_waits_for_frame = FALSE;
+  g_clear_handle_id (&self->load_fallback, g_source_remove);
+  rectify_case_store_load_async (self->store, NULL, load_cb, g_object_ref (self));
+}
+
+static void
+first_frame_cb (GdkFrameClock      *clock,
+                RectifyApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  start_load (self);
+}
+
+static void
+first_window_realized (GtkWidget          *window,
+                       RectifyApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, first_window_realized, self);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_cb), self);
+}
+
+static gboolean
+load_fallback_cb (gpointer user_data)
+{
+  RectifyApplication *self = user_data;
+
+  self->load_fallback = 0;
+  start_load (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window about to be shown draws its first frame, then the cases
+ * load; at the latest half a second later (a window never mapped). */
+static void
+load_after_first_frame (RectifyApplication *self,
+                        GtkWindow          *window)
+{
+  if (self->load_started || self->load_waits_for_frame)
+    return;
+
+  self->load_waits_for_frame = TRUE;
+  g_signal_connect (window, "realize", G_CALLBACK (first_window_realized), self);
+  self->load_fallback = g_timeout_add (500, load_fallback_cb, self);
+}
+
+/* Without a window to show first (the check run, an action from a
+ * notification), the cases load now. */
+static gboolean
+load_soon_cb (gpointer user_data)
+{
+  RectifyApplication *self = user_data;
+
+  if (!self->load_waits_for_frame)
+    start_load (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 report_load (RectifyApplication *self,
              RectifyWindow      *window)
@@ -155,6 +229,7 @@ rectify_application_activate (GApplication *app)
       if (self->client_error != NULL)
         rectify_window_report_no_client (new_window, self->client_error);
       window = GTK_WINDOW (new_window);
+      load_after_first_frame (self, window);
     }
 
   gtk_window_present (window);
@@ -419,13 +494,13 @@ open_cb (GObject      *object,
              g_quark_to_string (error->domain), error->code);
 
   self->opening = FALSE;
-  rectify_case_store_load_async (self->store, NULL, load_cb, g_object_ref (self));
-
   if (self->activate_pending && !self->quit_pending)
     {
       self->activate_pending = FALSE;
       g_application_activate (G_APPLICATION (self));
     }
+  if (!self->load_waits_for_frame)
+    start_load (self);
 }
 
 /* The check run at login */
@@ -1223,7 +1298,8 @@ rectify_application_startup (GApplication *app)
     }
   else
     {
-      rectify_case_store_load_async (self->store, NULL, load_cb, g_object_ref (self));
+      /* Activation, if any, comes next: its window's first frame first. */
+      g_idle_add (load_soon_cb, self);
     }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
@@ -1290,6 +1366,7 @@ rectify_application_shutdown (GApplication *app)
   RectifyApplication *self = RECTIFY_APPLICATION (app);
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  g_clear_handle_id (&self->load_fallback, g_source_remove);
   g_clear_handle_id (&self->reminder_check_source, g_source_remove);
   g_clear_pointer (&self->reminder_check, reminder_check_free);
   g_clear_handle_id (&self->renewal_source, g_source_remove);
