@@ -35,6 +35,8 @@ struct _RectifyWindow
    * loading, the first ones, a few more each frame. */
   GtkSliceListModel    *shown_cases;
   guint                 grow_source;
+  GtkLabel             *loading_label;
+  guint                 loading_source;
   gboolean              switching;
 
   AdwToastOverlay      *toast_overlay;
@@ -320,6 +322,10 @@ select_case_in_list (RectifyWindow *self)
       if (item == self->rcase)
         {
           gtk_single_selection_set_selected (self->selection, i);
+          /* The case shown may be far down (the one left, read ahead). */
+          if (gtk_list_view_get_model (self->case_list) != NULL)
+            gtk_widget_activate_action (GTK_WIDGET (self->case_list), "list.scroll-to-item",
+                                        "u", i);
           return;
         }
     }
@@ -427,6 +433,20 @@ grow_shown_cases (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A few cases are read before the first frame is drawn; many take a
+ * second: the sidebar says so, rather than look empty. */
+#define LOADING_NOTE_DELAY_MS 300
+
+static gboolean
+show_loading_note (gpointer user_data)
+{
+  RectifyWindow *self = user_data;
+
+  self->loading_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_label), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 /* Every case is read now. A window that opened before on a new case,
  * because the case the owner left was not known or not found, shows the
  * most recent unfinished one instead, unless something was entered (or it
@@ -444,6 +464,8 @@ on_store_loaded (RectifyWindow *self)
 
   if (gtk_list_view_get_model (self->case_list) == NULL)
     {
+      g_clear_handle_id (&self->loading_source, g_source_remove);
+      gtk_widget_set_visible (GTK_WIDGET (self->loading_label), FALSE);
       gtk_slice_list_model_set_size (self->shown_cases, FIRST_SHOWN_CASES);
       gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (self->selection));
       select_case_in_list (self);
@@ -672,6 +694,8 @@ rectify_window_constructed (GObject *object)
    * ahead. */
   if (rectify_case_store_is_loaded (self->store))
     gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (self->selection));
+  else
+    self->loading_source = g_timeout_add (LOADING_NOTE_DELAY_MS, show_loading_note, self);
 
   g_signal_connect_object (self->store, "items-changed",
                            G_CALLBACK (on_store_items_changed), self, G_CONNECT_SWAPPED);
@@ -699,6 +723,7 @@ rectify_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_WINDOW);
 
   g_clear_handle_id (&self->grow_source, g_source_remove);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown_cases);
   g_clear_object (&self->rcase);
@@ -878,6 +903,7 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, step_progress);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, save_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, stack);
   gtk_widget_class_bind_template_child_full (widget_class, "identify_page", FALSE,
