@@ -6,6 +6,10 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
+#include "rectify-format.h"
 #include "rectify-provider.h"
 
 static void
@@ -120,6 +124,10 @@ test_provider_invalid (void)
     { "\"extra\": true", "\"price_ceilings\": []", "price_ceilings" },
     { "\"extra\": true", "\"price_ceilings\": {\"EUR\": 0}", "EUR" },
     { "\"extra\": true", "\"price_ceilings\": {\"EUR\": \"200\"}", "EUR" },
+    { "\"extra\": true", "\"self_service\": {\"licence_removal_url\": \"http://d.example\"}",
+      "licence_removal_url" },
+    { "\"extra\": true", "\"self_service\": {\"licence_removal_url\": 3}",
+      "licence_removal_url" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
@@ -140,6 +148,53 @@ test_provider_invalid (void)
     }
 }
 
+/* Added by mistake or too many: the owner is told the way without support,
+ * that it is faster, and the provider's page; never for a wrong type, nor
+ * for a desk whose profile names no such page. */
+static void
+test_provider_self_service (void)
+{
+  RectifyProvider *ringover = rectify_provider_get_default ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (valid_profile, strlen (valid_profile));
+  g_autoptr(RectifyProvider) other = rectify_provider_new_from_bytes (bytes, NULL);
+  const char *url = rectify_provider_get_self_removal_url (ringover);
+
+  setlocale (LC_ALL, "C");
+  g_assert_nonnull (url);
+  g_assert_true (g_str_has_prefix (url, "https://support.ringover.com/"));
+  g_assert_nonnull (other);
+  g_assert_null (rectify_provider_get_self_removal_url (other));
+
+  for (RectifyScenario scenario = RECTIFY_SCENARIO_NONE; scenario <= RECTIFY_SCENARIO_TOO_MANY;
+       scenario++)
+    {
+      g_autofree char *hint = rectify_scenario_dup_self_service_hint (scenario, ringover);
+      g_autofree char *none = rectify_scenario_dup_self_service_hint (scenario, other);
+      g_autofree char *href = g_strdup_printf ("<a href=\"%s\">", url);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (none);
+      if (scenario != RECTIFY_SCENARIO_UNINTENDED && scenario != RECTIFY_SCENARIO_TOO_MANY)
+        {
+          g_assert_null (hint);
+          continue;
+        }
+      g_assert_nonnull (strstr (hint, "Billing › Licences"));
+      g_assert_nonnull (strstr (hint, "faster"));
+      g_assert_nonnull (strstr (hint, href));
+      /* Well-formed markup, as a label with links takes it. */
+      {
+        static const GMarkupParser parser = { 0 };
+        g_autoptr(GMarkupParseContext) context =
+          g_markup_parse_context_new (&parser, 0, NULL, NULL);
+        g_autofree char *wrapped = g_strconcat ("<markup>", hint, "</markup>", NULL);
+
+        g_assert_true (g_markup_parse_context_parse (context, wrapped, -1, &error));
+        g_assert_no_error (error);
+      }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,6 +205,7 @@ main (int   argc,
   g_test_add_func ("/provider/parse", test_provider_parse);
   g_test_add_func ("/provider/invalid", test_provider_invalid);
   g_test_add_func ("/provider/price-ceilings", test_provider_price_ceilings);
+  g_test_add_func ("/provider/self-service", test_provider_self_service);
 
   return g_test_run ();
 }

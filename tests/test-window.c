@@ -763,6 +763,55 @@ test_window_remembers_case_shown (void)
   rectify_test_remove_tree (directory);
 }
 
+/* Step 1 says, for licences added by mistake or too many, that the owner
+ * can remove unassigned ones without support, and links to how. */
+static void
+test_window_self_service_hint (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  RectifyWindow *window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  const struct {
+    RectifyScenario scenario;
+    gboolean        hint;
+  } cases[] = {
+    { RECTIFY_SCENARIO_NONE, FALSE },
+    { RECTIFY_SCENARIO_UNINTENDED, TRUE },
+    { RECTIFY_SCENARIO_WRONG_TYPE, FALSE },
+    { RECTIFY_SCENARIO_TOO_MANY, TRUE },
+  };
+
+  rectify_window_set_case (window, rcase);
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_test_iterate (20);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWidget *label;
+
+      rectify_case_set_scenario (rcase, cases[i].scenario);
+      rectify_test_iterate (10);
+      label = rectify_test_find_label (GTK_WIDGET (window), "Billing › Licences");
+      g_test_message ("scenario %d", cases[i].scenario);
+      g_assert_true ((label != NULL) == cases[i].hint);
+      if (label != NULL)
+        {
+          gboolean reached = FALSE;
+
+          g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "<a href=\"https://"));
+          /* Tab reaches its link. */
+          gtk_window_set_focus (GTK_WINDOW (window), NULL);
+          for (guint tab = 0; tab < 30 && !reached; tab++)
+            {
+              gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+              reached = gtk_window_get_focus (GTK_WINDOW (window)) == label;
+            }
+          g_assert_true (reached);
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -782,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/window/opens-before-load", test_window_opens_before_load);
   g_test_add_func ("/window/new-case-gives-way", test_window_new_case_gives_way);
   g_test_add_func ("/window/remembers-case-shown", test_window_remembers_case_shown);
+  g_test_add_func ("/window/self-service-hint", test_window_self_service_hint);
 
   return g_test_run ();
 }

@@ -222,6 +222,43 @@ rectify_scenario_get_label (RectifyScenario scenario)
     }
 }
 
+/**
+ * rectify_scenario_dup_self_service_hint:
+ * @scenario: the mistake
+ * @provider: the provider's facts
+ *
+ * For licences added by mistake or too many: that the owner can remove
+ * unassigned licences without support, and which route is faster. Pango
+ * markup, with a link to the provider's page on it.
+ *
+ * Returns: (transfer full) (nullable): the hint, or %NULL when the mistake
+ *   (a wrong type) or the provider allows no such thing
+ */
+char *
+rectify_scenario_dup_self_service_hint (RectifyScenario  scenario,
+                                        RectifyProvider *provider)
+{
+  const char *url;
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (provider), NULL);
+
+  url = rectify_provider_get_self_removal_url (provider);
+  if (url == NULL ||
+      (scenario != RECTIFY_SCENARIO_UNINTENDED && scenario != RECTIFY_SCENARIO_TOO_MANY))
+    return NULL;
+
+  escaped = g_markup_escape_text (url, -1);
+  /* Translators: "Billing › Licences" are the names of Ringover's dashboard
+   * pages; keep the <a href="%s"> and </a> as they are. */
+  return g_strdup_printf (_("Licences no user is assigned to can be removed without support, in "
+                            "the dashboard under Billing › Licences, one at a time. That is the "
+                            "faster route: it takes effect at once, with no answer to wait for. A "
+                            "refund or credit for what was billed already still needs a request. "
+                            "<a href=\"%s\">How to remove licences</a>"),
+                          escaped);
+}
+
 const char *
 rectify_resolution_get_label (RectifyResolution resolution)
 {

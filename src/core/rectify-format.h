@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "rectify-provider.h"
 #include "rectify-types.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ char       *rectify_format_date_example     (void);
 gboolean    rectify_parse_date              (const char        *text,
                                              GDate             *out_date);
 const char *rectify_scenario_get_label      (RectifyScenario    scenario);
+char       *rectify_scenario_dup_self_service_hint (RectifyScenario  scenario,
+                                                   RectifyProvider *provider);
 const char *rectify_resolution_get_label    (RectifyResolution  resolution);
 const char *rectify_period_get_label        (RectifyPeriod      period);
 const char *rectify_send_state_get_label    (RectifySendState   state);

@@ -36,6 +36,8 @@ struct _RectifyProvider
   char     *oauth_redirect_uri;
   char     *oauth_scope;
   GDate     api_tokens_end;
+  /* how owners remove unassigned licences themselves, or %NULL */
+  char     *self_removal_url;
   /* currency code → the most one licence costs a month, in minor units */
   GHashTable *price_ceilings;
 };
@@ -62,6 +64,7 @@ rectify_provider_finalize (GObject *object)
   g_free (self->oauth_client_id);
   g_free (self->oauth_redirect_uri);
   g_free (self->oauth_scope);
+  g_free (self->self_removal_url);
   g_clear_pointer (&self->price_ceilings, g_hash_table_unref);
 
   G_OBJECT_CLASS (rectify_provider_parent_class)->finalize (object);
@@ -371,6 +374,17 @@ rectify_provider_new_from_bytes (GBytes  *bytes,
   if (!read_sign_in (self, root, error))
     return NULL;
 
+  if (!read_optional_string (root, "self_service.licence_removal_url", &self->self_removal_url,
+                             error))
+    return NULL;
+  if (self->self_removal_url != NULL && !is_web_url (self->self_removal_url))
+    {
+      g_set_error_literal (error, RECTIFY_PROVIDER_ERROR, RECTIFY_PROVIDER_ERROR_INVALID,
+                           "The provider profile’s self_service.licence_removal_url is not "
+                           "an https:// address");
+      return NULL;
+    }
+
   return g_steal_pointer (&self);
 }
 
@@ -431,6 +445,21 @@ rectify_provider_get_support_email (RectifyProvider *self)
   g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), NULL);
 
   return self->support_email;
+}
+
+/**
+ * rectify_provider_get_self_removal_url:
+ * @self: a #RectifyProvider
+ *
+ * Returns: (nullable): the page that says how owners remove unassigned
+ *   licences themselves, or %NULL when they cannot
+ */
+const char *
+rectify_provider_get_self_removal_url (RectifyProvider *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_PROVIDER (self), NULL);
+
+  return self->self_removal_url;
 }
 
 const char *

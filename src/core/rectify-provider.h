@@ -31,6 +31,7 @@ const char          *rectify_provider_get_display_name       (RectifyProvider *s
 const char          *rectify_provider_get_desk_base_url      (RectifyProvider *self);
 const char          *rectify_provider_get_support_email      (RectifyProvider *self);
 const char          *rectify_provider_get_success_email      (RectifyProvider *self);
+const char          *rectify_provider_get_self_removal_url   (RectifyProvider *self);
 char                *rectify_provider_dup_request_link       (RectifyProvider *self,
                                                               const char      *base_url,
                                                               gint64           request_id);

@@ -10,6 +10,7 @@
 
 #include "rectify-date-row.h"
 #include "rectify-field-group.h"
+#include "rectify-format.h"
 #include "rectify-identify-page.h"
 #include "rectify-urgency-banner.h"
 
@@ -20,6 +21,7 @@ struct _RectifyIdentifyPage
   RectifyFieldGroup    *fields;
 
   GtkWidget            *scenario_group;
+  GtkLabel             *self_service_label;
   GtkWidget            *dates_group;
   GtkCheckButton       *wrong_type_check;
   GtkCheckButton       *unintended_check;
@@ -77,6 +79,15 @@ sync_scenario (RectifyIdentifyPage *self)
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
   RectifyScenario scenario = rcase ? rectify_case_get_scenario (rcase) : RECTIFY_SCENARIO_NONE;
   GtkCheckButton *check = check_for_scenario (self, scenario);
+
+  {
+    g_autofree char *hint = rectify_scenario_dup_self_service_hint (scenario,
+                                                                     rectify_provider_get_default ());
+
+    if (hint != NULL)
+      gtk_label_set_markup (self->self_service_label, hint);
+    gtk_widget_set_visible (GTK_WIDGET (self->self_service_label), hint != NULL);
+  }
 
   if (check != NULL)
     {
@@ -213,6 +224,7 @@ rectify_identify_page_class_init (RectifyIdentifyPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/pages/rectify-identify-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, scenario_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, self_service_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, dates_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, wrong_type_check);
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, unintended_check);
