@@ -194,6 +194,20 @@ rectify_test_load_store (GFile *directory)
   return store;
 }
 
+/* For rectify_case_store_load_async(): asserts the load succeeded and sets
+ * the gboolean @user_data points to. */
+void
+rectify_test_load_done_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (rectify_case_store_load_finish (RECTIFY_CASE_STORE (object), result,
+                                                 NULL, NULL));
+  *done = TRUE;
+}
+
 /* Reads the case @reference ahead of the others, as start-up does. */
 RectifyCase *
 rectify_test_open_ahead (RectifyCaseStore  *store,

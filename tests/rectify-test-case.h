@@ -26,6 +26,9 @@ void rectify_test_remove_tree      (GFile             *directory);
 
 RectifyCaseStore *rectify_test_load_store  (GFile            *directory);
 void              rectify_test_flush_store (RectifyCaseStore *store);
+void              rectify_test_load_done_cb (GObject         *object,
+                                             GAsyncResult    *result,
+                                             gpointer         user_data);
 RectifyCase      *rectify_test_open_ahead  (RectifyCaseStore *store,
                                             const char       *reference,
                                             GError          **error);

@@ -633,18 +633,6 @@ wait_flag (Flag *flag)
 }
 
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  gboolean *done = user_data;
-
-  g_assert_true (rectify_case_store_load_finish (RECTIFY_CASE_STORE (object), result,
-                                                 NULL, NULL));
-  *done = TRUE;
-}
-
-static void
 flush_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -669,7 +657,7 @@ open_store (GFile *directory)
   gboolean done = FALSE;
 
   rectify_case_store_set_autosave_delay (store, 10, 50);
-  rectify_case_store_load_async (store, NULL, load_cb, &done);
+  rectify_case_store_load_async (store, NULL, rectify_test_load_done_cb, &done);
   iterate_until (&done);
   return store;
 }

@@ -575,6 +575,24 @@ remove_cases (GFile *directory)
   g_assert_cmpint (g_mkdir_with_parents (g_file_peek_path (directory), 0700), ==, 0);
 }
 
+/* A complete draft, and a copy of it that was sent (request 4242): what a
+ * sync tool leaves as two files. Returns the draft as saved. */
+static GBytes *
+draft_and_sent (RectifyCase **draft,
+                RectifyCase **sent)
+{
+  GBytes *bytes;
+
+  *draft = rectify_test_case_new_entered ();
+  rectify_test_fill_complete (*draft, RECTIFY_SCENARIO_UNINTENDED);
+  bytes = rectify_case_to_bytes (*draft);
+  *sent = rectify_case_from_bytes (bytes, NULL);
+  rectify_case_set_send_state (*sent, RECTIFY_SEND_STATE_SENT, NULL);
+  rectify_case_set_request (*sent, 4242, "https://desk.example/hc/requests/4242", "new");
+
+  return bytes;
+}
+
 /* Two files with one reference (a sync tool's "copy of …"): the copy that
  * got further in sending wins whatever the names and however stale it is;
  * then the newer. The other is set aside, named, and never read again. */
@@ -582,18 +600,12 @@ static void
 test_store_duplicates (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(RectifyCase) draft = rectify_test_case_new_entered ();
+  g_autoptr(RectifyCase) draft = NULL;
   g_autoptr(RectifyCase) sent = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = draft_and_sent (&draft, &sent);
   const char *reference = rectify_case_get_reference (draft);
   g_autofree char *plain_name = g_strconcat (reference, ".json", NULL);
   g_autofree char *copy_name = g_strconcat ("copy of ", reference, ".json", NULL);
-
-  rectify_test_fill_complete (draft, RECTIFY_SCENARIO_UNINTENDED);
-  bytes = rectify_case_to_bytes (draft);
-  sent = rectify_case_from_bytes (bytes, NULL);
-  rectify_case_set_send_state (sent, RECTIFY_SEND_STATE_SENT, NULL);
-  rectify_case_set_request (sent, 4242, "https://desk.example/hc/requests/4242", "new");
 
   /* Both ways round: the directory's order must not decide. */
   for (guint round = 0; round < 2; round++)
@@ -759,18 +771,12 @@ static void
 test_store_open_ahead_duplicate (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autoptr(RectifyCase) draft = rectify_test_case_new_entered ();
+  g_autoptr(RectifyCase) draft = NULL;
   g_autoptr(RectifyCase) sent = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = draft_and_sent (&draft, &sent);
   const char *reference = rectify_case_get_reference (draft);
   g_autofree char *plain_name = g_strconcat (reference, ".json", NULL);
   g_autofree char *copy_name = g_strconcat ("copy of ", reference, ".json", NULL);
-
-  rectify_test_fill_complete (draft, RECTIFY_SCENARIO_UNINTENDED);
-  bytes = rectify_case_to_bytes (draft);
-  sent = rectify_case_from_bytes (bytes, NULL);
-  rectify_case_set_send_state (sent, RECTIFY_SEND_STATE_SENT, NULL);
-  rectify_case_set_request (sent, 4242, "https://desk.example/hc/requests/4242", "new");
 
   for (guint round = 0; round < 2; round++)
     {

@@ -590,18 +590,6 @@ make_case_folder (RectifyCase **cases,
   return g_steal_pointer (&directory);
 }
 
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  gboolean *done = user_data;
-
-  g_assert_true (rectify_case_store_load_finish (RECTIFY_CASE_STORE (object), result,
-                                                 NULL, NULL));
-  *done = TRUE;
-}
-
 static gboolean
 is_true (gpointer data)
 {
@@ -647,7 +635,7 @@ test_window_opens_before_load (void)
 
   /* The list waits for every case, then fills in. */
   g_assert_false (rectify_window_get_list_complete (window));
-  rectify_case_store_load_async (store, NULL, load_cb, &loaded);
+  rectify_case_store_load_async (store, NULL, rectify_test_load_done_cb, &loaded);
   g_assert_true (rectify_test_iterate_until (is_true, &loaded));
   g_assert_true (rectify_test_iterate_until (list_complete, window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
@@ -696,7 +684,7 @@ test_window_new_case_gives_way (void)
       if (typed)
         rectify_case_set_text (blank, RECTIFY_TEXT_ACCOUNT, "Acme SL");
 
-      rectify_case_store_load_async (store, NULL, load_cb, &loaded);
+      rectify_case_store_load_async (store, NULL, rectify_test_load_done_cb, &loaded);
       g_assert_true (rectify_test_iterate_until (is_true, &loaded));
       rectify_test_iterate (20);
 
