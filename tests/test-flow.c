@@ -340,8 +340,9 @@ test_flow (Fixture       *fixture,
                               "Check that the corrections were made"))),
                             "Done on 26 November 2026"));
 
-  /* The statement check waits for the next billing date. */
-  g_assert_false (gtk_widget_get_sensitive (row (window, "Adjustment shown on the statement")));
+  /* Before the next billing date, a credit note can be compared already. */
+  g_assert_true (gtk_widget_get_sensitive (row (window,
+                                                "Adjustment on the statement or credit note")));
 }
 
 static void
@@ -411,20 +412,24 @@ test_statement_check (Fixture       *fixture,
                                                                     "Adjustment to expect"))),
                    ==, "31.98 EUR excl. VAT");
 
+  /* A credit note before the billing date: compared at once. */
+  type (fixture->window, "Adjustment on the statement or credit note", "31.98");
+  g_assert_true (gtk_widget_get_visible (row (fixture->window, "It matches what was asked for")));
+
   /* The statement arrives: the amount no longer depends on the day. */
   rectify_test_set_today (2026, 12, 21);
   rectify_case_revalidate (rcase);
-  type (fixture->window, "Adjustment shown on the statement", "31.98");
+  type (fixture->window, "Adjustment on the statement or credit note", "31.98");
   g_assert_true (gtk_widget_get_sensitive (row (fixture->window,
-                                                "Adjustment shown on the statement")));
+                                                "Adjustment on the statement or credit note")));
   result = row (fixture->window, "It matches what was asked for");
   g_assert_true (gtk_widget_get_visible (result));
 
-  type (fixture->window, "Adjustment shown on the statement", "20");
+  type (fixture->window, "Adjustment on the statement or credit note", "20");
   result = row (fixture->window, "Less than was asked for");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (result)), "11.98 EUR"));
 
-  check_field (fixture->window, "Adjustment shown on the statement", "1.234", "", "31.98");
+  check_field (fixture->window, "Adjustment on the statement or credit note", "1.234", "", "31.98");
 }
 
 static void

@@ -96,7 +96,7 @@ test_summary_followed_up (void)
   assert_contains (text, "- Request number: 4711\n");
   assert_contains (text, "- Link: https://support.ringover.com/hc/requests/4711\n");
   assert_contains (text, "- Adjustment to expect: 99.95 EUR excl. VAT\n");
-  assert_contains (text, "- Adjustment shown on the statement: 99.95 EUR\n");
+  assert_contains (text, "- Adjustment on the statement or credit note: 99.95 EUR\n");
 
   /* Done steps with their day; the wrong type needs no users deleted. */
   assert_contains (text, "☑ Check that the corrections were made (done on 3 December 2026)\n");

@@ -158,7 +158,7 @@ append_amounts (GString     *text,
     {
       g_autofree char *amount = rectify_money_format (minor, currency);
 
-      rectify_format_append_item (text, _("Adjustment shown on the statement"), amount);
+      rectify_format_append_item (text, _("Adjustment on the statement or credit note"), amount);
     }
 }
 

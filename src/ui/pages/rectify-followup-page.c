@@ -127,7 +127,8 @@ item_description (guint i)
                          "and their number."));
     case 3:
     default:
-      return g_strdup (_("On or after the next billing date, compare it below."));
+      return g_strdup (_("On or after the next billing date, or when a credit note comes, "
+                         "compare it below."));
     }
 }
 
@@ -270,10 +271,10 @@ update_statement (RectifyFollowupPage *self,
                               "was asked for."));
   else
     /* Translators: %s is a date */
-    description = g_strdup_printf (_("Your next statement comes on %s. Come back then to "
-                                     "compare it."), next_text);
+    description = g_strdup_printf (_("Your next statement comes on %s. If support sends you a "
+                                     "credit note before then, enter its amount now."),
+                                   next_text);
   adw_preferences_group_set_description (self->statement_group, description);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->statement_row), due);
 
   if (rectify_case_get_expected_minor (rcase, &expected) && rectify_currency_is_known (currency))
     {
@@ -289,7 +290,9 @@ update_statement (RectifyFollowupPage *self,
       return;
     }
 
-  if (!due || !rectify_case_get_statement_minor (rcase, &seen))
+  /* A credit note may come before the statement: compared as soon as it
+   * is typed. */
+  if (!rectify_case_get_statement_minor (rcase, &seen))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->result_row), FALSE);
       return;
