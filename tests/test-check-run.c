@@ -79,16 +79,34 @@ run_check (const char *home)
   return (g_get_monotonic_time () - start) / 1000;
 }
 
+/* Writes a complete case not sent yet, billed on 20 December, into the
+ * cases folder of @home, as the app would. */
+static RectifyCase *
+write_due_case (const char *home)
+{
+  RectifyCase *rcase = rectify_case_new ();
+  g_autofree char *cases = g_build_filename (home, "data", "rectify", "cases", NULL);
+  g_autofree char *file = g_strdup_printf ("%s/%s.json", cases, rectify_case_get_reference (rcase));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  bytes = rectify_case_to_bytes (rcase);
+  g_assert_cmpint (g_mkdir_with_parents (cases, 0700), ==, 0);
+  g_file_set_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (file, 0600), ==, 0);
+
+  return rcase;
+}
+
 static void
 test_check_run (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RectifyFakeNotifications) notifications = rectify_fake_notifications_new (&error);
-  g_autoptr(RectifyCase) rcase = rectify_case_new ();
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RectifyCase) rcase = NULL;
   g_autofree char *home = g_dir_make_tmp ("rectify-test-check-XXXXXX", NULL);
-  g_autofree char *cases = g_build_filename (home, "data", "rectify", "cases", NULL);
-  g_autofree char *file = NULL;
   g_autofree char *action = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GVariant) target_value = NULL;
@@ -101,13 +119,7 @@ test_check_run (void)
   /* A complete case not sent yet, billed on 20 December: a week before,
    * the deadline reminder is due. */
   rectify_test_set_today (2026, 11, 26);
-  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_UNINTENDED);
-  bytes = rectify_case_to_bytes (rcase);
-  g_assert_cmpint (g_mkdir_with_parents (cases, 0700), ==, 0);
-  file = g_strdup_printf ("%s/%s.json", cases, rectify_case_get_reference (rcase));
-  g_file_set_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-  g_chmod (file, 0600);
+  rcase = write_due_case (home);
 
   took = run_check (home);
   g_assert_cmpint (took, >=, 0);
@@ -142,28 +154,14 @@ test_check_run_many (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(RectifyFakeNotifications) notifications = rectify_fake_notifications_new (&error);
   g_autofree char *home = g_dir_make_tmp ("rectify-test-check-XXXXXX", NULL);
-  g_autofree char *cases = g_build_filename (home, "data", "rectify", "cases", NULL);
   g_autofree char *title = NULL;
   g_autofree char *action = NULL;
   GVariant *notification;
 
   g_assert_no_error (error);
   rectify_test_set_today (2026, 11, 26);
-  g_assert_cmpint (g_mkdir_with_parents (cases, 0700), ==, 0);
   for (guint i = 0; i < 5; i++)
-    {
-      g_autoptr(RectifyCase) rcase = rectify_case_new ();
-      g_autoptr(GBytes) bytes = NULL;
-      g_autofree char *file = NULL;
-
-      rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_UNINTENDED);
-      bytes = rectify_case_to_bytes (rcase);
-      file = g_strdup_printf ("%s/%s.json", cases, rectify_case_get_reference (rcase));
-      g_file_set_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                           &error);
-      g_assert_no_error (error);
-      g_chmod (file, 0600);
-    }
+    g_object_unref (write_due_case (home));
 
   g_assert_cmpint (run_check (home), >=, 0);
   g_assert_cmpuint (rectify_fake_notifications_get_n (notifications), ==, 1);

@@ -434,6 +434,27 @@ remove_token_action (GtkWidget  *widget,
   rectify_credentials_clear_async (url, mode, self->cancellable, clear_cb, g_object_ref (self));
 }
 
+/* The keyring has the sign-in, or has forgotten it: the mode that follows,
+ * said; or why not (a cancel says nothing). */
+static void
+credentials_changed (RectifyPreferencesWindow *self,
+                     gboolean                  done,
+                     const GError             *error,
+                     RectifyDeskAuth           mode,
+                     const char               *message)
+{
+  if (!done)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  g_settings_set_enum (self->settings, "sign-in-mode", mode);
+  toast (self, message);
+  refresh_token_status (self);
+}
+
 /* Signing in through the browser */
 
 static void
@@ -443,17 +464,10 @@ sign_in_stored_cb (GObject      *object,
 {
   g_autoptr(RectifyPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean done = rectify_credentials_store_finish (result, &error);
 
-  if (!rectify_credentials_store_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      return;
-    }
-
-  g_settings_set_enum (self->settings, "sign-in-mode", RECTIFY_DESK_AUTH_OAUTH);
-  toast (self, _("Signed in to the help desk"));
-  refresh_token_status (self);
+  credentials_changed (self, done, error, RECTIFY_DESK_AUTH_OAUTH,
+                       _("Signed in to the help desk"));
 }
 
 static void
@@ -553,17 +567,10 @@ signed_out_cb (GObject      *object,
 {
   g_autoptr(RectifyPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean done = rectify_credentials_clear_finish (result, &error);
 
-  if (!rectify_credentials_clear_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      return;
-    }
-
-  g_settings_set_enum (self->settings, "sign-in-mode", RECTIFY_DESK_AUTH_ANONYMOUS);
-  toast (self, _("Signed out. Requests are sent without signing in."));
-  refresh_token_status (self);
+  credentials_changed (self, done, error, RECTIFY_DESK_AUTH_ANONYMOUS,
+                       _("Signed out. Requests are sent without signing in."));
 }
 
 static void
