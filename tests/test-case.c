@@ -566,18 +566,23 @@ static void
 test_case_checklist (void)
 {
   g_autoptr(RectifyCase) rcase = rectify_case_new ();
-  const char * const *items;
+  g_auto(GStrv) items = NULL;
+  g_auto(GStrv) swapped = NULL;
   guint changes = 0;
 
   rectify_case_set_scenario (rcase, RECTIFY_SCENARIO_TOO_MANY);
-  items = rectify_case_get_checklist_items (rcase);
-  g_assert_cmpuint (g_strv_length ((GStrv)items), ==, 4);
+  items = rectify_case_dup_checklist_items (rcase);
+  g_assert_cmpuint (g_strv_length (items), ==, 5);
   g_assert_cmpstr (items[0], ==, RECTIFY_CHECKLIST_REMOVE_USERS);
+  g_assert_cmpstr (items[1], ==, RECTIFY_CHECKLIST_REMOVE_LICENCES);
 
-  /* Nothing to delete when the licences are only swapped. */
+  /* Nothing to delete or remove when the licences are only swapped. */
   rectify_case_set_scenario (rcase, RECTIFY_SCENARIO_WRONG_TYPE);
-  items = rectify_case_get_checklist_items (rcase);
-  g_assert_false (g_strv_contains (items, RECTIFY_CHECKLIST_REMOVE_USERS));
+  swapped = rectify_case_dup_checklist_items (rcase);
+  g_assert_false (g_strv_contains ((const char * const *) swapped,
+                                   RECTIFY_CHECKLIST_REMOVE_USERS));
+  g_assert_false (g_strv_contains ((const char * const *) swapped,
+                                   RECTIFY_CHECKLIST_REMOVE_LICENCES));
 
   g_signal_connect (rcase, "changed", G_CALLBACK (count_signal), &changes);
   g_assert_null (rectify_case_get_checklist_done (rcase, RECTIFY_CHECKLIST_VERIFY));

@@ -11,7 +11,9 @@
 
 #include <glib/gstdio.h>
 
+#include "rectify-choice-list.h"
 #include "rectify-clock.h"
+#include "rectify-submission-private.h"
 #include "rectify-test-case.h"
 #include "rectify-test-utils.h"
 #include "rectify-window.h"
@@ -800,6 +802,169 @@ test_window_self_service_hint (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct {
+  RectifyWindow *window;
+  RectifyStep    step;
+} StepShown;
+
+static gboolean
+step_shown (gpointer data)
+{
+  StepShown *shown = data;
+
+  return rectify_page_get_step (rectify_window_get_visible_page (shown->window)) == shown->step;
+}
+
+/* The choice list that has an item @id. */
+static RectifyChoiceList *
+find_choice_list (GtkWidget  *root,
+                  const char *id)
+{
+  if (RECTIFY_IS_CHOICE_LIST (root) && gtk_widget_get_mapped (root) &&
+      rectify_choice_list_get_row (RECTIFY_CHOICE_LIST (root), id) != NULL)
+    return RECTIFY_CHOICE_LIST (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      RectifyChoiceList *found = find_choice_list (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A key as the list's key controller gets it. */
+static gboolean
+press (RectifyChoiceList *list,
+       guint              keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0,
+                               &handled);
+    }
+  rectify_test_iterate (10);
+
+  return handled;
+}
+
+static gboolean
+focus_inside (RectifyWindow *window,
+              gpointer       widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A radio group is one Tab stop: in on the chosen item, out with the next
+ * Tab; the arrows move the choice. Each check box of the checklist is one
+ * stop, never two (the row and its check). */
+static RectifyWindow *
+open_on_step (RectifyCase *rcase,
+              RectifyStep  step)
+{
+  RectifyWindow *window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  StepShown shown = { window, step };
+
+  rectify_case_set_current_step (rcase, step);
+  rectify_window_set_case (window, rcase);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rectify_test_iterate_until (step_shown, &shown));
+
+  return window;
+}
+
+static void
+test_window_choice_groups (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  RectifyWindow *window;
+  RectifyChoiceList *list;
+  GtkWidget *verify;
+  GtkWidget *statement;
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_identify (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  window = open_on_step (rcase, RECTIFY_STEP_IDENTIFY);
+  list = find_choice_list (GTK_WIDGET (window), "unintended");
+  g_assert_nonnull (list);
+  g_assert_false (gtk_widget_get_focusable (rectify_choice_list_get_row (list, "unintended")));
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (list)));
+  g_assert_true (focus_inside (window, rectify_choice_list_get_check (list, "unintended")));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_false (focus_inside (window, list));
+  /* Back in: the chosen one, not the last. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  g_assert_true (focus_inside (window, rectify_choice_list_get_check (list, "unintended")));
+
+  g_assert_true (press (list, GDK_KEY_Down));
+  g_assert_cmpint (rectify_case_get_scenario (rcase), ==, RECTIFY_SCENARIO_TOO_MANY);
+  g_assert_true (focus_inside (window, rectify_choice_list_get_check (list, "too-many")));
+  g_assert_true (press (list, GDK_KEY_Down));
+  g_assert_cmpint (rectify_case_get_scenario (rcase), ==, RECTIFY_SCENARIO_WRONG_TYPE);
+  g_assert_true (press (list, GDK_KEY_Up));
+  g_assert_cmpint (rectify_case_get_scenario (rcase), ==, RECTIFY_SCENARIO_TOO_MANY);
+  g_assert_false (press (list, GDK_KEY_a));
+
+  /* Nothing chosen: Tab comes in on the first. */
+  rectify_case_set_scenario (rcase, RECTIFY_SCENARIO_NONE);
+  rectify_test_iterate (10);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  for (guint i = 0; i < 30 && !focus_inside (window, list); i++)
+    gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+  g_assert_true (focus_inside (window, rectify_choice_list_get_check (list, "wrong-type")));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Step 3: the same. */
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  window = open_on_step (rcase, RECTIFY_STEP_RESOLUTION);
+  list = find_choice_list (GTK_WIDGET (window), "credit");
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (list)));
+  g_assert_true (focus_inside (window, rectify_choice_list_get_check (list, "credit")));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_false (focus_inside (window, list));
+  /* Keys do nothing to it while the focus is elsewhere. */
+  g_assert_false (press (list, GDK_KEY_Down));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (list)));
+  g_assert_true (press (list, GDK_KEY_Down));
+  g_assert_cmpint (rectify_case_get_resolution (rcase), ==, RECTIFY_RESOLUTION_PRORATED);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Step 4: one stop per step, ticked from the keyboard; removing the
+   * licences oneself is on the list. */
+  rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_SENT_ELSEWHERE, NULL);
+  window = open_on_step (rcase, RECTIFY_STEP_FOLLOW_UP);
+  list = find_choice_list (GTK_WIDGET (window), RECTIFY_CHECKLIST_VERIFY);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_visible (rectify_choice_list_get_row (list,
+                                                                     RECTIFY_CHECKLIST_REMOVE_LICENCES)));
+  verify = rectify_choice_list_get_check (list, RECTIFY_CHECKLIST_VERIFY);
+  statement = rectify_choice_list_get_check (list, RECTIFY_CHECKLIST_CHECK_STATEMENT);
+  g_assert_true (gtk_widget_grab_focus (verify));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_inside (window, statement));
+  g_assert_true (gtk_widget_activate (statement));
+  rectify_test_iterate (10);
+  g_assert_nonnull (rectify_case_get_checklist_done (rcase, RECTIFY_CHECKLIST_CHECK_STATEMENT));
+  g_assert_null (rectify_case_get_checklist_done (rcase, RECTIFY_CHECKLIST_VERIFY));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_clock_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -820,6 +985,7 @@ main (int   argc,
   g_test_add_func ("/window/new-case-gives-way", test_window_new_case_gives_way);
   g_test_add_func ("/window/remembers-case-shown", test_window_remembers_case_shown);
   g_test_add_func ("/window/self-service-hint", test_window_self_service_hint);
+  g_test_add_func ("/window/choice-groups", test_window_choice_groups);
 
   return g_test_run ();
 }

@@ -14,28 +14,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "rectify-case-summary.h"
+#include "rectify-choice.h"
 #include "rectify-format.h"
 #include "rectify-money.h"
 #include "rectify-reference.h"
 #include "rectify-request.h"
-
-/* The follow-up checklist as the follow-up page words it. */
-const char *
-rectify_checklist_item_get_label (const char *item)
-{
-  g_return_val_if_fail (item != NULL, NULL);
-
-  if (g_str_equal (item, RECTIFY_CHECKLIST_REMOVE_USERS))
-    return _("Delete the users of the licences you no longer need");
-  if (g_str_equal (item, RECTIFY_CHECKLIST_CUSTOMER_SUCCESS))
-    return _("Work with a customer success representative on the changes to your account");
-  if (g_str_equal (item, RECTIFY_CHECKLIST_VERIFY))
-    return _("Check that the corrections were made");
-  if (g_str_equal (item, RECTIFY_CHECKLIST_CHECK_STATEMENT))
-    return _("Check your next statement");
-
-  return item;
-}
 
 /**
  * rectify_case_summary_dup_title:
@@ -53,19 +36,6 @@ rectify_case_summary_dup_title (RectifyCase *rcase)
   reference = rectify_reference_shorten (rectify_case_get_reference (rcase));
   /* Translators: %s is the case reference, as support knows it */
   return g_strdup_printf (_("Rectify case %s"), reference);
-}
-
-static char *
-format_day (GDateTime *date_time)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (date_time);
-  GDate day;
-
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
-
-  return rectify_format_date_long (&day);
 }
 
 static void
@@ -101,7 +71,7 @@ append_request (GString     *text,
                rectify_send_state_get_label (rectify_case_get_send_state (rcase)));
   if (submitted_at != NULL)
     {
-      g_autofree char *day = format_day (submitted_at);
+      g_autofree char *day = rectify_format_day_of (submitted_at);
 
       rectify_format_append_item (text, _("Sent on"), day);
     }
@@ -166,7 +136,7 @@ static void
 append_checklist (GString     *text,
                   RectifyCase *rcase)
 {
-  const char * const *items = rectify_case_get_checklist_items (rcase);
+  g_auto(GStrv) items = rectify_case_dup_checklist_items (rcase);
 
   append_heading (text, _("Follow-up"));
 
@@ -177,7 +147,7 @@ append_checklist (GString     *text,
 
       if (done != NULL)
         {
-          g_autofree char *day = format_day (done);
+          g_autofree char *day = rectify_format_day_of (done);
           g_autofree char *line = NULL;
 
           /* Translators: a ticked step of the checklist: the step, then a date */

@@ -10,9 +10,8 @@
 
 G_BEGIN_DECLS
 
-const char *rectify_checklist_item_get_label (const char  *item);
-char       *rectify_case_summary_dup_title   (RectifyCase *rcase);
-char       *rectify_case_summary_dup_text    (RectifyCase *rcase,
-                                              const GDate *today);
+char *rectify_case_summary_dup_title (RectifyCase *rcase);
+char *rectify_case_summary_dup_text  (RectifyCase *rcase,
+                                      const GDate *today);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "rectify-billing.h"
 #include "rectify-case-private.h"
+#include "rectify-choice.h"
 #include "rectify-clock.h"
 #include "rectify-core-enums.h"
 #include "rectify-money.h"
@@ -2087,16 +2088,17 @@ rectify_case_is_locked (RectifyCase *self)
 gboolean
 rectify_case_is_finished (RectifyCase *self)
 {
-  const char * const *items;
+  g_auto(GStrv) items = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
 
   if (!rectify_case_is_submitted (self))
     return FALSE;
 
-  items = rectify_case_get_checklist_items (self);
+  items = rectify_case_dup_checklist_items (self);
   for (guint i = 0; items[i] != NULL; i++)
-    if (!g_hash_table_contains (self->checklist, items[i]))
+    if (!rectify_checklist_item_is_optional (items[i]) &&
+        !g_hash_table_contains (self->checklist, items[i]))
       return FALSE;
 
   return TRUE;
@@ -2131,31 +2133,20 @@ rectify_case_is_blank (RectifyCase *self)
 }
 
 /**
- * rectify_case_get_checklist_items:
+ * rectify_case_dup_checklist_items:
  * @self: a #RectifyCase
  *
- * The follow-up steps that apply to the case, in order. Deleting the users
- * of unneeded licences applies only when licences go away.
+ * The follow-up steps that apply to the case, in order (see
+ * rectify_checklist_dup_items()).
  *
- * Returns: (transfer none): the item ids
+ * Returns: (transfer full): the item ids
  */
-const char * const *
-rectify_case_get_checklist_items (RectifyCase *self)
+GStrv
+rectify_case_dup_checklist_items (RectifyCase *self)
 {
-  static const char * const with_removal[] = {
-    RECTIFY_CHECKLIST_REMOVE_USERS,
-    RECTIFY_CHECKLIST_CUSTOMER_SUCCESS,
-    RECTIFY_CHECKLIST_VERIFY,
-    RECTIFY_CHECKLIST_CHECK_STATEMENT,
-    NULL
-  };
-
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  if (self->scenario == RECTIFY_SCENARIO_WRONG_TYPE)
-    return with_removal + 1;
-
-  return with_removal;
+  return rectify_checklist_dup_items (self->scenario);
 }
 
 /* When @item was ticked, or %NULL when it is not. */

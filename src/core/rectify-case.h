@@ -59,6 +59,7 @@ typedef struct
 
 /* The checklist items, as persisted. */
 #define RECTIFY_CHECKLIST_REMOVE_USERS     "remove-users"
+#define RECTIFY_CHECKLIST_REMOVE_LICENCES  "remove-licences"
 #define RECTIFY_CHECKLIST_CUSTOMER_SUCCESS "customer-success"
 #define RECTIFY_CHECKLIST_VERIFY           "verify"
 #define RECTIFY_CHECKLIST_CHECK_STATEMENT  "check-statement"
@@ -167,7 +168,7 @@ gboolean               rectify_case_get_expected_minor      (RectifyCase        
 gboolean               rectify_case_is_finished             (RectifyCase        *self);
 gboolean               rectify_case_is_blank                (RectifyCase        *self);
 
-const char * const    *rectify_case_get_checklist_items     (RectifyCase        *self);
+GStrv                  rectify_case_dup_checklist_items     (RectifyCase        *self);
 GDateTime             *rectify_case_get_checklist_done      (RectifyCase        *self,
                                                              const char         *item);
 void                   rectify_case_set_checklist_done      (RectifyCase        *self,

@@ -106,6 +106,31 @@ rectify_format_date_long (const GDate *date)
 }
 
 /**
+ * rectify_format_day_of:
+ * @moment: a moment
+ *
+ * The local day of @moment in words ("26 November 2026"): when something
+ * was sent or done, as the owner saw it.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+rectify_format_day_of (GDateTime *moment)
+{
+  g_autoptr(GDateTime) local = NULL;
+  GDate day;
+
+  g_return_val_if_fail (moment != NULL, NULL);
+
+  local = g_date_time_to_local (moment);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+
+  return rectify_format_date_long (&day);
+}
+
+/**
  * rectify_format_date_example:
  *
  * How a date is typed in the locale, for hints ("26/11/2026").

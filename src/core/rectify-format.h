@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 char       *rectify_format_date_numeric     (const GDate       *date);
 char       *rectify_format_date_long        (const GDate       *date);
+char       *rectify_format_day_of           (GDateTime         *moment);
 char       *rectify_format_date_example     (void);
 gboolean    rectify_parse_date              (const char        *text,
                                              GDate             *out_date);

@@ -402,44 +402,6 @@ rectify_page_set_case (RectifyPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
-static void
-label_check_rows (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (ADW_IS_ACTION_ROW (child))
-        {
-          GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (child));
-
-          if (GTK_IS_CHECK_BUTTON (check))
-            gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                            GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)),
-                                            -1);
-        }
-
-      label_check_rows (child);
-    }
-}
-
-/**
- * rectify_page_label_check_rows:
- * @self: a #RectifyPage
- *
- * Gives each check or radio button that is the activatable widget of an
- * action row the row's title as its accessible name (GTK 4.8 does not
- * follow the labelled-by relation for these). For a page's init.
- */
-void
-rectify_page_label_check_rows (RectifyPage *self)
-{
-  g_return_if_fail (RECTIFY_IS_PAGE (self));
-
-  label_check_rows (GTK_WIDGET (self));
-}
-
 /**
  * rectify_page_add_toast:
  * @self: a #RectifyPage

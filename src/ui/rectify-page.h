@@ -54,7 +54,6 @@ void         rectify_page_set_applicable    (RectifyPage      *self,
 RectifyCase *rectify_page_get_case          (RectifyPage      *self);
 void         rectify_page_set_case          (RectifyPage      *self,
                                              RectifyCase      *rcase);
-void         rectify_page_label_check_rows  (RectifyPage      *self);
 void         rectify_page_add_toast         (RectifyPage      *self,
                                              AdwToast         *toast);
 char        *rectify_page_dup_sent_on       (RectifyPage      *self);

@@ -426,13 +426,13 @@ tick_checklist (Typist *typist)
 {
   g_autoptr(GPtrArray) sent = list_cases (typist, RECTIFY_SEND_STATE_SENT);
   RectifyCase *rcase = pick (typist, sent);
-  const char * const *items;
+  g_auto(GStrv) items = NULL;
   Confirm *confirm;
 
   if (rcase == NULL)
     return;
 
-  items = rectify_case_get_checklist_items (rcase);
+  items = rectify_case_dup_checklist_items (rcase);
   for (guint i = 0; items != NULL && items[i] != NULL; i++)
     {
       if (rectify_case_get_checklist_done (rcase, items[i]) != NULL)

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rectify-billing.h"
+#include "rectify-choice-list.h"
 #include "rectify-clock.h"
 #include "rectify-field-group.h"
 #include "rectify-followup-page.h"
@@ -23,8 +24,6 @@
 #include "rectify-request-monitor.h"
 #include "rectify-request-number.h"
 
-#define N_ITEMS 4
-
 struct _RectifyFollowupPage
 {
   RectifyPage        parent_instance;
@@ -35,7 +34,6 @@ struct _RectifyFollowupPage
   RectifyRequestMonitor *monitor;
   /* Records the number of a request Rectify sent; set by the window. */
   RectifyOutbox     *outbox;
-  gboolean           syncing;
 
   AdwActionRow      *request_row;
   GtkWidget         *open_button;
@@ -48,14 +46,8 @@ struct _RectifyFollowupPage
   GtkListBox        *reply_files_list;
   GPtrArray         *reply_files;     /* GFile, to go with the reply */
   GCancellable      *reply_cancellable;
-  AdwActionRow      *remove_users_row;
-  AdwActionRow      *customer_success_row;
-  AdwActionRow      *verify_row;
-  AdwActionRow      *check_statement_row;
-  GtkCheckButton    *remove_users_check;
-  GtkCheckButton    *customer_success_check;
-  GtkCheckButton    *verify_check;
-  GtkCheckButton    *check_statement_check;
+  RectifyChoiceList *checklist_list;
+  GListModel        *checklist;
   AdwPreferencesGroup *statement_group;
   AdwActionRow      *expected_row;
   AdwEntryRow       *statement_row;
@@ -74,79 +66,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const item_ids[N_ITEMS] = {
-  RECTIFY_CHECKLIST_REMOVE_USERS,
-  RECTIFY_CHECKLIST_CUSTOMER_SUCCESS,
-  RECTIFY_CHECKLIST_VERIFY,
-  RECTIFY_CHECKLIST_CHECK_STATEMENT,
-};
-
-static AdwActionRow *
-item_row (RectifyFollowupPage *self,
-          guint                i)
-{
-  AdwActionRow *rows[N_ITEMS] = {
-    self->remove_users_row, self->customer_success_row, self->verify_row,
-    self->check_statement_row,
-  };
-
-  return rows[i];
-}
-
-static GtkCheckButton *
-item_check (RectifyFollowupPage *self,
-            guint                i)
-{
-  GtkCheckButton *checks[N_ITEMS] = {
-    self->remove_users_check, self->customer_success_check, self->verify_check,
-    self->check_statement_check,
-  };
-
-  return checks[i];
-}
-
-/* What each step involves, from the help centre. */
-static char *
-item_description (guint i)
-{
-  RectifyProvider *provider = rectify_provider_get_default ();
-
-  switch (i)
-    {
-    case 0:
-      return g_strdup (_("Only unassigned licences can be removed. Deleting a user also deletes "
-                         "that user’s call recordings: download the ones you want to keep "
-                         "first."));
-    case 1:
-      /* Translators: %s is an e-mail address */
-      return g_strdup_printf (_("A customer success representative (%s) can adjust your plan "
-                                "to the licences you keep."),
-                              rectify_provider_get_success_email (provider));
-    case 2:
-      return g_strdup (_("In the Billing section of your Ringover dashboard: the licence types "
-                         "and their number."));
-    case 3:
-    default:
-      return g_strdup (_("On or after the next billing date, or when a credit note comes, "
-                         "compare it below."));
-    }
-}
-
-static char *
-format_when (GDateTime *when)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (when);
-  GDate day;
-  g_autofree char *date = NULL;
-
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
-  date = rectify_format_date_long (&day);
-
-  return g_steal_pointer (&date);
-}
-
 static void
 update_request (RectifyFollowupPage *self,
                 RectifyCase         *rcase)
@@ -158,7 +77,7 @@ update_request (RectifyFollowupPage *self,
   GDateTime *submitted = rectify_case_get_submitted_at (rcase);
 
   if (submitted != NULL)
-    when = format_when (submitted);
+    when = rectify_format_day_of (submitted);
 
   if (rectify_case_get_request_id (rcase) > 0)
     /* Translators: a request number and the day it was sent, e.g. "#4242, sent 26 November 2026" */
@@ -216,37 +135,6 @@ update_request (RectifyFollowupPage *self,
     {
       adw_action_row_set_subtitle (self->status_row, status != NULL ? status : notice);
     }
-}
-
-static void
-update_checklist (RectifyFollowupPage *self,
-                  RectifyCase         *rcase)
-{
-  const char * const *items = rectify_case_get_checklist_items (rcase);
-
-  self->syncing = TRUE;
-
-  for (guint i = 0; i < N_ITEMS; i++)
-    {
-      GDateTime *done = rectify_case_get_checklist_done (rcase, item_ids[i]);
-      g_autofree char *description = item_description (i);
-      g_autofree char *subtitle = NULL;
-
-      gtk_widget_set_visible (GTK_WIDGET (item_row (self, i)),
-                              g_strv_contains (items, item_ids[i]));
-      gtk_check_button_set_active (item_check (self, i), done != NULL);
-
-      if (done != NULL)
-        {
-          g_autofree char *when = format_when (done);
-
-          /* Translators: %s is a description, %s a date, e.g. "…\nDone on 26 November 2026" */
-          subtitle = g_strdup_printf (_("%s\nDone on %s"), description, when);
-        }
-      adw_action_row_set_subtitle (item_row (self, i), subtitle ? subtitle : description);
-    }
-
-  self->syncing = FALSE;
 }
 
 static void
@@ -516,22 +404,19 @@ rectify_followup_page_case_updated (RectifyPage *page)
     return;
 
   update_request (self, rcase);
-  update_checklist (self, rcase);
+  rectify_checklist_update (self->checklist, rcase);
   update_statement (self, rcase);
 }
 
 static void
 on_item_toggled (RectifyFollowupPage *self,
-                 GtkCheckButton      *check)
+                 RectifyChoice       *item,
+                 gboolean             done)
 {
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
 
-  if (rcase == NULL || self->syncing)
-    return;
-
-  for (guint i = 0; i < N_ITEMS; i++)
-    if (item_check (self, i) == check)
-      rectify_case_set_checklist_done (rcase, item_ids[i], gtk_check_button_get_active (check));
+  if (rcase != NULL)
+    rectify_case_set_checklist_done (rcase, rectify_choice_get_id (item), done);
 }
 
 static void
@@ -572,7 +457,7 @@ reply_row (RectifyDeskComment *comment)
 
   if (comment->created_at != NULL)
     {
-      g_autofree char *date = format_when (comment->created_at);
+      g_autofree char *date = rectify_format_day_of (comment->created_at);
 
       gtk_label_set_label (GTK_LABEL (when), date);
     }
@@ -715,6 +600,7 @@ rectify_followup_page_dispose (GObject *object)
   g_clear_object (&self->outbox);
   g_clear_object (&self->reply_cancellable);
   g_clear_pointer (&self->reply_files, g_ptr_array_unref);
+  g_clear_object (&self->checklist);
 
   G_OBJECT_CLASS (rectify_followup_page_parent_class)->dispose (object);
 
@@ -816,22 +702,17 @@ rectify_followup_page_class_init (RectifyFollowupPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RECTIFY_TYPE_CHOICE_LIST);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/pages/rectify-followup-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, request_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, open_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, add_number_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, checklist_list);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, replies_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, replies_list);
-  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, remove_users_row);
-  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, customer_success_row);
-  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, verify_row);
-  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, check_statement_row);
-  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, remove_users_check);
-  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, customer_success_check);
-  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, verify_check);
-  gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, check_statement_check);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, statement_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, expected_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyFollowupPage, statement_row);
@@ -854,8 +735,9 @@ rectify_followup_page_init (RectifyFollowupPage *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  rectify_page_label_check_rows (RECTIFY_PAGE (self));
 
+  self->checklist = rectify_checklist_new ();
+  rectify_choice_list_set_model (self->checklist_list, self->checklist);
   self->cancellable = g_cancellable_new ();
   self->fields = rectify_field_group_new ();
   rectify_field_group_add_text (self->fields, self->statement_row, RECTIFY_TEXT_STATEMENT_AMOUNT);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-choice-list.h"
 #include "rectify-date-row.h"
 #include "rectify-field-group.h"
 #include "rectify-format.h"
@@ -19,13 +20,12 @@ struct _RectifyIdentifyPage
   RectifyPage           parent_instance;
 
   RectifyFieldGroup    *fields;
+  GListModel           *scenarios;
 
   GtkWidget            *scenario_group;
   GtkLabel             *self_service_label;
   GtkWidget            *dates_group;
-  GtkCheckButton       *wrong_type_check;
-  GtkCheckButton       *unintended_check;
-  GtkCheckButton       *too_many_check;
+  RectifyChoiceList    *scenario_list;
   RectifyDateRow       *purchase_row;
   RectifyDateRow       *next_billing_row;
   AdwComboRow          *period_row;
@@ -33,24 +33,6 @@ struct _RectifyIdentifyPage
 };
 
 G_DEFINE_FINAL_TYPE (RectifyIdentifyPage, rectify_identify_page, RECTIFY_TYPE_PAGE)
-
-static GtkCheckButton *
-check_for_scenario (RectifyIdentifyPage *self,
-                    RectifyScenario      scenario)
-{
-  switch (scenario)
-    {
-    case RECTIFY_SCENARIO_WRONG_TYPE:
-      return self->wrong_type_check;
-    case RECTIFY_SCENARIO_UNINTENDED:
-      return self->unintended_check;
-    case RECTIFY_SCENARIO_TOO_MANY:
-      return self->too_many_check;
-    case RECTIFY_SCENARIO_NONE:
-    default:
-      return NULL;
-    }
-}
 
 /* Model → widgets. */
 static void
@@ -78,45 +60,26 @@ sync_scenario (RectifyIdentifyPage *self)
 {
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
   RectifyScenario scenario = rcase ? rectify_case_get_scenario (rcase) : RECTIFY_SCENARIO_NONE;
-  GtkCheckButton *check = check_for_scenario (self, scenario);
+  g_autofree char *hint = rectify_scenario_dup_self_service_hint (scenario,
+                                                                   rectify_provider_get_default ());
 
-  {
-    g_autofree char *hint = rectify_scenario_dup_self_service_hint (scenario,
-                                                                     rectify_provider_get_default ());
+  if (hint != NULL)
+    gtk_label_set_markup (self->self_service_label, hint);
+  gtk_widget_set_visible (GTK_WIDGET (self->self_service_label), hint != NULL);
 
-    if (hint != NULL)
-      gtk_label_set_markup (self->self_service_label, hint);
-    gtk_widget_set_visible (GTK_WIDGET (self->self_service_label), hint != NULL);
-  }
-
-  if (check != NULL)
-    {
-      gtk_check_button_set_active (check, TRUE);
-    }
-  else
-    {
-      gtk_check_button_set_active (self->wrong_type_check, FALSE);
-      gtk_check_button_set_active (self->unintended_check, FALSE);
-      gtk_check_button_set_active (self->too_many_check, FALSE);
-    }
+  rectify_scenario_choices_update (self->scenarios, rcase);
 }
 
-/* Widgets → model. Only the button that became active speaks; the one that
- * went inactive in the same group says nothing. */
+/* Widgets → model. */
 static void
 on_scenario_toggled (RectifyIdentifyPage *self,
-                     GtkCheckButton      *check)
+                     RectifyChoice       *choice,
+                     gboolean             active)
 {
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
 
-  if (rcase == NULL || !gtk_check_button_get_active (check))
-    return;
-
-  for (RectifyScenario s = RECTIFY_SCENARIO_WRONG_TYPE; s <= RECTIFY_SCENARIO_TOO_MANY; s++)
-    {
-      if (check_for_scenario (self, s) == check)
-        rectify_case_set_scenario (rcase, s);
-    }
+  if (rcase != NULL && active)
+    rectify_case_set_scenario (rcase, rectify_choice_get_value (choice));
 }
 
 /* From the queue on, what the request says stays as sent. */
@@ -179,6 +142,7 @@ rectify_identify_page_dispose (GObject *object)
   G_OBJECT_CLASS (rectify_identify_page_parent_class)->dispose (object);
 
   g_clear_object (&self->fields);
+  g_clear_object (&self->scenarios);
 }
 
 static gboolean
@@ -195,7 +159,7 @@ rectify_identify_page_show_problems (RectifyPage *page)
   if (rectify_case_get_scenario (rcase) == RECTIFY_SCENARIO_NONE)
     {
       rectify_page_add_toast (page, adw_toast_new (_("Choose what went wrong")));
-      gtk_widget_grab_focus (GTK_WIDGET (self->wrong_type_check));
+      gtk_widget_grab_focus (GTK_WIDGET (self->scenario_list));
       return TRUE;
     }
 
@@ -226,9 +190,7 @@ rectify_identify_page_class_init (RectifyIdentifyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, scenario_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, self_service_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, dates_group);
-  gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, wrong_type_check);
-  gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, unintended_check);
-  gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, too_many_check);
+  gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, scenario_list);
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, purchase_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, next_billing_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyIdentifyPage, period_row);
@@ -240,10 +202,13 @@ rectify_identify_page_class_init (RectifyIdentifyPageClass *klass)
 static void
 rectify_identify_page_init (RectifyIdentifyPage *self)
 {
+  g_type_ensure (RECTIFY_TYPE_CHOICE_LIST);
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
   g_type_ensure (RECTIFY_TYPE_URGENCY_BANNER);
   gtk_widget_init_template (GTK_WIDGET (self));
-  rectify_page_label_check_rows (RECTIFY_PAGE (self));
+
+  self->scenarios = rectify_scenario_choices_new ();
+  rectify_choice_list_set_model (self->scenario_list, self->scenarios);
 
   self->fields = rectify_field_group_new ();
   rectify_field_group_add_date (self->fields, GTK_WIDGET (self->purchase_row), "purchase-date");

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rectify-billing.h"
+#include "rectify-choice-list.h"
 #include "rectify-clock.h"
 #include "rectify-correction.h"
 #include "rectify-email.h"
@@ -26,8 +27,6 @@
 #include "rectify-send-reason-text.h"
 #include "rectify-urgency-banner.h"
 
-#define N_CHOICES 5
-
 struct _RectifyResolutionPage
 {
   RectifyPage           parent_instance;
@@ -35,17 +34,8 @@ struct _RectifyResolutionPage
   GCancellable         *cancellable;
 
   RectifyUrgencyBanner *urgency_banner;
-  AdwActionRow         *remove_row;
-  AdwActionRow         *refund_row;
-  AdwActionRow         *credit_row;
-  AdwActionRow         *prorated_row;
-  AdwActionRow         *scheduled_row;
-  GtkCheckButton       *remove_check;
-  GtkCheckButton       *refund_check;
-  GtkCheckButton       *credit_check;
-  GtkCheckButton       *prorated_check;
-  GtkCheckButton       *scheduled_check;
-  GtkWidget            *recommended_label;
+  RectifyChoiceList    *resolution_list;
+  GListModel           *resolutions;
   GtkLabel             *resolution_message;
   AdwPreferencesGroup  *review_group;
   GtkLabel             *subject_label;
@@ -83,112 +73,6 @@ static GParamSpec *properties[N_PROPS];
 static void update_sending (RectifyResolutionPage *self,
                             RectifyCase           *rcase);
 
-static const RectifyResolution choices[N_CHOICES] = {
-  RECTIFY_RESOLUTION_REMOVE,
-  RECTIFY_RESOLUTION_REFUND,
-  RECTIFY_RESOLUTION_CREDIT,
-  RECTIFY_RESOLUTION_PRORATED,
-  RECTIFY_RESOLUTION_SCHEDULED,
-};
-
-static AdwActionRow *
-row_for (RectifyResolutionPage *self,
-         guint                  i)
-{
-  AdwActionRow *rows[N_CHOICES] = {
-    self->remove_row, self->refund_row, self->credit_row, self->prorated_row,
-    self->scheduled_row,
-  };
-
-  return rows[i];
-}
-
-static GtkCheckButton *
-check_for (RectifyResolutionPage *self,
-           guint                  i)
-{
-  GtkCheckButton *checks[N_CHOICES] = {
-    self->remove_check, self->refund_check, self->credit_check, self->prorated_check,
-    self->scheduled_check,
-  };
-
-  return checks[i];
-}
-
-/* What each choice means, with its amount when the details allow it. */
-static char *
-describe_choice (RectifyCase       *rcase,
-                 RectifyResolution  resolution,
-                 const GDate       *today)
-{
-  g_autofree char *amount = NULL;
-  gint64 minor;
-  gint64 difference;
-  int days = 0;
-
-  /* Wrong type, and the type meant costs as much or more: only the switch. */
-  if (rectify_case_get_scenario (rcase) == RECTIFY_SCENARIO_WRONG_TYPE &&
-      rectify_case_get_price_difference (rcase, &difference) && difference <= 0)
-    {
-      g_autofree char *more = NULL;
-
-      if (difference == 0)
-        return g_strdup (_("Nothing due back: both types cost the same"));
-
-      more = rectify_request_format_amount (rcase, -difference);
-      /* Translators: %s is an amount, e.g. "5.00 EUR excl. VAT" */
-      return g_strdup_printf (_("Nothing due back: the type you meant costs %s more per "
-                                "licence"), more);
-    }
-
-  if (!rectify_case_compute_amount (rcase, resolution, today, &minor, NULL))
-    {
-      switch (resolution)
-        {
-        case RECTIFY_RESOLUTION_REMOVE:
-          if (rectify_case_get_scenario (rcase) == RECTIFY_SCENARIO_WRONG_TYPE)
-            return g_strdup (_("Replace them with the type you meant, so later statements "
-                               "are lower"));
-          return g_strdup (_("Take them off the account so later statements are lower"));
-        case RECTIFY_RESOLUTION_REFUND:
-          return g_strdup (_("Money back to your payment method"));
-        case RECTIFY_RESOLUTION_CREDIT:
-          return g_strdup (_("Money kept on your Ringover account for later invoices"));
-        case RECTIFY_RESOLUTION_PRORATED:
-          return g_strdup (_("A discount for the unused part of the cycle"));
-        case RECTIFY_RESOLUTION_SCHEDULED:
-        case RECTIFY_RESOLUTION_NONE:
-        default:
-          return g_strdup (_("When it cannot be done now: refunded or credited with the next "
-                             "statement"));
-        }
-    }
-
-  amount = rectify_request_format_amount (rcase, minor);
-  if (g_date_valid (rectify_case_get_next_billing (rcase)))
-    days = rectify_billing_days_remaining (today, rectify_case_get_next_billing (rcase),
-                                           rectify_case_get_period (rcase));
-
-  switch (resolution)
-    {
-    case RECTIFY_RESOLUTION_REMOVE:
-      /* Translators: %s is an amount, e.g. "39.98 EUR" */
-      return g_strdup_printf (_("%s less on each statement from the next one"), amount);
-    case RECTIFY_RESOLUTION_REFUND:
-      return g_strdup_printf (_("%s back to your payment method"), amount);
-    case RECTIFY_RESOLUTION_CREDIT:
-      return g_strdup_printf (_("%s kept on your Ringover account for later invoices"), amount);
-    case RECTIFY_RESOLUTION_PRORATED:
-      return g_strdup_printf (ngettext ("%s for the %d day left in this cycle",
-                                        "%s for the %d days left in this cycle", days),
-                              amount, days);
-    case RECTIFY_RESOLUTION_SCHEDULED:
-    case RECTIFY_RESOLUTION_NONE:
-    default:
-      return g_strdup_printf (_("%s refunded or credited with the next statement"), amount);
-    }
-}
-
 static void
 rectify_resolution_page_case_updated (RectifyPage *page)
 {
@@ -196,8 +80,6 @@ rectify_resolution_page_case_updated (RectifyPage *page)
   RectifyCase *rcase = rectify_page_get_case (page);
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
-  gboolean passed = FALSE;
-  gboolean ended = FALSE;
   gboolean locked;
   const RectifyProblem *problem;
   GDate today;
@@ -206,38 +88,7 @@ rectify_resolution_page_case_updated (RectifyPage *page)
     return;
 
   rectify_clock_get_today (&today);
-  if (g_date_valid (rectify_case_get_next_billing (rcase)))
-    {
-      passed = rectify_billing_days_left (&today, rectify_case_get_next_billing (rcase)) < 0;
-      ended = rectify_billing_days_remaining (&today, rectify_case_get_next_billing (rcase),
-                                              rectify_case_get_period (rcase)) == 0;
-    }
-
-  /* For a wrong type, removing them is switching them. */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->remove_row),
-                                 rectify_case_get_scenario (rcase) == RECTIFY_SCENARIO_WRONG_TYPE
-                                   ? _("Switch to the type you meant")
-                                   : _("Remove the licences"));
-
-  for (guint i = 0; i < N_CHOICES; i++)
-    {
-      g_autofree char *subtitle = describe_choice (rcase, choices[i], &today);
-      GtkCheckButton *check = check_for (self, i);
-      gboolean active = rectify_case_get_resolution (rcase) == choices[i];
-
-      /* Nothing is left to prorate once the cycle has ended; still shown if
-       * chosen before, so the owner sees why the step is not complete. */
-      gtk_widget_set_visible (GTK_WIDGET (row_for (self, i)),
-                              rectify_resolution_applies (rectify_case_get_scenario (rcase),
-                                                          choices[i]) &&
-                              (choices[i] != RECTIFY_RESOLUTION_PRORATED || !ended || active));
-      adw_action_row_set_subtitle (row_for (self, i), subtitle);
-      if (gtk_check_button_get_active (check) != active)
-        gtk_check_button_set_active (check, active);
-    }
-
-  /* Once the cycle has started again, the next one is where it can happen. */
-  gtk_widget_set_visible (self->recommended_label, passed);
+  rectify_resolution_choices_update (self->resolutions, rcase, &today);
 
   /* Why a chosen resolution does not do. */
   problem = rectify_case_get_field_problem (rcase, "resolution");
@@ -248,8 +99,7 @@ rectify_resolution_page_case_updated (RectifyPage *page)
 
   /* From the queue on, the request says what went out, and stays so. */
   locked = rectify_case_is_locked (rcase);
-  for (guint i = 0; i < N_CHOICES; i++)
-    gtk_widget_set_sensitive (GTK_WIDGET (row_for (self, i)), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->resolution_list), !locked);
 
   if (rectify_case_get_sent_body (rcase) != NULL)
     {
@@ -309,16 +159,13 @@ rectify_resolution_page_case_updated (RectifyPage *page)
 
 static void
 on_resolution_toggled (RectifyResolutionPage *self,
-                       GtkCheckButton        *check)
+                       RectifyChoice         *choice,
+                       gboolean               active)
 {
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
 
-  if (rcase == NULL || !gtk_check_button_get_active (check))
-    return;
-
-  for (guint i = 0; i < N_CHOICES; i++)
-    if (check_for (self, i) == check)
-      rectify_case_set_resolution (rcase, choices[i]);
+  if (rcase != NULL && active)
+    rectify_case_set_resolution (rcase, rectify_choice_get_value (choice));
 }
 
 static void
@@ -1067,6 +914,7 @@ rectify_resolution_page_dispose (GObject *object)
   if (self->outbox != NULL)
     g_signal_handlers_disconnect_by_func (self->outbox, on_progress, self);
   g_clear_object (&self->outbox);
+  g_clear_object (&self->resolutions);
   self->shown_case = NULL;
 
   G_OBJECT_CLASS (rectify_resolution_page_parent_class)->dispose (object);
@@ -1089,12 +937,7 @@ rectify_resolution_page_show_problems (RectifyPage *page)
   rectify_page_add_toast (page, adw_toast_new (problem != NULL
                                                  ? problem->message
                                                  : _("Choose how it should be corrected")));
-  for (guint i = 0; i < N_CHOICES; i++)
-    if (gtk_widget_get_visible (GTK_WIDGET (row_for (self, i))))
-      {
-        gtk_widget_grab_focus (GTK_WIDGET (check_for (self, i)));
-        break;
-      }
+  gtk_widget_grab_focus (GTK_WIDGET (self->resolution_list));
 
   return TRUE;
 }
@@ -1124,22 +967,13 @@ rectify_resolution_page_class_init (RectifyResolutionPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RECTIFY_TYPE_CHOICE_LIST);
   g_type_ensure (RECTIFY_TYPE_URGENCY_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/pages/rectify-resolution-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, urgency_banner);
-  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, remove_row);
-  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, refund_row);
-  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, credit_row);
-  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, prorated_row);
-  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, scheduled_row);
-  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, remove_check);
-  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, refund_check);
-  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, credit_check);
-  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, prorated_check);
-  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, scheduled_check);
-  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, recommended_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, resolution_list);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, resolution_message);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, review_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyResolutionPage, subject_label);
@@ -1175,8 +1009,9 @@ static void
 rectify_resolution_page_init (RectifyResolutionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  rectify_page_label_check_rows (RECTIFY_PAGE (self));
 
+  self->resolutions = rectify_resolution_choices_new ();
+  rectify_choice_list_set_model (self->resolution_list, self->resolutions);
   self->cancellable = g_cancellable_new ();
   g_signal_connect (self, "notify::complete",
                     G_CALLBACK (rectify_resolution_page_case_updated), NULL);
