@@ -965,6 +965,36 @@ test_window_choice_groups (void)
   rectify_clock_set_today (NULL);
 }
 
+/* A case opened on a step starts on the step's first field, not the
+ * second (the window mapping and the step showing each put it there). */
+static void
+test_window_focus_starts_on_first_field (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  RectifyWindow *window;
+  GtkWidget *account;
+
+  StepShown shown;
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_UNINTENDED);
+  rectify_case_set_current_step (rcase, RECTIFY_STEP_DETAILS);
+  /* As at start-up: the window is up before the case left is read. */
+  window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_test_iterate (20);
+  rectify_window_set_case (window, rcase);
+  shown = (StepShown) { window, RECTIFY_STEP_DETAILS };
+  g_assert_true (rectify_test_iterate_until (step_shown, &shown));
+  rectify_test_iterate (50);
+  account = rectify_test_find_row (GTK_WIDGET (window), "Company or account name, or account ID");
+  g_assert_nonnull (account);
+  g_assert_true (focus_inside (window, account));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_clock_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -986,6 +1016,7 @@ main (int   argc,
   g_test_add_func ("/window/remembers-case-shown", test_window_remembers_case_shown);
   g_test_add_func ("/window/self-service-hint", test_window_self_service_hint);
   g_test_add_func ("/window/choice-groups", test_window_choice_groups);
+  g_test_add_func ("/window/focus-starts-on-first-field", test_window_focus_starts_on_first_field);
 
   return g_test_run ();
 }

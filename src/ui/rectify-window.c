@@ -229,8 +229,16 @@ focus_first_field (RectifyWindow *self)
   RectifyPage *page = rectify_window_get_visible_page (self);
   GtkWidget *focus;
 
-  if (page == NULL || !gtk_widget_get_mapped (GTK_WIDGET (page)) ||
-      !gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD))
+  if (page == NULL || !gtk_widget_get_mapped (GTK_WIDGET (page)))
+    return;
+
+  /* Already there (the window mapped, then the step shown): Tab forward
+   * again would move on to the second field. */
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (page)))
+    return;
+
+  if (!gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD))
     return;
 
   /* A selectable label (a sent request's text) selects all it holds when
@@ -369,6 +377,8 @@ new_case (RectifyWindow *self)
   if (self->store != NULL)
     rectify_case_store_add (self->store, rcase);
   rectify_window_set_case (self, rcase);
+  /* A new case starts on its first field, wherever the keyboard was. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   focus_first_field (self);
 }
 
