@@ -1046,6 +1046,18 @@ test_window_choices_show_case (void)
 
   g_signal_handlers_disconnect_by_data (listed, &changes);
   g_signal_handlers_disconnect_by_data (unlisted, &changes);
+
+  /* A listed value typed after Other stays as typed; another case with
+   * that value shows it as its item. */
+  choose (type_row, "Other…");
+  gtk_editable_set_text (GTK_EDITABLE (other_row (type_row)), "Smart");
+  g_assert_cmpstr (choice_shown (type_row), ==, "Other…");
+  rectify_case_set_text (unlisted, RECTIFY_TEXT_LICENCE_TYPE, "Smart");
+  rectify_window_set_case (window, unlisted);
+  rectify_test_iterate (20);
+  g_assert_cmpstr (choice_shown (type_row), ==, "Smart");
+  g_assert_false (gtk_widget_get_visible (other_row (type_row)));
+
   gtk_window_destroy (GTK_WINDOW (window));
   rectify_clock_set_today (NULL);
 }

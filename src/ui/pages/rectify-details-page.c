@@ -115,16 +115,18 @@ find_choice (RectifyDetailsPage *self,
  * "EUR": the case keeps the text as typed, and validation says what is
  * wrong with it), as "Other…" with the text in the entry when no item
  * does, and as nothing chosen when there is no text. While the owner types
- * in the entry, it stays, whatever is typed. */
+ * in the entry, it stays, whatever is typed, until another case is shown
+ * (@reload). */
 static void
 sync_choice (RectifyDetailsPage *self,
-             Choice             *choice)
+             Choice             *choice,
+             gboolean            reload)
 {
   RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
   const char *text = rcase ? rectify_case_get_text (rcase, choice->text) : "";
   guint selected = *text != '\0' ? choice->n_values : GTK_INVALID_LIST_POSITION;
 
-  if (choice_is_other (choice) &&
+  if (!reload && choice_is_other (choice) &&
       g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (choice->other_row))))
     return;
 
@@ -538,7 +540,7 @@ rectify_details_page_case_updated (RectifyPage *page)
 
   sync_prices (self);
   for (guint i = 0; i < N_CHOICES; i++)
-    sync_choice (self, &self->choices[i]);
+    sync_choice (self, &self->choices[i], FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     gtk_widget_set_sensitive (groups[i], !locked);
@@ -610,6 +612,8 @@ rectify_details_page_case_changed (RectifyPage *page,
 
   sync_scenario (self);
   sync_explanation (self);
+  for (guint i = 0; i < N_CHOICES; i++)
+    sync_choice (self, &self->choices[i], TRUE);
   rectify_field_group_set_case (self->fields, rcase);
   rectify_details_page_case_updated (page);
 }
