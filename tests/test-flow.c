@@ -165,6 +165,43 @@ check_field (RectifyWindow *window,
     g_assert_null (rectify_test_row_message (row (window, title)));
 }
 
+/* A drop-down of the provider's values: @bad typed after "Other…" is said
+ * under the field; choosing @good, an item, puts it right. */
+static void
+check_choice (RectifyWindow *window,
+              const char    *title,
+              RectifyText    text,
+              const char    *bad,
+              const char    *fragment,
+              const char    *good)
+{
+  AdwComboRow *combo = ADW_COMBO_ROW (row (window, title));
+  GListModel *items = adw_combo_row_get_model (combo);
+  GtkWidget *other = gtk_widget_get_next_sibling (GTK_WIDGET (combo));
+  const char *message;
+  guint n_items = g_list_model_get_n_items (items);
+
+  g_test_message ("%s: “%s” then “%s”", title, bad, good);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), n_items - 1), ==,
+                   "Other…");
+  adw_combo_row_set_selected (combo, n_items - 1);
+  gtk_editable_set_text (GTK_EDITABLE (other), bad);
+  message = rectify_test_row_message (other);
+  if (message == NULL || strstr (message, fragment) == NULL)
+    g_error ("%s = “%s”: expected a message with “%s”, got “%s”", title, bad, fragment,
+             message ? message : "(none)");
+  g_assert_true (gtk_widget_has_css_class (other, "error"));
+  g_assert_false (visible_page_complete (window));
+
+  for (guint i = 0; i < n_items; i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (items), i), good))
+      adw_combo_row_set_selected (combo, i);
+  g_assert_cmpstr (rectify_case_get_text (rectify_window_get_case (window), text), ==, good);
+  g_assert_false (gtk_widget_get_visible (other));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (combo), "error"));
+  g_assert_null (rectify_test_row_message (other));
+}
+
 static void
 fill_identify (RectifyWindow   *window,
                const char      *scenario_title)
@@ -208,15 +245,17 @@ fill_details (RectifyWindow   *window,
                "Acme SL (ID 48213)");
   check_field (window, "Account owner’s name", " ", "owner", "Ana García");
   check_field (window, "E-mail for support’s answer", "ana@", "dot", "ana@acme.example");
-  check_field (window, "Licence type bought", " ", "licence type", "Smart");
+  check_choice (window, "Licence type bought", RECTIFY_TEXT_LICENCE_TYPE, " ", "licence type",
+                "Smart");
   check_field (window, "How many were bought", "0", "from 1 to 10000", "5");
   check_field (window, "Price of one licence", "abc", "", "19.99");
-  check_field (window, "Currency", "EURO", "three-letter", "EUR");
+  check_choice (window, "Currency", RECTIFY_TEXT_CURRENCY, "EURO", "three-letter", "EUR");
 
   switch (scenario)
     {
     case RECTIFY_SCENARIO_WRONG_TYPE:
-      check_field (window, "Licence type you meant to buy", "smart", "must differ", "Business");
+      check_choice (window, "Licence type you meant to buy", RECTIFY_TEXT_INTENDED_TYPE, "smart",
+                    "must differ", "Business");
       check_field (window, "Price of one licence of the type you meant", "abc", "", "14.99");
       g_assert_null (rectify_test_find_row (GTK_WIDGET (window), "Exact number you want to keep"));
       break;

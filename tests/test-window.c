@@ -13,6 +13,7 @@
 
 #include "rectify-choice-list.h"
 #include "rectify-clock.h"
+#include "rectify-request.h"
 #include "rectify-submission-private.h"
 #include "rectify-test-case.h"
 #include "rectify-test-utils.h"
@@ -440,10 +441,10 @@ test_window_tab_past_messages (void)
   g_assert_nonnull (rectify_test_row_message (price_row));
 
   g_assert_true (tab_reaches (GTK_WIDGET (window), first_text (price_row), currency_row));
-  g_assert_true (tab_reaches (GTK_WIDGET (window), first_text (currency_row), added_row));
+  g_assert_true (tab_reaches (GTK_WIDGET (window), currency_row, added_row));
 
   /* Back the other way too. */
-  g_assert_true (gtk_widget_grab_focus (first_text (currency_row)));
+  g_assert_true (gtk_widget_grab_focus (currency_row));
   for (guint i = 0; i < 6; i++)
     {
       GtkWidget *focus;
@@ -995,6 +996,346 @@ test_window_focus_starts_on_first_field (void)
   rectify_clock_set_today (NULL);
 }
 
+/* The licence types and the currency: a drop-down of the provider's
+ * values, whose last item, "Other…", shows an entry for any other value. */
+
+/* The position of @item in @row's drop-down, read from its model. */
+static guint
+choice_position (GtkWidget  *row,
+                 const char *item)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      const char *string = gtk_string_list_get_string (GTK_STRING_LIST (model), i);
+
+      if (g_str_equal (string, item))
+        return i;
+    }
+
+  g_error ("No item “%s” in “%s”", item,
+           adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+}
+
+static const char *
+choice_shown (GtkWidget *row)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (model), selected);
+}
+
+static void
+choose (GtkWidget  *row,
+        const char *item)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), choice_position (row, item));
+  rectify_test_iterate (20);
+}
+
+/* The entry for another value, right under the drop-down. */
+static GtkWidget *
+other_row (GtkWidget *row)
+{
+  GtkWidget *other = gtk_widget_get_next_sibling (row);
+
+  g_assert_true (ADW_IS_ENTRY_ROW (other));
+  return other;
+}
+
+static gboolean
+focus_in (GtkWidget *window,
+          GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static GtkWidget *
+find_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_POPOVER (child) ? child : find_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static RectifyWindow *
+open_details (RectifyCase *rcase)
+{
+  RectifyWindow *window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+
+  rectify_case_set_current_step (rcase, RECTIFY_STEP_DETAILS);
+  rectify_window_set_case (window, rcase);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rectify_test_iterate_until (details_page_visible, window));
+
+  return window;
+}
+
+/* Choosing an item, or Other and typing, sets the case's text; the
+ * request support receives says it. */
+static void
+test_window_choices_set_case (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(GDate) today = NULL;
+  g_autofree char *body = NULL;
+  RectifyWindow *window;
+  GtkWidget *type_row;
+  GtkWidget *currency_row;
+  GtkWidget *intended_row;
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_WRONG_TYPE);
+  window = open_details (rcase);
+
+  type_row = rectify_test_find_row (GTK_WIDGET (window), "Licence type bought");
+  currency_row = rectify_test_find_row (GTK_WIDGET (window), "Currency");
+  intended_row = rectify_test_find_row (GTK_WIDGET (window), "Licence type you meant to buy");
+  g_assert_true (ADW_IS_COMBO_ROW (type_row));
+  g_assert_true (ADW_IS_COMBO_ROW (currency_row));
+  g_assert_true (ADW_IS_COMBO_ROW (intended_row));
+
+  /* The provider's values, then Other. */
+  g_assert_cmpuint (choice_position (type_row, "Smart"), ==, 0);
+  g_assert_cmpuint (choice_position (type_row, "Other…"), ==,
+                    g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (type_row)))
+                    - 1);
+  g_assert_cmpstr (choice_shown (type_row), ==, "Smart");
+  g_assert_false (gtk_widget_get_visible (other_row (type_row)));
+
+  choose (type_row, "Advanced");
+  g_assert_cmpstr (rectify_case_get_text (rcase, RECTIFY_TEXT_LICENCE_TYPE), ==, "Advanced");
+  g_assert_false (gtk_widget_get_visible (other_row (type_row)));
+
+  /* Other: the entry shows, empty, with the keyboard in it; what is typed
+   * is the case's text. */
+  choose (type_row, "Other…");
+  g_assert_true (gtk_widget_get_visible (other_row (type_row)));
+  g_assert_true (focus_in (GTK_WIDGET (window), other_row (type_row)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (other_row (type_row))), ==, "");
+  g_assert_cmpstr (rectify_case_get_text (rcase, RECTIFY_TEXT_LICENCE_TYPE), ==, "");
+  g_assert_false (rectify_page_get_complete (rectify_window_get_visible_page (window)));
+  gtk_editable_set_text (GTK_EDITABLE (other_row (type_row)), "Smart");
+  gtk_editable_set_text (GTK_EDITABLE (other_row (type_row)), "Smart Plus");
+  g_assert_cmpstr (rectify_case_get_text (rcase, RECTIFY_TEXT_LICENCE_TYPE), ==, "Smart Plus");
+  /* Typing a listed value on the way did not take the entry away. */
+  g_assert_cmpstr (choice_shown (type_row), ==, "Other…");
+  g_assert_true (gtk_widget_get_visible (other_row (type_row)));
+
+  /* A currency typed wrong is said under the field, and the entry shows
+   * the error too; the code as validation wants it puts it right. */
+  choose (currency_row, "GBP");
+  g_assert_cmpstr (rectify_case_get_text (rcase, RECTIFY_TEXT_CURRENCY), ==, "GBP");
+  choose (currency_row, "Other…");
+  gtk_editable_set_text (GTK_EDITABLE (other_row (currency_row)), "ars");
+  g_assert_cmpstr (rectify_case_get_text (rcase, RECTIFY_TEXT_CURRENCY), ==, "ars");
+  g_assert_nonnull (strstr (rectify_test_row_message (other_row (currency_row)), "three-letter"));
+  g_assert_true (gtk_widget_has_css_class (currency_row, "error"));
+  g_assert_true (gtk_widget_has_css_class (other_row (currency_row), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (other_row (currency_row)), "ARS");
+  g_assert_null (rectify_test_row_message (other_row (currency_row)));
+  g_assert_false (gtk_widget_has_css_class (other_row (currency_row), "error"));
+
+  choose (intended_row, "Business");
+  g_assert_cmpstr (rectify_case_get_text (rcase, RECTIFY_TEXT_INTENDED_TYPE), ==, "Business");
+  g_assert_true (rectify_page_get_complete (rectify_window_get_visible_page (window)));
+
+  today = g_date_new_dmy (26, G_DATE_NOVEMBER, 2026);
+  body = rectify_request_dup_body (rcase, today);
+  g_assert_nonnull (strstr (body, "- Licence type bought: Smart Plus\n"));
+  g_assert_nonnull (strstr (body, "- Licence type I meant to buy: Business\n"));
+  g_assert_nonnull (strstr (body, "19.99 ARS"));
+  g_assert_null (strstr (body, "EUR"));
+  g_assert_null (strstr (body, "GBP"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_clock_set_today (NULL);
+}
+
+static void
+count_signal (gpointer *instance,
+              guint    *count)
+{
+  (*count)++;
+}
+
+/* A saved case shows its values: an item when the provider lists it
+ * exactly, Other with the text otherwise ("eur" is not "EUR": what the
+ * case says is what support reads). Showing it changes nothing in it. */
+static void
+test_window_choices_show_case (void)
+{
+  g_autoptr(RectifyCase) listed = rectify_case_new ();
+  g_autoptr(RectifyCase) unlisted = rectify_case_new ();
+  RectifyWindow *window;
+  GtkWidget *type_row;
+  GtkWidget *currency_row;
+  GtkWidget *intended_row;
+  guint changes = 0;
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_complete (listed, RECTIFY_SCENARIO_WRONG_TYPE);
+  rectify_case_set_text (listed, RECTIFY_TEXT_LICENCE_TYPE, "Advanced");
+  rectify_case_set_text (listed, RECTIFY_TEXT_CURRENCY, "USD");
+  rectify_case_set_text (listed, RECTIFY_TEXT_INTENDED_TYPE, "Smart");
+  rectify_test_fill_complete (unlisted, RECTIFY_SCENARIO_WRONG_TYPE);
+  rectify_case_set_text (unlisted, RECTIFY_TEXT_LICENCE_TYPE, "Smart Plus");
+  rectify_case_set_text (unlisted, RECTIFY_TEXT_CURRENCY, "eur");
+  rectify_case_set_text (unlisted, RECTIFY_TEXT_INTENDED_TYPE, "business");
+  rectify_case_set_current_step (listed, RECTIFY_STEP_DETAILS);
+  rectify_case_set_current_step (unlisted, RECTIFY_STEP_DETAILS);
+  g_signal_connect (listed, "changed", G_CALLBACK (count_signal), &changes);
+  g_signal_connect (listed, "notify", G_CALLBACK (count_signal), &changes);
+  g_signal_connect (unlisted, "changed", G_CALLBACK (count_signal), &changes);
+  g_signal_connect (unlisted, "notify", G_CALLBACK (count_signal), &changes);
+
+  window = open_details (listed);
+  type_row = rectify_test_find_row (GTK_WIDGET (window), "Licence type bought");
+  currency_row = rectify_test_find_row (GTK_WIDGET (window), "Currency");
+  intended_row = rectify_test_find_row (GTK_WIDGET (window), "Licence type you meant to buy");
+
+  g_assert_cmpstr (choice_shown (type_row), ==, "Advanced");
+  g_assert_cmpstr (choice_shown (currency_row), ==, "USD");
+  g_assert_cmpstr (choice_shown (intended_row), ==, "Smart");
+  g_assert_false (gtk_widget_get_visible (other_row (type_row)));
+  g_assert_false (gtk_widget_get_visible (other_row (currency_row)));
+  g_assert_false (gtk_widget_get_visible (other_row (intended_row)));
+
+  /* Another case in the same window (as from the case list). */
+  rectify_window_set_case (window, unlisted);
+  rectify_test_iterate (20);
+  g_assert_cmpstr (choice_shown (type_row), ==, "Other…");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (other_row (type_row))), ==, "Smart Plus");
+  g_assert_true (gtk_widget_get_visible (other_row (type_row)));
+  g_assert_cmpstr (choice_shown (currency_row), ==, "Other…");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (other_row (currency_row))), ==, "eur");
+  g_assert_nonnull (strstr (rectify_test_row_message (other_row (currency_row)), "three-letter"));
+  g_assert_cmpstr (choice_shown (intended_row), ==, "Other…");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (other_row (intended_row))), ==,
+                   "business");
+
+  /* And back: no entry left over from the other case. */
+  rectify_window_set_case (window, listed);
+  rectify_test_iterate (20);
+  g_assert_cmpstr (choice_shown (type_row), ==, "Advanced");
+  g_assert_false (gtk_widget_get_visible (other_row (type_row)));
+  g_assert_cmpstr (choice_shown (currency_row), ==, "USD");
+
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpstr (rectify_case_get_text (unlisted, RECTIFY_TEXT_CURRENCY), ==, "eur");
+  g_assert_cmpstr (rectify_case_get_text (unlisted, RECTIFY_TEXT_LICENCE_TYPE), ==, "Smart Plus");
+
+  g_signal_handlers_disconnect_by_data (listed, &changes);
+  g_signal_handlers_disconnect_by_data (unlisted, &changes);
+
+  /* A listed value typed after Other stays as typed; another case with
+   * that value shows it as its item. */
+  choose (type_row, "Other…");
+  gtk_editable_set_text (GTK_EDITABLE (other_row (type_row)), "Smart");
+  g_assert_cmpstr (choice_shown (type_row), ==, "Other…");
+  rectify_case_set_text (unlisted, RECTIFY_TEXT_LICENCE_TYPE, "Smart");
+  rectify_window_set_case (window, unlisted);
+  rectify_test_iterate (20);
+  g_assert_cmpstr (choice_shown (type_row), ==, "Smart");
+  g_assert_false (gtk_widget_get_visible (other_row (type_row)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_clock_set_today (NULL);
+}
+
+/* A new case has no type chosen: Next says so under the drop-down and puts
+ * the keyboard on it, or in the entry when Other is chosen. Tab goes
+ * through the drop-downs and their entries in order, Enter opens one. */
+static void
+test_window_choices_keyboard (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  RectifyWindow *window;
+  GtkWidget *email_row;
+  GtkWidget *type_row;
+  GtkWidget *quantity_row;
+  GtkWidget *price_row;
+  GtkWidget *currency_row;
+  GtkWidget *intended_row;
+  GtkWidget *intended_price_row;
+  GtkWidget *next_button;
+  GtkWidget *popover;
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_identify (rcase, RECTIFY_SCENARIO_WRONG_TYPE);
+  rectify_case_set_text (rcase, RECTIFY_TEXT_ACCOUNT, "Acme SL (ID 48213)");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_OWNER_NAME, "Ana García");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_CONTACT_EMAIL, "ana@example.com");
+  window = open_details (rcase);
+
+  email_row = rectify_test_find_row (GTK_WIDGET (window), "E-mail for support’s answer");
+  type_row = rectify_test_find_row (GTK_WIDGET (window), "Licence type bought");
+  quantity_row = rectify_test_find_row (GTK_WIDGET (window), "How many were bought");
+  price_row = rectify_test_find_row (GTK_WIDGET (window), "Price of one licence");
+  currency_row = rectify_test_find_row (GTK_WIDGET (window), "Currency");
+  intended_row = rectify_test_find_row (GTK_WIDGET (window), "Licence type you meant to buy");
+  intended_price_row = rectify_test_find_row (GTK_WIDGET (window),
+                                              "Price of one licence of the type you meant");
+
+  g_assert_null (choice_shown (type_row));
+  g_assert_null (choice_shown (intended_row));
+  g_assert_false (gtk_widget_get_visible (other_row (type_row)));
+  g_assert_null (rectify_test_row_message (other_row (type_row)));
+
+  next_button = rectify_test_find_action_button (GTK_WIDGET (window), "win.go-next");
+  g_signal_emit_by_name (next_button, "clicked");
+  rectify_test_iterate (20);
+  g_assert_true (details_page_visible (window));
+  g_assert_cmpstr (rectify_test_row_message (other_row (type_row)), ==,
+                   "Enter the licence type you bought");
+  g_assert_cmpstr (rectify_test_row_message (other_row (intended_row)), ==,
+                   "Enter the licence type you meant to buy");
+  g_assert_true (focus_in (GTK_WIDGET (window), type_row));
+
+  /* In order, one stop each, the entries when shown. */
+  g_assert_true (tab_reaches (GTK_WIDGET (window), first_text (email_row), type_row));
+  g_assert_true (tab_reaches (GTK_WIDGET (window), type_row, quantity_row));
+  g_assert_true (tab_reaches (GTK_WIDGET (window), first_text (price_row), currency_row));
+  g_assert_true (tab_reaches (GTK_WIDGET (window), currency_row, intended_row));
+  g_assert_true (tab_reaches (GTK_WIDGET (window), intended_row, intended_price_row));
+  choose (type_row, "Other…");
+  g_assert_true (tab_reaches (GTK_WIDGET (window), type_row, other_row (type_row)));
+  g_assert_true (tab_reaches (GTK_WIDGET (window), first_text (other_row (type_row)),
+                              quantity_row));
+
+  /* Next with Other and nothing typed: the keyboard goes to the entry. */
+  g_assert_true (gtk_widget_grab_focus (next_button));
+  g_signal_emit_by_name (next_button, "clicked");
+  rectify_test_iterate (20);
+  g_assert_true (focus_in (GTK_WIDGET (window), other_row (type_row)));
+
+  /* The row opens its list when activated, as Enter and Space do. */
+  g_assert_true (gtk_widget_grab_focus (currency_row));
+  g_assert_true (gtk_widget_activate (currency_row));
+  rectify_test_iterate (50);
+  popover = find_popover (currency_row);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_clock_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1017,6 +1358,9 @@ main (int   argc,
   g_test_add_func ("/window/self-service-hint", test_window_self_service_hint);
   g_test_add_func ("/window/choice-groups", test_window_choice_groups);
   g_test_add_func ("/window/focus-starts-on-first-field", test_window_focus_starts_on_first_field);
+  g_test_add_func ("/window/choices-set-case", test_window_choices_set_case);
+  g_test_add_func ("/window/choices-show-case", test_window_choices_show_case);
+  g_test_add_func ("/window/choices-keyboard", test_window_choices_keyboard);
 
   return g_test_run ();
 }

@@ -3,7 +3,8 @@
 # reader gets: every field and choice has a name (its visible label), no
 # button name shows a mnemonic underscore or says its label twice, and a
 # field's validation problem
-# is its accessible description. Then, with a case that was sent, that the
+# is its accessible description (on a drop-down's entry for another value
+# too). Then, with a case that was sent, that the
 # request's fields are read-only: typing into one through AT-SPI changes
 # nothing in the case file.
 #
@@ -145,12 +146,14 @@ def main():
 
         # A case the owner left on the details: the window opens there,
         # with the first two pages built (the others are built when shown).
+        # Its licence type and currency are not in the drop-downs' lists.
         cases = os.path.join(home, 'data', 'rectify', 'cases')
         os.makedirs(cases, mode=0o700)
         reference = '6a1b9f0e-2c3d-4e5f-8a9b-0c1d2e3f4a5b'
         with open(os.path.join(cases, reference + '.json'), 'w') as f:
             json.dump({'version': 1, 'reference': reference, 'scenario': 'unintended',
                        'purchase_date': '2026-11-20', 'next_billing': '2026-12-20',
+                       'licence_type': 'Smart Plus', 'currency': 'eur',
                        'current_step': 'details'}, f)
         app_process = subprocess.Popen([sys.argv[1]], env=env)
         try:
@@ -197,6 +200,23 @@ def main():
                 time.sleep(0.5)
                 if email.description:
                     problems.append(f'a right e-mail is still described: {email.description!r}')
+
+            # The drop-downs are named by their titles; a value not in the
+            # list is in the entry under its drop-down, and the entry says
+            # what is wrong with it as the drop-down does.
+            for name in ('Licence type bought', 'Currency'):
+                if find_field(app, name) is None:
+                    problems.append(f'no drop-down named “{name}”')
+                elif find_field(app, name).getRoleName() != 'combo box':
+                    problems.append(f'“{name}” is a {find_field(app, name).getRoleName()}')
+            other_type = find_field(app, 'Other licence type')
+            if other_type is None or other_type.queryText().characterCount != len('Smart Plus'):
+                problems.append('“Smart Plus” is not in the “Other licence type” entry')
+            other_currency = find_field(app, 'Other currency code')
+            if other_currency is None:
+                problems.append('no field named “Other currency code”')
+            elif 'three-letter' not in other_currency.description:
+                problems.append(f'“eur” is not described: {other_currency.description!r}')
         finally:
             app_process.terminate()
             app_process.wait(timeout=10)

@@ -12,7 +12,29 @@
 #include "rectify-details-page.h"
 #include "rectify-launcher.h"
 #include "rectify-field-group.h"
+#include "rectify-message-row.h"
 #include "rectify-provider.h"
+
+/* A value the provider profile lists, chosen in a drop-down whose last
+ * item, "Other…", shows an entry for any other value. The case keeps the
+ * text either way. */
+typedef struct
+{
+  AdwComboRow        *row;
+  AdwEntryRow        *other_row;
+  GtkLabel           *message;
+  RectifyText         text;
+  const char * const *values;
+  guint               n_values;
+} Choice;
+
+enum
+{
+  CHOICE_LICENCE_TYPE,
+  CHOICE_CURRENCY,
+  CHOICE_INTENDED_TYPE,
+  N_CHOICES
+};
 
 struct _RectifyDetailsPage
 {
@@ -25,21 +47,23 @@ struct _RectifyDetailsPage
   GtkWidget         *happened_group;
   GtkWidget         *attachments_group;
   GCancellable      *cancellable;
-  gboolean           syncing_explanation;
+  /* Set while the page shows what the case holds, so that showing it is
+   * not taken for the owner's change. */
+  gboolean           syncing;
 
   AdwEntryRow       *account_row;
   AdwEntryRow       *owner_row;
   AdwEntryRow       *email_row;
-  AdwEntryRow       *licence_type_row;
-  GtkMenuButton     *licence_type_menu;
+  AdwComboRow       *licence_type_row;
+  AdwEntryRow       *licence_type_other_row;
   AdwEntryRow       *quantity_row;
   AdwEntryRow       *unit_price_row;
   AdwActionRow      *unit_price_confirm_row;
   GtkSwitch         *unit_price_confirm_switch;
-  AdwEntryRow       *currency_row;
-  GtkMenuButton     *currency_menu;
-  AdwEntryRow       *intended_type_row;
-  GtkMenuButton     *intended_type_menu;
+  AdwComboRow       *currency_row;
+  AdwEntryRow       *currency_other_row;
+  AdwComboRow       *intended_type_row;
+  AdwEntryRow       *intended_type_other_row;
   AdwEntryRow       *intended_price_row;
   AdwActionRow      *intended_price_confirm_row;
   GtkSwitch         *intended_price_confirm_switch;
@@ -56,9 +80,112 @@ struct _RectifyDetailsPage
   GtkWidget         *add_attachment_button;
   GtkListBox        *attachments_list;
   GtkLabel          *attachments_message;
+  Choice             choices[N_CHOICES];
 };
 
 G_DEFINE_FINAL_TYPE (RectifyDetailsPage, rectify_details_page, RECTIFY_TYPE_PAGE)
+
+static gboolean
+choice_is_other (Choice *choice)
+{
+  return adw_combo_row_get_selected (choice->row) == choice->n_values;
+}
+
+static void
+show_other_row (Choice *choice)
+{
+  gtk_widget_set_visible (GTK_WIDGET (choice->other_row),
+                          gtk_widget_get_visible (GTK_WIDGET (choice->row)) &&
+                          choice_is_other (choice));
+}
+
+static Choice *
+find_choice (RectifyDetailsPage *self,
+             gpointer            row)
+{
+  for (guint i = 0; i < N_CHOICES; i++)
+    if (self->choices[i].row == row || self->choices[i].other_row == row ||
+        self->choices[i].message == row)
+      return &self->choices[i];
+
+  g_return_val_if_reached (NULL);
+}
+
+/* The case's text shows as the item that says exactly that ("eur" is not
+ * "EUR": the case keeps the text as typed, and validation says what is
+ * wrong with it), as "Other…" with the text in the entry when no item
+ * does, and as nothing chosen when there is no text. While the owner types
+ * in the entry, it stays, whatever is typed, until another case is shown
+ * (@reload). */
+static void
+sync_choice (RectifyDetailsPage *self,
+             Choice             *choice,
+             gboolean            reload)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  const char *text = rcase ? rectify_case_get_text (rcase, choice->text) : "";
+  guint selected = *text != '\0' ? choice->n_values : GTK_INVALID_LIST_POSITION;
+
+  if (!reload && choice_is_other (choice) &&
+      g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (choice->other_row))))
+    return;
+
+  for (guint i = 0; i < choice->n_values; i++)
+    if (g_str_equal (choice->values[i], text))
+      selected = i;
+
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (choice->other_row),
+                         selected == choice->n_values ? text : "");
+  adw_combo_row_set_selected (choice->row, selected);
+  self->syncing = FALSE;
+
+  show_other_row (choice);
+}
+
+static void
+on_choice_selected (RectifyDetailsPage *self,
+                    GParamSpec         *pspec,
+                    AdwComboRow        *row)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  Choice *choice = find_choice (self, row);
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->syncing || rcase == NULL)
+    return;
+
+  if (selected == choice->n_values)
+    {
+      /* Another value than the items: typed from nothing. */
+      self->syncing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (choice->other_row), "");
+      self->syncing = FALSE;
+      rectify_case_set_text (rcase, choice->text, "");
+      show_other_row (choice);
+      gtk_widget_grab_focus (GTK_WIDGET (choice->other_row));
+      return;
+    }
+
+  if (selected < choice->n_values)
+    rectify_case_set_text (rcase, choice->text, choice->values[selected]);
+  show_other_row (choice);
+  rectify_field_group_touch (self->fields, GTK_WIDGET (row));
+}
+
+static void
+on_other_changed (RectifyDetailsPage *self,
+                  AdwEntryRow        *other_row)
+{
+  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
+  Choice *choice = find_choice (self, other_row);
+
+  if (self->syncing || rcase == NULL || !choice_is_other (choice))
+    return;
+
+  rectify_case_set_text (rcase, choice->text, gtk_editable_get_text (GTK_EDITABLE (other_row)));
+  rectify_field_group_touch (self->fields, GTK_WIDGET (choice->row));
+}
 
 /* Only the scenario's own question is asked. */
 static void
@@ -73,6 +200,7 @@ sync_scenario (RectifyDetailsPage *self)
                           scenario == RECTIFY_SCENARIO_WRONG_TYPE);
   gtk_widget_set_visible (GTK_WIDGET (self->added_row), scenario == RECTIFY_SCENARIO_UNINTENDED);
   gtk_widget_set_visible (GTK_WIDGET (self->keep_row), scenario == RECTIFY_SCENARIO_TOO_MANY);
+  show_other_row (&self->choices[CHOICE_INTENDED_TYPE]);
 }
 
 /* "Yes, this price is right" shows under a price far above any licence's,
@@ -122,9 +250,9 @@ sync_explanation (RectifyDetailsPage *self)
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (g_strcmp0 (shown, text) != 0)
     {
-      self->syncing_explanation = TRUE;
+      self->syncing = TRUE;
       gtk_text_buffer_set_text (buffer, text, -1);
-      self->syncing_explanation = FALSE;
+      self->syncing = FALSE;
     }
 
   trimmed = g_strstrip (g_strdup (text));
@@ -169,7 +297,7 @@ on_explanation_changed (RectifyDetailsPage *self,
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
-  if (self->syncing_explanation || rcase == NULL)
+  if (self->syncing || rcase == NULL)
     return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -393,50 +521,6 @@ add_attachment_action (GtkWidget  *widget,
   rectify_choose_attachments_async (widget, self->cancellable, chosen_cb, g_object_ref (self));
 }
 
-/* Suggestions from the provider profile; the owner may type anything. */
-static void
-set_text_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  RectifyDetailsPage *self = RECTIFY_DETAILS_PAGE (widget);
-  RectifyCase *rcase = rectify_page_get_case (RECTIFY_PAGE (self));
-  const char *value = g_variant_get_string (parameter, NULL);
-  RectifyText text;
-  AdwEntryRow *row;
-
-  if (rcase == NULL)
-    return;
-
-  if (g_str_equal (action_name, "page.set-licence-type"))
-    text = RECTIFY_TEXT_LICENCE_TYPE, row = self->licence_type_row;
-  else if (g_str_equal (action_name, "page.set-intended-type"))
-    text = RECTIFY_TEXT_INTENDED_TYPE, row = self->intended_type_row;
-  else
-    text = RECTIFY_TEXT_CURRENCY, row = self->currency_row;
-
-  rectify_case_set_text (rcase, text, value);
-  rectify_field_group_touch (self->fields, GTK_WIDGET (row));
-  gtk_widget_grab_focus (GTK_WIDGET (row));
-}
-
-static GMenuModel *
-suggestions_menu (const char          *action_name,
-                  const char * const  *values)
-{
-  GMenu *menu = g_menu_new ();
-
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (values[i], NULL);
-
-      g_menu_item_set_action_and_target_value (item, action_name, g_variant_new_string (values[i]));
-      g_menu_append_item (menu, item);
-    }
-
-  return G_MENU_MODEL (menu);
-}
-
 /* From the queue on, what the request says stays as sent. */
 static void
 rectify_details_page_case_updated (RectifyPage *page)
@@ -448,12 +532,15 @@ rectify_details_page_case_updated (RectifyPage *page)
                           self->happened_group, self->attachments_group };
 
   AdwEntryRow *rows[] = {
-    self->account_row, self->owner_row, self->email_row, self->licence_type_row,
-    self->quantity_row, self->unit_price_row, self->currency_row, self->intended_type_row,
-    self->intended_price_row, self->added_row, self->keep_row, self->invoice_number_row,
+    self->account_row, self->owner_row, self->email_row, self->licence_type_other_row,
+    self->quantity_row, self->unit_price_row, self->currency_other_row,
+    self->intended_type_other_row, self->intended_price_row, self->added_row, self->keep_row,
+    self->invoice_number_row,
   };
 
   sync_prices (self);
+  for (guint i = 0; i < N_CHOICES; i++)
+    sync_choice (self, &self->choices[i], FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     gtk_widget_set_sensitive (groups[i], !locked);
@@ -525,6 +612,8 @@ rectify_details_page_case_changed (RectifyPage *page,
 
   sync_scenario (self);
   sync_explanation (self);
+  for (guint i = 0; i < N_CHOICES; i++)
+    sync_choice (self, &self->choices[i], TRUE);
   rectify_field_group_set_case (self->fields, rcase);
   rectify_details_page_case_updated (page);
 }
@@ -555,8 +644,105 @@ rectify_details_page_show_problems (RectifyPage *page)
   if (field == NULL)
     return FALSE;
 
+  /* A value being typed is put right where it is typed. */
+  for (guint i = 0; i < N_CHOICES; i++)
+    if (field == GTK_WIDGET (self->choices[i].row) &&
+        gtk_widget_get_visible (GTK_WIDGET (self->choices[i].other_row)))
+      field = GTK_WIDGET (self->choices[i].other_row);
+
   gtk_widget_grab_focus (field);
   return TRUE;
+}
+
+/* The field group shows the problem on the drop-down; the entry is the
+ * same field, so it looks and reads the same, for whoever types there. */
+static void
+sync_other_problem (RectifyDetailsPage *self,
+                    GParamSpec         *pspec,
+                    GtkWidget          *widget)
+{
+  Choice *choice = find_choice (self, widget);
+  GtkWidget *row = GTK_WIDGET (choice->row);
+  GtkWidget *other_row = GTK_WIDGET (choice->other_row);
+  gboolean error = gtk_widget_has_css_class (row, "error");
+  gboolean warning = gtk_widget_has_css_class (row, "warning");
+
+  if (error)
+    gtk_widget_add_css_class (other_row, "error");
+  else
+    gtk_widget_remove_css_class (other_row, "error");
+  if (warning)
+    gtk_widget_add_css_class (other_row, "warning");
+  else
+    gtk_widget_remove_css_class (other_row, "warning");
+
+  if ((error || warning) && gtk_widget_get_visible (GTK_WIDGET (choice->message)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (other_row),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    gtk_label_get_label (choice->message), -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (other_row),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (other_row), GTK_ACCESSIBLE_STATE_INVALID,
+                               error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+/* The provider's values and "Other…", nothing chosen yet. The field group
+ * knows the drop-down as the field; its message goes under the entry, the
+ * last row of the field whether the entry shows or not. */
+static void
+add_choice (RectifyDetailsPage *self,
+            Choice             *choice)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (choice->other_row));
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (choice->other_row));
+  g_autoptr(GtkStringList) items = gtk_string_list_new (choice->values);
+  GtkWidget *message_row;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  choice->n_values = g_strv_length ((GStrv)choice->values);
+  /* Translators: the last item of the list of licence types, or of
+   * currencies, for one the list does not have */
+  gtk_string_list_append (items, _("Other…"));
+  adw_combo_row_set_model (choice->row, G_LIST_MODEL (items));
+  adw_combo_row_set_selected (choice->row, GTK_INVALID_LIST_POSITION);
+
+  choice->message = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (choice->message, TRUE);
+  gtk_label_set_xalign (choice->message, 0);
+  gtk_widget_set_margin_start (GTK_WIDGET (choice->message), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (choice->message), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (choice->message), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (choice->message), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (choice->message), "caption");
+  gtk_widget_set_visible (GTK_WIDGET (choice->message), FALSE);
+
+  /* The group shows and hides the label; the row goes with it. */
+  message_row = rectify_message_row_new (GTK_WIDGET (choice->message));
+  gtk_widget_add_css_class (message_row, "rectify-message-row");
+  g_object_bind_property (choice->message, "visible", message_row, "visible",
+                          G_BINDING_SYNC_CREATE);
+  gtk_list_box_insert (GTK_LIST_BOX (list), message_row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (choice->other_row)) + 1);
+
+  if (GTK_IS_TEXT (delegate))
+    gtk_text_set_max_length (GTK_TEXT (delegate), RECTIFY_MAX_TEXT_BYTES);
+
+  rectify_field_group_add_widget (self->fields, GTK_WIDGET (choice->row), choice->message,
+                                  rectify_case_text_property (choice->text));
+  g_signal_connect_object (choice->row, "notify::selected", G_CALLBACK (on_choice_selected),
+                           self, G_CONNECT_SWAPPED);
+  /* The group sets the style, then the message, then shows it. */
+  g_signal_connect_object (choice->row, "notify::css-classes", G_CALLBACK (sync_other_problem),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (choice->message, "notify::label", G_CALLBACK (sync_other_problem),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (choice->message, "notify::visible", G_CALLBACK (sync_other_problem),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (choice->other_row, "changed", G_CALLBACK (on_other_changed),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -582,13 +768,14 @@ rectify_details_page_class_init (RectifyDetailsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, owner_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, email_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, licence_type_row);
-  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, licence_type_menu);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, licence_type_other_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, quantity_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, unit_price_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, currency_row);
-  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, currency_menu);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, currency_other_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, intended_type_row);
-  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, intended_type_menu);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage,
+                                        intended_type_other_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, added_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, keep_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDetailsPage, unit_price_confirm_row);
@@ -616,9 +803,6 @@ rectify_details_page_class_init (RectifyDetailsPageClass *klass)
                                    add_attachment_action);
   gtk_widget_class_install_action (widget_class, "page.paste-attachments", NULL,
                                    paste_attachments_action);
-  gtk_widget_class_install_action (widget_class, "page.set-licence-type", "s", set_text_action);
-  gtk_widget_class_install_action (widget_class, "page.set-intended-type", "s", set_text_action);
-  gtk_widget_class_install_action (widget_class, "page.set-currency", "s", set_text_action);
 }
 
 static void
@@ -629,22 +813,21 @@ rectify_details_page_init (RectifyDetailsPage *self)
     AdwEntryRow **row;
     RectifyText   text;
   } text_rows[] = {
+    /* In the page's order, the first problem is the one focused; a %NULL
+     * row is one of the choices. */
     { &self->account_row, RECTIFY_TEXT_ACCOUNT },
     { &self->owner_row, RECTIFY_TEXT_OWNER_NAME },
     { &self->email_row, RECTIFY_TEXT_CONTACT_EMAIL },
-    { &self->licence_type_row, RECTIFY_TEXT_LICENCE_TYPE },
+    { NULL, RECTIFY_TEXT_LICENCE_TYPE },
     { &self->quantity_row, RECTIFY_TEXT_QUANTITY },
     { &self->unit_price_row, RECTIFY_TEXT_UNIT_PRICE },
-    { &self->currency_row, RECTIFY_TEXT_CURRENCY },
-    { &self->intended_type_row, RECTIFY_TEXT_INTENDED_TYPE },
+    { NULL, RECTIFY_TEXT_CURRENCY },
+    { NULL, RECTIFY_TEXT_INTENDED_TYPE },
     { &self->added_row, RECTIFY_TEXT_ADDED_BY_MISTAKE },
     { &self->keep_row, RECTIFY_TEXT_KEEP_COUNT },
     { &self->intended_price_row, RECTIFY_TEXT_INTENDED_PRICE },
     { &self->invoice_number_row, RECTIFY_TEXT_INVOICE_NUMBER },
   };
-  g_autoptr(GMenuModel) licence_menu = NULL;
-  g_autoptr(GMenuModel) intended_menu = NULL;
-  g_autoptr(GMenuModel) currency_menu = NULL;
   GtkDropTarget *drop;
   GtkEventController *paste;
   GtkWidget *placeholder;
@@ -654,8 +837,30 @@ rectify_details_page_init (RectifyDetailsPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->fields = rectify_field_group_new ();
+  self->choices[CHOICE_LICENCE_TYPE] = (Choice) {
+    .row = self->licence_type_row, .other_row = self->licence_type_other_row,
+    .text = RECTIFY_TEXT_LICENCE_TYPE, .values = rectify_provider_get_licence_types (provider),
+  };
+  self->choices[CHOICE_CURRENCY] = (Choice) {
+    .row = self->currency_row, .other_row = self->currency_other_row,
+    .text = RECTIFY_TEXT_CURRENCY, .values = rectify_provider_get_currencies (provider),
+  };
+  self->choices[CHOICE_INTENDED_TYPE] = (Choice) {
+    .row = self->intended_type_row, .other_row = self->intended_type_other_row,
+    .text = RECTIFY_TEXT_INTENDED_TYPE, .values = rectify_provider_get_licence_types (provider),
+  };
   for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
-    rectify_field_group_add_text (self->fields, *text_rows[i].row, text_rows[i].text);
+    {
+      if (text_rows[i].row != NULL)
+        {
+          rectify_field_group_add_text (self->fields, *text_rows[i].row, text_rows[i].text);
+          continue;
+        }
+
+      for (guint j = 0; j < N_CHOICES; j++)
+        if (self->choices[j].text == text_rows[i].text)
+          add_choice (self, &self->choices[j]);
+    }
   rectify_field_group_add_date (self->fields, GTK_WIDGET (self->invoice_date_row), "invoice-date");
   rectify_field_group_add_widget (self->fields, self->explanation_frame,
                                   self->explanation_message, "explanation");
@@ -666,16 +871,6 @@ rectify_details_page_init (RectifyDetailsPage *self)
                            G_CALLBACK (on_explanation_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect (gtk_text_view_get_buffer (self->explanation_view), "insert-text",
                     G_CALLBACK (on_explanation_insert), NULL);
-
-  licence_menu = suggestions_menu ("page.set-licence-type",
-                                   rectify_provider_get_licence_types (provider));
-  intended_menu = suggestions_menu ("page.set-intended-type",
-                                    rectify_provider_get_licence_types (provider));
-  currency_menu = suggestions_menu ("page.set-currency",
-                                    rectify_provider_get_currencies (provider));
-  gtk_menu_button_set_menu_model (self->licence_type_menu, licence_menu);
-  gtk_menu_button_set_menu_model (self->intended_type_menu, intended_menu);
-  gtk_menu_button_set_menu_model (self->currency_menu, currency_menu);
 
   placeholder = gtk_label_new (_("No attachments"));
   gtk_widget_add_css_class (placeholder, "dim-label");
