@@ -11,7 +11,10 @@
 
 #include <glib/gstdio.h>
 
+#include "rectify-case-row.h"
 #include "rectify-clock.h"
+#include "rectify-reference.h"
+#include "rectify-submission-private.h"
 #include "rectify-test-case.h"
 #include "rectify-test-utils.h"
 #include "rectify-window.h"
@@ -800,6 +803,248 @@ test_window_self_service_hint (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The row showing @rcase in the case list, if one does. */
+static RectifyCaseRow *
+find_case_row (GtkWidget   *root,
+               RectifyCase *rcase)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      RectifyCaseRow *found;
+
+      if (RECTIFY_IS_CASE_ROW (child) && gtk_widget_get_mapped (child) &&
+          rectify_case_row_get_case (RECTIFY_CASE_ROW (child)) == rcase)
+        return RECTIFY_CASE_ROW (child);
+      if ((found = find_case_row (child, rcase)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkImage *
+find_image (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkImage *found;
+
+      if (GTK_IS_IMAGE (child))
+        return GTK_IMAGE (child);
+      if ((found = find_image (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Three cases, written and loaded as at start-up: a draft, a sent one, one
+ * whose send failed. */
+typedef struct
+{
+  GFile            *directory;
+  RectifyCaseStore *store;
+  RectifyWindow    *window;
+  RectifyCase      *draft;
+  RectifyCase      *sent;
+  RectifyCase      *failed;
+} ListFixture;
+
+static void
+list_fixture_set_up (ListFixture   *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RectifyCase) draft = rectify_case_new ();
+  g_autoptr(RectifyCase) sent = rectify_case_new ();
+  g_autoptr(RectifyCase) failed = rectify_case_new ();
+  RectifyCase *cases[] = { draft, sent, failed };
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_complete (draft, RECTIFY_SCENARIO_WRONG_TYPE);
+  rectify_case_set_text (draft, RECTIFY_TEXT_ACCOUNT, "Gestión Álvarez SL");
+  rectify_test_fill_complete (sent, RECTIFY_SCENARIO_TOO_MANY);
+  rectify_case_set_text (sent, RECTIFY_TEXT_OWNER_NAME, "Jean Dupont");
+  rectify_case_set_send_state (sent, RECTIFY_SEND_STATE_SENT, NULL);
+  rectify_case_set_request (sent, 4242, "https://desk.example/hc/requests/4242", "open");
+  rectify_test_fill_complete (failed, RECTIFY_SCENARIO_UNINTENDED);
+  rectify_case_set_text (failed, RECTIFY_TEXT_ACCOUNT, "Beta Corp");
+  rectify_case_set_send_state (failed, RECTIFY_SEND_STATE_FAILED, NULL);
+  f->directory = make_case_folder (cases, G_N_ELEMENTS (cases));
+
+  f->store = rectify_test_load_store (f->directory);
+  f->draft = g_object_ref (rectify_case_store_lookup (f->store, rectify_case_get_reference (draft)));
+  f->sent = g_object_ref (rectify_case_store_lookup (f->store, rectify_case_get_reference (sent)));
+  f->failed = g_object_ref (rectify_case_store_lookup (f->store,
+                                                      rectify_case_get_reference (failed)));
+  f->window = rectify_window_new (NULL, f->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (rectify_test_iterate_until (list_complete, f->window));
+  rectify_test_iterate (20);
+}
+
+static void
+list_fixture_tear_down (ListFixture   *f,
+                        gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  rectify_test_flush_store (f->store);
+  g_clear_object (&f->draft);
+  g_clear_object (&f->sent);
+  g_clear_object (&f->failed);
+  g_clear_object (&f->store);
+  rectify_test_remove_tree (f->directory);
+  g_clear_object (&f->directory);
+  rectify_clock_set_today (NULL);
+}
+
+static void
+assert_row_status (ListFixture *f,
+                   RectifyCase *rcase,
+                   const char  *icon_name,
+                   const char  *tooltip)
+{
+  RectifyCaseRow *row = find_case_row (GTK_WIDGET (f->window), rcase);
+  GtkImage *image;
+
+  g_assert_nonnull (row);
+  image = find_image (GTK_WIDGET (row));
+  g_assert_nonnull (image);
+  g_assert_cmpstr (gtk_image_get_icon_name (image), ==, icon_name);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (image)), ==, tooltip);
+}
+
+/* Each row says with an icon and words where its case stands, and follows
+ * the case as it changes. */
+static void
+test_window_list_status (ListFixture   *f,
+                         gconstpointer  data)
+{
+  assert_row_status (f, f->draft, "document-edit-symbolic", "Draft, not sent yet");
+  assert_row_status (f, f->sent, "mail-send-symbolic", "Sent: follow-up to do");
+  assert_row_status (f, f->failed, "dialog-warning-symbolic", "Not sent: needs your attention");
+  /* The account names the row, or else the mistake. */
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (find_case_row (GTK_WIDGET (f->window),
+                                                                        f->failed)),
+                                             "Beta Corp"));
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (find_case_row (GTK_WIDGET (f->window),
+                                                                        f->sent)),
+                                             "Acme SL (ID 48213)"));
+
+  rectify_case_set_send_state (f->draft, RECTIFY_SEND_STATE_QUEUED, NULL);
+  rectify_test_iterate (20);
+  assert_row_status (f, f->draft, "emblem-synchronizing-symbolic", "Waiting to send");
+
+  {
+    const char * const *items = rectify_case_get_checklist_items (f->sent);
+
+    for (guint i = 0; items[i] != NULL; i++)
+      rectify_case_set_checklist_done (f->sent, items[i], TRUE);
+  }
+  rectify_test_iterate (20);
+  assert_row_status (f, f->sent, "emblem-ok-symbolic", "Finished");
+}
+
+static guint
+n_listed (ListFixture *f)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (
+    GTK_LIST_VIEW (rectify_test_find_case_list (GTK_WIDGET (f->window))));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+typedef struct
+{
+  ListFixture *f;
+  guint        n;
+} ListedWait;
+
+static gboolean
+n_listed_is (gpointer data)
+{
+  ListedWait *wait = data;
+
+  return n_listed (wait->f) == wait->n;
+}
+
+static void
+search_for (ListFixture *f,
+            const char  *text,
+            guint        expected)
+{
+  GtkWidget *entry = gtk_window_get_focus (GTK_WINDOW (f->window));
+  ListedWait wait = { f, expected };
+
+  g_assert_true (GTK_IS_TEXT (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The search waits a moment for more typing. */
+  g_assert_true (rectify_test_iterate_until (n_listed_is, &wait));
+  rectify_test_iterate (20);
+  g_test_message ("search “%s”", text);
+  g_assert_cmpuint (n_listed (f), ==, expected);
+}
+
+static RectifyCase *
+listed (ListFixture *f,
+        guint        position)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (
+    GTK_LIST_VIEW (rectify_test_find_case_list (GTK_WIDGET (f->window))));
+  g_autoptr(RectifyCase) rcase = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  return rcase;
+}
+
+/* Ctrl+F searches the list by account, owner, licence type, reference and
+ * request number, without case or accents; nothing found says so; Escape
+ * brings every case back. */
+static void
+test_window_list_search (ListFixture   *f,
+                         gconstpointer  data)
+{
+  g_autofree char *short_reference = NULL;
+
+  g_assert_cmpuint (n_listed (f), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search-cases", NULL));
+  rectify_test_iterate (20);
+
+  search_for (f, "ALVAREZ", 1);
+  g_assert_true (listed (f, 0) == f->draft);
+  search_for (f, "gestión álv", 1);
+  search_for (f, "dupont", 1);
+  g_assert_true (listed (f, 0) == f->sent);
+  search_for (f, "#4242", 1);
+  g_assert_true (listed (f, 0) == f->sent);
+  search_for (f, "smart", 3);
+  short_reference = rectify_reference_shorten (rectify_case_get_reference (f->failed));
+  search_for (f, short_reference, 1);
+  g_assert_true (listed (f, 0) == f->failed);
+
+  g_assert_null (rectify_test_find_label (GTK_WIDGET (f->window), "No Cases Match"));
+  search_for (f, "zzz", 0);
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (f->window), "No Cases Match"));
+  search_for (f, "a", 3);
+  g_assert_null (rectify_test_find_label (GTK_WIDGET (f->window), "No Cases Match"));
+  search_for (f, "beta", 1);
+
+  /* Enter opens the first case found. */
+  g_signal_emit_by_name (gtk_window_get_focus (GTK_WINDOW (f->window)), "activate");
+  g_assert_true (rectify_window_get_case (f->window) == f->failed);
+
+  /* Escape ends the search: every case again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search-cases", NULL));
+  rectify_test_iterate (20);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (
+    gtk_window_get_focus (GTK_WINDOW (f->window)), GTK_TYPE_SEARCH_BAR)), FALSE);
+  rectify_test_iterate (20);
+  g_assert_cmpuint (n_listed (f), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -820,6 +1065,10 @@ main (int   argc,
   g_test_add_func ("/window/new-case-gives-way", test_window_new_case_gives_way);
   g_test_add_func ("/window/remembers-case-shown", test_window_remembers_case_shown);
   g_test_add_func ("/window/self-service-hint", test_window_self_service_hint);
+  g_test_add ("/window/list/status", ListFixture, NULL, list_fixture_set_up,
+              test_window_list_status, list_fixture_tear_down);
+  g_test_add ("/window/list/search", ListFixture, NULL, list_fixture_set_up,
+              test_window_list_search, list_fixture_tear_down);
 
   return g_test_run ();
 }

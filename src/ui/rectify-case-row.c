@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "rectify-case-row.h"
+#include "rectify-case-status.h"
+#include "rectify-clock.h"
 #include "rectify-format.h"
 
 struct _RectifyCaseRow
@@ -17,6 +19,7 @@ struct _RectifyCaseRow
 
   RectifyCase *rcase;
 
+  GtkImage    *status_icon;
   GtkLabel    *title_label;
   GtkLabel    *subtitle_label;
 };
@@ -27,16 +30,29 @@ static void
 update (RectifyCaseRow *self)
 {
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *account = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *date = NULL;
+  const char *status_label;
+  RectifyCaseStatus status;
+  RectifyScenario scenario;
   GDateTime *created;
+  GDate today;
   GDate day;
 
   if (self->rcase == NULL)
     return;
 
-  gtk_label_set_label (self->title_label,
-                       rectify_scenario_get_label (rectify_case_get_scenario (self->rcase)));
+  rectify_clock_get_today (&today);
+  status = rectify_case_get_status (self->rcase, &today, &status_label);
+  gtk_image_set_from_icon_name (self->status_icon, rectify_case_status_get_icon_name (status));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_icon), status_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, status_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status_label, -1);
+
+  title = rectify_case_dup_list_title (self->rcase);
+  gtk_label_set_label (self->title_label, title);
 
   created = rectify_case_get_created (self->rcase);
   g_date_clear (&day, 1);
@@ -45,10 +61,12 @@ update (RectifyCaseRow *self)
   date = rectify_format_date_numeric (&day);
   g_string_append_printf (subtitle, "%s · %s", date,
                           rectify_send_state_get_label (rectify_case_get_send_state (self->rcase)));
-  /* Last, so a long name is what gets cut. */
-  account = g_strstrip (g_strdup (rectify_case_get_text (self->rcase, RECTIFY_TEXT_ACCOUNT)));
-  if (*account != '\0')
-    g_string_append_printf (subtitle, " · %s", account);
+  /* The title is the account when there is one: then the mistake, last,
+   * so a long one is what gets cut. */
+  scenario = rectify_case_get_scenario (self->rcase);
+  if (scenario != RECTIFY_SCENARIO_NONE &&
+      g_strcmp0 (title, rectify_scenario_get_label (scenario)) != 0)
+    g_string_append_printf (subtitle, " · %s", rectify_scenario_get_label (scenario));
 
   gtk_label_set_label (self->subtitle_label, subtitle->str);
 }
@@ -73,6 +91,7 @@ rectify_case_row_class_init (RectifyCaseRowClass *klass)
   object_class->dispose = rectify_case_row_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rectify-case-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyCaseRow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, RectifyCaseRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyCaseRow, subtitle_label);
 }
@@ -87,6 +106,15 @@ RectifyCaseRow *
 rectify_case_row_new (void)
 {
   return g_object_new (RECTIFY_TYPE_CASE_ROW, NULL);
+}
+
+/* Returns: (transfer none) (nullable): the case shown */
+RectifyCase *
+rectify_case_row_get_case (RectifyCaseRow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE_ROW (self), NULL);
+
+  return self->rcase;
 }
 
 /* Shows @rcase, following its changes, or nothing. */

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RectifyCaseRow, rectify_case_row, RECTIFY, CASE_ROW, AdwBin)
 
 RectifyCaseRow *rectify_case_row_new      (void);
+RectifyCase    *rectify_case_row_get_case (RectifyCaseRow *self);
 void            rectify_case_row_set_case (RectifyCaseRow *self,
                                            RectifyCase    *rcase);
 

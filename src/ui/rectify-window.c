@@ -6,9 +6,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rectify-case-row.h"
+#include "rectify-case-status.h"
 #include "rectify-details-page.h"
 #include "rectify-followup-page.h"
 #include "rectify-identify-page.h"
@@ -34,6 +37,10 @@ struct _RectifyWindow
   /* The cases the list shows: all of them, but while they fill it after
    * loading, the first ones, a few more each frame. */
   GtkSliceListModel    *shown_cases;
+  /* Of those, the ones the search finds; all of them without a search. */
+  GtkFilterListModel   *found_cases;
+  GtkCustomFilter      *search_filter;
+  char                 *search_term;
   guint                 grow_source;
   GtkLabel             *loading_label;
   guint                 loading_source;
@@ -42,6 +49,11 @@ struct _RectifyWindow
   AdwToastOverlay      *toast_overlay;
   AdwFlap              *flap;
   GtkListView          *case_list;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *list_stack;
+  GtkWidget            *list_scroller;
+  GtkWidget            *no_match_page;
   AdwWindowTitle       *window_title;
   GtkWidget            *next_button;
   GtkProgressBar       *step_progress;
@@ -85,6 +97,8 @@ page_type (guint step)
 
 static void connect_entry_rows (RectifyWindow *self,
                                 GtkWidget     *widget);
+static void on_case_activated  (RectifyWindow *self,
+                                guint          position);
 
 static void
 on_page_toast (RectifyWindow *self,
@@ -566,6 +580,93 @@ toggle_sidebar_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+static gboolean
+case_matches_search (gpointer item,
+                     gpointer user_data)
+{
+  RectifyWindow *self = user_data;
+
+  return self->search_term == NULL || rectify_case_matches_search (item, self->search_term);
+}
+
+/* "No cases match" once the search has looked at every case and found
+ * none; the list otherwise. */
+static void
+update_no_match (RectifyWindow *self)
+{
+  gboolean none = self->search_term != NULL && self->found_cases != NULL &&
+                  gtk_filter_list_model_get_pending (self->found_cases) == 0 &&
+                  g_list_model_get_n_items (G_LIST_MODEL (self->found_cases)) == 0;
+
+  gtk_stack_set_visible_child (self->list_stack, none ? self->no_match_page : self->list_scroller);
+}
+
+static void
+on_search_changed (RectifyWindow *self)
+{
+  g_autofree char *term = NULL;
+  g_autofree char *old = NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (self->found_cases == NULL)
+    return;
+
+  term = g_strstrip (rectify_search_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  if (*term == '\0')
+    g_clear_pointer (&term, g_free);
+  if (g_strcmp0 (term, self->search_term) == 0)
+    return;
+
+  old = g_steal_pointer (&self->search_term);
+  self->search_term = g_steal_pointer (&term);
+
+  if (self->search_term == NULL)
+    gtk_filter_list_model_set_filter (self->found_cases, NULL);
+  else if (old == NULL)
+    gtk_filter_list_model_set_filter (self->found_cases, GTK_FILTER (self->search_filter));
+  else
+    {
+      /* A longer term only takes cases away, a shorter one only adds. */
+      if (strstr (self->search_term, old) != NULL)
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (strstr (old, self->search_term) != NULL)
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+      gtk_filter_changed (GTK_FILTER (self->search_filter), change);
+    }
+
+  update_no_match (self);
+  select_case_in_list (self);
+}
+
+/* Enter in the search opens the first case found. */
+static void
+on_search_activated (RectifyWindow *self)
+{
+  if (self->selection != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    on_case_activated (self, 0);
+}
+
+static void
+on_search_mode_changed (RectifyWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* win.search-cases (Ctrl+F): the case list, shown if folded away, with
+ * the keyboard in its search. */
+static void
+search_cases_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 on_case_activated (RectifyWindow *self,
                    guint          position)
@@ -681,7 +782,18 @@ rectify_window_constructed (GObject *object)
 
   self->shown_cases = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->store)), 0,
                                                 G_MAXUINT);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown_cases)));
+  /* Filtering 10,000 cases takes a few frames: done a slice at a time,
+   * and only while there is a search (a filter-less model passes every
+   * item through for nothing). */
+  self->search_filter = gtk_custom_filter_new (case_matches_search, self, NULL);
+  self->found_cases = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->shown_cases)),
+                                                 NULL);
+  gtk_filter_list_model_set_incremental (self->found_cases, TRUE);
+  g_signal_connect_object (self->found_cases, "items-changed",
+                           G_CALLBACK (update_no_match), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->found_cases, "notify::pending",
+                           G_CALLBACK (update_no_match), self, G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->found_cases)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
@@ -725,6 +837,9 @@ rectify_window_dispose (GObject *object)
   g_clear_handle_id (&self->grow_source, g_source_remove);
   g_clear_handle_id (&self->loading_source, g_source_remove);
   g_clear_object (&self->selection);
+  g_clear_object (&self->found_cases);
+  g_clear_object (&self->search_filter);
+  g_clear_pointer (&self->search_term, g_free);
   g_clear_object (&self->shown_cases);
   g_clear_object (&self->rcase);
   g_clear_object (&self->outbox);
@@ -899,6 +1014,11 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, case_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, step_progress);
@@ -910,6 +1030,9 @@ rectify_window_class_init (RectifyWindowClass *klass)
                                              G_STRUCT_OFFSET (RectifyWindow, pages));
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.go-next", NULL, go_next_action);
@@ -920,11 +1043,14 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.search-cases", NULL, search_cases_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.go-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search-cases", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
                                        NULL);
 }
@@ -949,6 +1075,10 @@ rectify_window_init (RectifyWindow *self)
 
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (on_folded_changed), self,
                            G_CONNECT_SWAPPED);
+  /* Typing in the case list searches it. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar,
+                                         gtk_widget_get_parent (GTK_WIDGET (self->search_bar)));
   on_folded_changed (self);
 
   update_navigation (self);
