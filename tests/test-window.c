@@ -1045,6 +1045,161 @@ test_window_list_search (ListFixture   *f,
   g_assert_cmpuint (n_listed (f), ==, 3);
 }
 
+/* The action behind @label in @popover's menu, run as choosing it does. */
+static void
+choose_menu_item (GtkPopover *popover,
+                  const char *label)
+{
+  GMenuModel *menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  GPtrArray *models = g_ptr_array_new ();
+
+  g_ptr_array_add (models, menu);
+  for (guint m = 0; m < models->len; m++)
+    {
+      GMenuModel *model = g_ptr_array_index (models, m);
+
+      for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+        {
+          g_autofree char *item_label = NULL;
+          g_autofree char *action = NULL;
+          g_autoptr(GVariant) target = NULL;
+          GMenuModel *section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+          if (section != NULL)
+            {
+              g_ptr_array_add (models, section);
+              continue;
+            }
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label);
+          if (g_strcmp0 (item_label, label) != 0)
+            continue;
+          g_assert_true (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                          &action));
+          target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+          /* As a menu item does: the menu goes, then the action runs. */
+          gtk_popover_popdown (popover);
+          g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (popover), action,
+                                                             target));
+          g_ptr_array_unref (models);
+          return;
+        }
+    }
+
+  g_ptr_array_unref (models);
+  g_assert_not_reached ();
+}
+
+/* What Shift+F10 or the Menu key does in the list, run on its focused row. */
+static void
+press_menu_key (GtkWidget *list)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      g_autoptr(GtkShortcut) shortcut = NULL;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      shortcut = g_list_model_get_item (G_LIST_MODEL (controller), 0);
+      if (shortcut == NULL)
+        continue;
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, list,
+                                                   NULL));
+      return;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_label (gpointer data)
+{
+  gpointer *args = data;
+
+  return rectify_test_find_label (args[0], args[1]) != NULL;
+}
+
+/* A row's menu (right click, Shift+F10, Menu) opens, duplicates and
+ * deletes its case, whichever case the window shows; the Undo toast names
+ * the case deleted. */
+static void
+test_window_list_menu (ListFixture   *f,
+                       gconstpointer  data)
+{
+  GtkWidget *list = rectify_test_find_case_list (GTK_WIDGET (f->window));
+  RectifyCaseRow *row;
+  RectifyCase *copy;
+  GtkPopover *menu;
+  gpointer toast_args[] = { f->window, (gpointer) "Case “Beta Corp” deleted" };
+
+  rectify_window_set_case (f->window, f->draft);
+  rectify_test_iterate (20);
+
+  /* The keyboard on the sent case's row; its menu. */
+  row = find_case_row (GTK_WIDGET (f->window), f->sent);
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row))));
+  press_menu_key (list);
+  rectify_test_iterate (20);
+  menu = rectify_case_row_get_menu (row);
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
+
+  choose_menu_item (menu, "_Open");
+  g_assert_true (rectify_window_get_case (f->window) == f->sent);
+
+  /* Duplicate: a new draft with what was typed, shown; the sent one as it
+   * was. */
+  rectify_case_row_popup_menu (row, NULL);
+  choose_menu_item (rectify_case_row_get_menu (row), "D_uplicate");
+  rectify_test_iterate (20);
+  copy = rectify_window_get_case (f->window);
+  g_assert_true (copy != f->sent);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 4);
+  g_assert_true (rectify_case_store_lookup (f->store, rectify_case_get_reference (copy)) == copy);
+  g_assert_cmpint (rectify_case_get_send_state (copy), ==, RECTIFY_SEND_STATE_DRAFT);
+  g_assert_cmpint (rectify_case_get_request_id (copy), ==, 0);
+  g_assert_cmpstr (rectify_case_get_text (copy, RECTIFY_TEXT_OWNER_NAME), ==, "Jean Dupont");
+  g_assert_cmpint (rectify_case_get_request_id (f->sent), ==, 4242);
+  g_assert_true (identify_page_visible (f->window));
+
+  /* Delete another case than the one shown: the one shown stays. */
+  row = find_case_row (GTK_WIDGET (f->window), f->failed);
+  rectify_case_row_popup_menu (row, NULL);
+  choose_menu_item (rectify_case_row_get_menu (row), "_Delete");
+  g_assert_null (rectify_case_store_lookup (f->store, rectify_case_get_reference (f->failed)));
+  g_assert_true (rectify_window_get_case (f->window) == copy);
+  g_assert_true (rectify_test_iterate_until (has_label, toast_args));
+
+  /* Its buttons' names have no underscore and are said once ("_Undo Undo"
+   * is what GTK 4.8 made of the toast's own), the close button has one. */
+  {
+    GtkWidget *undo = rectify_test_find_action_button (GTK_WIDGET (f->window), "win.undo-delete");
+    GtkWidget *close = NULL;
+    char *error;
+
+    g_assert_nonnull (undo);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (undo)), ==, "_Undo");
+    g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (undo),
+                                                      GTK_ACCESSIBLE_PROPERTY_LABEL));
+    for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (undo));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_BUTTON (child) && child != undo)
+        close = child;
+    g_assert_nonnull (close);
+    error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (close),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, "Close");
+    g_assert_null (error);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", "s",
+                              rectify_case_get_reference (f->failed));
+  g_assert_true (rectify_case_store_lookup (f->store, rectify_case_get_reference (f->failed)) ==
+                 f->failed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1069,6 +1224,8 @@ main (int   argc,
               test_window_list_status, list_fixture_tear_down);
   g_test_add ("/window/list/search", ListFixture, NULL, list_fixture_set_up,
               test_window_list_search, list_fixture_tear_down);
+  g_test_add ("/window/list/menu", ListFixture, NULL, list_fixture_set_up,
+              test_window_list_menu, list_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -22,6 +22,8 @@ struct _RectifyCaseRow
   GtkImage    *status_icon;
   GtkLabel    *title_label;
   GtkLabel    *subtitle_label;
+  /* Made the first time it is asked for. */
+  GtkWidget   *menu;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyCaseRow, rectify_case_row, ADW_TYPE_BIN)
@@ -77,6 +79,7 @@ rectify_case_row_dispose (GObject *object)
   RectifyCaseRow *self = (RectifyCaseRow *)object;
 
   rectify_case_row_set_case (self, NULL);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_CASE_ROW);
 
   G_OBJECT_CLASS (rectify_case_row_parent_class)->dispose (object);
@@ -97,9 +100,44 @@ rectify_case_row_class_init (RectifyCaseRowClass *klass)
 }
 
 static void
+on_secondary_click (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    RectifyCaseRow  *self)
+{
+  GdkRectangle at = { (int)x, (int)y, 1, 1 };
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  rectify_case_row_popup_menu (self, &at);
+}
+
+static void
+on_long_press (GtkGestureLongPress *gesture,
+               double               x,
+               double               y,
+               RectifyCaseRow      *self)
+{
+  GdkRectangle at = { (int)x, (int)y, 1, 1 };
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  rectify_case_row_popup_menu (self, &at);
+}
+
+static void
 rectify_case_row_init (RectifyCaseRow *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_press), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (long_press));
 }
 
 RectifyCaseRow *
@@ -134,4 +172,65 @@ rectify_case_row_set_case (RectifyCaseRow *self,
     g_signal_connect_object (rcase, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 
   update (self);
+}
+
+/**
+ * rectify_case_row_popup_menu:
+ * @self: a #RectifyCaseRow
+ * @at: (nullable): where, in the row's coordinates; %NULL for the whole row
+ *
+ * Shows what can be done with the row's case: open, duplicate, delete
+ * (the window's win.open-case, win.duplicate-case, win.delete-listed-case,
+ * each given the case's reference).
+ */
+void
+rectify_case_row_popup_menu (RectifyCaseRow     *self,
+                             const GdkRectangle *at)
+{
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) section = NULL;
+  const char *reference;
+
+  g_return_if_fail (RECTIFY_IS_CASE_ROW (self));
+
+  if (self->rcase == NULL)
+    return;
+
+  reference = rectify_case_get_reference (self->rcase);
+  menu = g_menu_new ();
+  section = g_menu_new ();
+  {
+    g_autoptr(GMenuItem) open = g_menu_item_new (_("_Open"), NULL);
+    g_autoptr(GMenuItem) duplicate = g_menu_item_new (_("D_uplicate"), NULL);
+    g_autoptr(GMenuItem) delete = g_menu_item_new (_("_Delete"), NULL);
+
+    g_menu_item_set_action_and_target (open, "win.open-case", "s", reference);
+    g_menu_item_set_action_and_target (duplicate, "win.duplicate-case", "s", reference);
+    g_menu_item_set_action_and_target (delete, "win.delete-listed-case", "s", reference);
+    g_menu_append_item (menu, open);
+    g_menu_append_item (menu, duplicate);
+    g_menu_append_item (section, delete);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  }
+
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), at == NULL);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), at);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+/* Returns: (transfer none) (nullable): the menu, once it was shown */
+GtkPopover *
+rectify_case_row_get_menu (RectifyCaseRow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE_ROW (self), NULL);
+
+  return self->menu != NULL ? GTK_POPOVER (self->menu) : NULL;
 }

@@ -44,6 +44,7 @@ struct _RectifyWindow
   guint                 grow_source;
   GtkLabel             *loading_label;
   guint                 loading_source;
+  guint                 toast_names_source;
   gboolean              switching;
 
   AdwToastOverlay      *toast_overlay;
@@ -100,11 +101,80 @@ static void connect_entry_rows (RectifyWindow *self,
 static void on_case_activated  (RectifyWindow *self,
                                 guint          position);
 
+/* libadwaita 1.2 names a toast's button after its label with the mnemonic
+ * ("_Undo Undo" is what a screen reader says) and its close button not at
+ * all ("GtkImage"): each toast on screen gets plain names. */
+static void
+name_toast_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        {
+          /* The label it shows names it already, without the underscore. */
+          if (gtk_button_get_label (GTK_BUTTON (child)) != NULL)
+            gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL);
+          else
+            gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
+          continue;
+        }
+
+      name_toast_buttons (child);
+    }
+}
+
+static void
+name_shown_toasts (AdwToastOverlay *overlay)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (overlay);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content)
+      name_toast_buttons (child);
+}
+
+static gboolean
+name_shown_toasts_cb (gpointer user_data)
+{
+  RectifyWindow *self = user_data;
+
+  self->toast_names_source = 0;
+  name_shown_toasts (self->toast_overlay);
+  return G_SOURCE_REMOVE;
+}
+
+/* The next toast in the queue shows now: name its buttons too. */
+static void
+on_toast_gone (RectifyWindow *self)
+{
+  /* Not while the window goes (its template children are gone then). */
+  if (self->toast_overlay != NULL && self->toast_names_source == 0)
+    self->toast_names_source = g_idle_add (name_shown_toasts_cb, self);
+}
+
+/* Every toast of the window comes through here (transfer full, like
+ * adw_toast_overlay_add_toast()). A toast shows at once, or once the one
+ * before it goes. */
+static void
+add_toast (RectifyWindow *self,
+           AdwToast      *toast)
+{
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_gone), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  name_shown_toasts (self->toast_overlay);
+}
+
 static void
 on_page_toast (RectifyWindow *self,
                AdwToast      *toast)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+  add_toast (self, g_object_ref (toast));
 }
 
 /* What a page works with, given where the window makes it: the outbox for
@@ -523,22 +593,23 @@ on_toast_dismissed (AdwToast      *toast,
     rectify_case_store_commit_remove (self->store, rcase);
 }
 
+/* Deletes @rcase, with a toast to undo it that names it as the list did;
+ * the window goes on with another case if it was showing that one. */
 static void
-delete_case_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+delete_case (RectifyWindow *self,
+             RectifyCase   *case_to_delete)
 {
-  RectifyWindow *self = RECTIFY_WINDOW (widget);
-  g_autoptr(RectifyCase) rcase = NULL;
+  g_autoptr(RectifyCase) rcase = g_object_ref (case_to_delete);
+  g_autofree char *name = rectify_case_dup_list_title (rcase);
+  g_autofree char *title = NULL;
   AdwToast *toast;
 
-  if (self->rcase == NULL || self->store == NULL)
-    return;
-
-  rcase = g_object_ref (self->rcase);
   rectify_case_store_remove (self->store, rcase);
 
-  toast = adw_toast_new (_("Case deleted"));
+  /* Translators: %s names the case as the case list does: the account, or
+   * else the mistake ("Case “Acme SL” deleted") */
+  title = g_strdup_printf (_("Case “%s” deleted"), name);
+  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_action_target_value (toast,
@@ -546,9 +617,109 @@ delete_case_action (GtkWidget  *widget,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "rectify-case", g_object_ref (rcase), g_object_unref);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 
-  open_initial_case (self);
+  if (rcase == self->rcase)
+    open_initial_case (self);
+}
+
+static void
+delete_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+
+  if (self->rcase == NULL || self->store == NULL)
+    return;
+
+  delete_case (self, self->rcase);
+}
+
+/* The case of @parameter (a reference) in the store, for the list's menu. */
+static RectifyCase *
+listed_case (RectifyWindow *self,
+             GVariant      *parameter)
+{
+  if (self->store == NULL)
+    return NULL;
+
+  return rectify_case_store_lookup (self->store, g_variant_get_string (parameter, NULL));
+}
+
+static void
+close_folded_sidebar (RectifyWindow *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* win.delete-listed-case(reference): from a row's menu. */
+static void
+delete_listed_case_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  RectifyCase *rcase = listed_case (self, parameter);
+
+  if (rcase != NULL)
+    delete_case (self, rcase);
+}
+
+/* win.open-case(reference) */
+static void
+open_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  RectifyCase *rcase = listed_case (self, parameter);
+
+  if (rcase == NULL)
+    return;
+
+  rectify_window_set_case (self, rcase);
+  close_folded_sidebar (self);
+}
+
+/* win.duplicate-case(reference): a new case with what the owner typed in
+ * that one, shown from its first step. */
+static void
+duplicate_case_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  RectifyCase *rcase = listed_case (self, parameter);
+  g_autoptr(RectifyCase) copy = NULL;
+
+  if (rcase == NULL)
+    return;
+
+  copy = rectify_case_duplicate (rcase);
+  rectify_case_store_add (self->store, copy);
+  rectify_window_set_case (self, copy);
+  close_folded_sidebar (self);
+  /* Not from where the keyboard was on the case left (its hidden pages). */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  focus_first_field (self);
+}
+
+/* Shift+F10 or the Menu key in the list: the focused row's menu. */
+static gboolean
+popup_row_menu (GtkWidget *list,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  GtkWidget *item = gtk_widget_get_focus_child (list);
+  GtkWidget *row = item != NULL ? gtk_widget_get_first_child (item) : NULL;
+
+  if (row == NULL || !RECTIFY_IS_CASE_ROW (row))
+    return FALSE;
+
+  rectify_case_row_popup_menu (RECTIFY_CASE_ROW (row), NULL);
+  return TRUE;
 }
 
 static void
@@ -836,6 +1007,7 @@ rectify_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->grow_source, g_source_remove);
   g_clear_handle_id (&self->loading_source, g_source_remove);
+  g_clear_handle_id (&self->toast_names_source, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->found_cases);
   g_clear_object (&self->search_filter);
@@ -1042,6 +1214,11 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.open-case", "s", open_case_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-case", "s",
+                                   duplicate_case_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-listed-case", "s",
+                                   delete_listed_case_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search-cases", NULL, search_cases_action);
 
@@ -1075,6 +1252,20 @@ rectify_window_init (RectifyWindow *self)
 
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (on_folded_changed), self,
                            G_CONNECT_SWAPPED);
+  /* The rows' menu from the keyboard. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+    GtkShortcutAction *popup = gtk_callback_action_new (popup_row_menu, NULL, NULL);
+
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_alternative_trigger_new (
+                          gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                          gtk_keyval_trigger_new (GDK_KEY_Menu, 0)),
+                        popup));
+    gtk_widget_add_controller (GTK_WIDGET (self->case_list), keys);
+  }
+
   /* Typing in the case list searches it. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar,
@@ -1204,7 +1395,7 @@ add_load_toast (RectifyWindow *self,
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 static char *
@@ -1337,7 +1528,7 @@ rectify_window_report_no_client (RectifyWindow *self,
   adw_toast_set_action_name (toast, "app.preferences");
   g_object_set_data_full (G_OBJECT (self), "rectify-no-client-toast", g_object_ref (toast),
                           g_object_unref);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 /* For toasts from the pages. */
@@ -1347,7 +1538,7 @@ rectify_window_add_toast (RectifyWindow *self,
 {
   g_return_if_fail (RECTIFY_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 /**
@@ -1392,7 +1583,7 @@ rectify_window_show_rejections (RectifyWindow *self,
       g_autofree char *title = g_strdup_printf (_("The help desk did not accept the request: %s"),
                                                 general->str);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      add_toast (self, adw_toast_new (title));
     }
 
   if (step_reachable (self, RECTIFY_STEP_DETAILS))
