@@ -17,6 +17,7 @@
 #include "rectify-submission-private.h"
 #include "rectify-test-case.h"
 #include "rectify-test-utils.h"
+#include "rectify-welcome.h"
 #include "rectify-window.h"
 
 static gboolean
@@ -1200,6 +1201,97 @@ test_window_list_menu (ListFixture   *f,
                  f->failed);
 }
 
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return rectify_test_find_label (args[0], args[1]) != NULL;
+}
+
+static gboolean
+label_gone (gpointer data)
+{
+  return !label_shown (data);
+}
+
+/* The first start (no case yet): the sidebar says what to have at hand,
+ * with Start, and so does a line above step 1 when the sidebar is folded
+ * away; both go once something is typed. With cases, neither is made. */
+static void
+test_window_first_start (void)
+{
+  g_autofree char *path = g_dir_make_tmp ("rectify-window-XXXXXX", NULL);
+  g_autoptr(GFile) directory = g_file_new_for_path (path);
+  g_autoptr(RectifyCaseStore) store = rectify_case_store_new (directory);
+  RectifyWindow *window = rectify_window_new (NULL, store, NULL);
+  gpointer welcome[] = { window, (gpointer) "Before You Start" };
+  gpointer intro[] = { window, (gpointer) "Before you start, have at hand" };
+  gboolean loaded = FALSE;
+  GtkWidget *start = NULL;
+  RectifyCase *rcase;
+
+  rectify_test_set_today (2026, 11, 26);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_case_store_load_async (store, NULL, rectify_test_load_done_cb, &loaded);
+  g_assert_true (rectify_test_iterate_until (is_true, &loaded));
+  g_assert_true (rectify_test_iterate_until (label_shown, welcome));
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (window), "the next billing date"));
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (window), "account ID"));
+  /* Wide: the sidebar shows it, the step does not repeat it. */
+  g_assert_false (label_shown (intro));
+
+  /* Start: the keyboard in step 1. */
+  for (GtkWidget *w = rectify_test_find_label (GTK_WIDGET (window), "Before You Start");
+       w != NULL && start == NULL;
+       w = gtk_widget_get_parent (w))
+    if (RECTIFY_IS_WELCOME (w))
+      start = rectify_test_find_action_button (w, "win.new-case");
+  g_assert_nonnull (start);
+  gtk_widget_grab_focus (start);
+  g_signal_emit_by_name (start, "clicked");
+  rectify_test_iterate (20);
+  g_assert_true (identify_page_visible (window));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         GTK_WIDGET (rectify_window_get_visible_page (window))));
+
+  /* Narrow: above step 1. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  g_assert_true (rectify_test_iterate_until (label_shown, intro));
+
+  /* Something typed: a case of its own, in the list. */
+  rcase = rectify_window_get_case (window);
+  rectify_case_set_scenario (rcase, RECTIFY_SCENARIO_TOO_MANY);
+  g_assert_true (rectify_test_iterate_until (label_gone, intro));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (rectify_test_iterate_until (label_gone, welcome));
+  g_assert_nonnull (find_case_row (GTK_WIDGET (window), rcase));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_test_flush_store (store);
+
+  /* The next start, with that case: neither. */
+  {
+    g_autoptr(RectifyCaseStore) again = rectify_test_load_store (directory);
+
+    window = rectify_window_new (NULL, again, NULL);
+    welcome[0] = intro[0] = window;
+    gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+    gtk_window_present (GTK_WINDOW (window));
+    rectify_test_iterate (50);
+    g_assert_false (label_shown (intro));
+    gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+    rectify_test_iterate (50);
+    g_assert_false (label_shown (welcome));
+    gtk_window_destroy (GTK_WINDOW (window));
+    rectify_test_flush_store (again);
+  }
+
+  rectify_test_remove_tree (directory);
+  rectify_clock_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1220,6 +1312,7 @@ main (int   argc,
   g_test_add_func ("/window/new-case-gives-way", test_window_new_case_gives_way);
   g_test_add_func ("/window/remembers-case-shown", test_window_remembers_case_shown);
   g_test_add_func ("/window/self-service-hint", test_window_self_service_hint);
+  g_test_add_func ("/window/first-start", test_window_first_start);
   g_test_add ("/window/list/status", ListFixture, NULL, list_fixture_set_up,
               test_window_list_status, list_fixture_tear_down);
   g_test_add ("/window/list/search", ListFixture, NULL, list_fixture_set_up,

@@ -17,6 +17,7 @@
 #include "rectify-identify-page.h"
 #include "rectify-request-monitor.h"
 #include "rectify-resolution-page.h"
+#include "rectify-welcome.h"
 #include "rectify-window.h"
 
 /* The window shows the store's cases in a sidebar and one case through the
@@ -55,6 +56,11 @@ struct _RectifyWindow
   GtkStack             *list_stack;
   GtkWidget            *list_scroller;
   GtkWidget            *no_match_page;
+  /* What to have at hand, while the only case is a new untouched one: in
+   * the sidebar, and above step 1 when the sidebar is folded away. Made
+   * the first time it is needed. */
+  GtkWidget            *welcome;
+  GtkWidget            *intro;
   AdwWindowTitle       *window_title;
   GtkWidget            *next_button;
   GtkProgressBar       *step_progress;
@@ -100,6 +106,7 @@ static void connect_entry_rows (RectifyWindow *self,
                                 GtkWidget     *widget);
 static void on_case_activated  (RectifyWindow *self,
                                 guint          position);
+static void update_list_placeholder (RectifyWindow *self);
 
 /* libadwaita 1.2 names a toast's button after its label with the mnemonic
  * ("_Undo Undo" is what a screen reader says) and its close button not at
@@ -293,6 +300,9 @@ update_navigation (RectifyWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_progress_bar_set_fraction (self->step_progress,
                                  (double)(current + 1) / RECTIFY_N_STEPS);
+
+  if (self->list_stack != NULL)
+    update_list_placeholder (self);
 }
 
 static void
@@ -435,6 +445,7 @@ on_store_items_changed (RectifyWindow *self)
 
   /* A case moves to the top as it changes: keep it selected. */
   select_case_in_list (self);
+  update_list_placeholder (self);
 }
 
 static void
@@ -760,16 +771,65 @@ case_matches_search (gpointer item,
   return self->search_term == NULL || rectify_case_matches_search (item, self->search_term);
 }
 
-/* "No cases match" once the search has looked at every case and found
- * none; the list otherwise. */
-static void
-update_no_match (RectifyWindow *self)
+/* Whether the owner has no case yet but the new one shown, untouched and
+ * never written: the first start, or every case deleted. */
+static gboolean
+is_first_case (RectifyWindow *self)
 {
+  g_autoptr(RectifyCase) only = NULL;
+
+  if (self->store == NULL || self->rcase == NULL || !rectify_case_store_is_loaded (self->store) ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->store)) != 1)
+    return FALSE;
+
+  only = g_list_model_get_item (G_LIST_MODEL (self->store), 0);
+  return only == self->rcase && rectify_case_is_blank (only) &&
+         !rectify_case_store_is_written (self->store, only);
+}
+
+/* The sidebar shows the list; or "No cases match" once the search has
+ * looked at every case and found none; or, before the first case, what
+ * to have at hand. */
+static void
+update_list_placeholder (RectifyWindow *self)
+{
+  gboolean first = is_first_case (self);
   gboolean none = self->search_term != NULL && self->found_cases != NULL &&
                   gtk_filter_list_model_get_pending (self->found_cases) == 0 &&
                   g_list_model_get_n_items (G_LIST_MODEL (self->found_cases)) == 0;
+  GtkWidget *shown = self->list_scroller;
 
-  gtk_stack_set_visible_child (self->list_stack, none ? self->no_match_page : self->list_scroller);
+  if (first && self->welcome == NULL)
+    {
+      self->welcome = rectify_welcome_new ();
+      gtk_stack_add_child (self->list_stack, self->welcome);
+    }
+
+  if (none)
+    shown = self->no_match_page;
+  else if (first && self->search_term == NULL)
+    shown = self->welcome;
+  gtk_stack_set_visible_child (self->list_stack, shown);
+
+  first = first && adw_flap_get_folded (self->flap) &&
+          get_current_index (self) == RECTIFY_STEP_IDENTIFY;
+  if (first && self->intro == NULL)
+    {
+      GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->stack));
+
+      self->intro = gtk_label_new (_("Before you start, have at hand the invoice or statement "
+                                     "that shows the licences, the purchase and next billing "
+                                     "dates, how many licences were bought, and your account "
+                                     "ID."));
+      gtk_label_set_wrap (GTK_LABEL (self->intro), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (self->intro), 0);
+      gtk_widget_add_css_class (self->intro, "rectify-banner");
+      gtk_widget_add_css_class (self->intro, "dim-label");
+      gtk_box_insert_child_after (GTK_BOX (content), self->intro,
+                                  GTK_WIDGET (self->save_error_revealer));
+    }
+  if (self->intro != NULL)
+    gtk_widget_set_visible (self->intro, first);
 }
 
 static void
@@ -805,7 +865,7 @@ on_search_changed (RectifyWindow *self)
       gtk_filter_changed (GTK_FILTER (self->search_filter), change);
     }
 
-  update_no_match (self);
+  update_list_placeholder (self);
   select_case_in_list (self);
 }
 
@@ -961,9 +1021,9 @@ rectify_window_constructed (GObject *object)
                                                  NULL);
   gtk_filter_list_model_set_incremental (self->found_cases, TRUE);
   g_signal_connect_object (self->found_cases, "items-changed",
-                           G_CALLBACK (update_no_match), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (update_list_placeholder), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->found_cases, "notify::pending",
-                           G_CALLBACK (update_no_match), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (update_list_placeholder), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->found_cases)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -986,6 +1046,9 @@ rectify_window_constructed (GObject *object)
                            G_CALLBACK (on_save_error_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::loaded",
                            G_CALLBACK (on_store_loaded), self, G_CONNECT_SWAPPED);
+  /* Once the case to show is settled. */
+  g_signal_connect_object (self->store, "notify::loaded",
+                           G_CALLBACK (update_list_placeholder), self, G_CONNECT_SWAPPED);
   on_save_error_changed (self);
 
   open_initial_case (self);
@@ -1138,6 +1201,7 @@ static void
 on_folded_changed (RectifyWindow *self)
 {
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap));
+  update_list_placeholder (self);
 }
 
 static void
