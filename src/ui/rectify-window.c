@@ -55,6 +55,7 @@ struct _RectifyWindow
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
   GtkWidget            *list_scroller;
+  /* Made the first time a search finds nothing. */
   GtkWidget            *no_match_page;
   /* What to have at hand, while the only case is a new untouched one: in
    * the sidebar, and above step 1 when the sidebar is folded away. Made
@@ -805,6 +806,19 @@ update_list_placeholder (RectifyWindow *self)
       gtk_stack_add_child (self->list_stack, self->welcome);
     }
 
+  if (none && self->no_match_page == NULL)
+    {
+      self->no_match_page = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->no_match_page),
+                                     "system-search-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (self->no_match_page), _("No Cases Match"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->no_match_page),
+                                       _("Search by account, owner name, licence type, case "
+                                         "reference or request number."));
+      gtk_widget_add_css_class (self->no_match_page, "compact");
+      gtk_stack_add_child (self->list_stack, self->no_match_page);
+    }
+
   if (none)
     shown = self->no_match_page;
   else if (first && self->search_term == NULL)
@@ -1254,7 +1268,6 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, list_scroller);
-  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, step_progress);
