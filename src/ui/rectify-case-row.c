@@ -217,7 +217,6 @@ rectify_case_row_popup_menu (RectifyCaseRow     *self,
     {
       self->menu = gtk_popover_menu_new_from_model (NULL);
       gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
-      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
     }
 
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
