@@ -877,8 +877,10 @@ list_fixture_set_up (ListFixture   *f,
   f->directory = make_case_folder (cases, G_N_ELEMENTS (cases));
 
   f->store = rectify_test_load_store (f->directory);
-  f->draft = g_object_ref (rectify_case_store_lookup (f->store, rectify_case_get_reference (draft)));
-  f->sent = g_object_ref (rectify_case_store_lookup (f->store, rectify_case_get_reference (sent)));
+  f->draft = g_object_ref (rectify_case_store_lookup (f->store,
+                                                     rectify_case_get_reference (draft)));
+  f->sent = g_object_ref (rectify_case_store_lookup (f->store,
+                                                    rectify_case_get_reference (sent)));
   f->failed = g_object_ref (rectify_case_store_lookup (f->store,
                                                       rectify_case_get_reference (failed)));
   f->window = rectify_window_new (NULL, f->store, NULL);

@@ -856,7 +856,8 @@ on_search_changed (RectifyWindow *self)
   if (self->found_cases == NULL)
     return;
 
-  term = g_strstrip (rectify_search_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  term = rectify_search_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_strstrip (term);
   if (*term == '\0')
     g_clear_pointer (&term, g_free);
   if (g_strcmp0 (term, self->search_term) == 0)
