@@ -12,6 +12,7 @@
 #include "rectify-case.h"
 #include "rectify-clock.h"
 #include "rectify-core-enums.h"
+#include "rectify-submission-private.h"
 #include "rectify-test-case.h"
 
 static void
@@ -652,6 +653,83 @@ test_case_attachments (void)
   rectify_clock_set_today (NULL);
 }
 
+/* A duplicate is a new draft with what the owner typed, and nothing of
+ * what was sent: no request number, no snapshot, no checklist, no
+ * statement, no attachments. */
+static void
+test_case_duplicate (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(RectifyCase) copy = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/invoice.pdf");
+  g_autoptr(RectifyAttachment) attachment = rectify_attachment_new (file);
+  const char * const sent_files[] = { "invoice.pdf", NULL };
+  GDate invoice_date;
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_complete (rcase, RECTIFY_SCENARIO_WRONG_TYPE);
+  rectify_case_set_period (rcase, RECTIFY_PERIOD_ANNUAL);
+  rectify_case_set_prices_include_tax (rcase, TRUE);
+  rectify_case_set_price_confirmed (rcase, RECTIFY_TEXT_UNIT_PRICE, TRUE);
+  rectify_case_set_text (rcase, RECTIFY_TEXT_INVOICE_NUMBER, "F-2026-118");
+  g_date_clear (&invoice_date, 1);
+  g_date_set_dmy (&invoice_date, 20, 11, 2026);
+  rectify_case_set_invoice_date (rcase, &invoice_date);
+  rectify_case_add_attachment (rcase, attachment);
+  rectify_case_set_current_step (rcase, RECTIFY_STEP_FOLLOW_UP);
+  rectify_case_set_send_state (rcase, RECTIFY_SEND_STATE_SENT, NULL);
+  rectify_case_set_sent_snapshot (rcase, "Wrong licence type", "The text that went out",
+                                  sent_files);
+  rectify_case_set_request (rcase, 4242, "https://desk.example/hc/requests/4242", "open");
+  rectify_case_set_checklist_done (rcase, RECTIFY_CHECKLIST_VERIFY, TRUE);
+  rectify_case_set_text (rcase, RECTIFY_TEXT_STATEMENT_AMOUNT, "60.00");
+
+  copy = rectify_case_duplicate (rcase);
+
+  g_assert_cmpstr (rectify_case_get_reference (copy), !=, rectify_case_get_reference (rcase));
+  g_assert_true (g_uuid_string_is_valid (rectify_case_get_reference (copy)));
+  g_assert_cmpint (rectify_case_get_scenario (copy), ==, RECTIFY_SCENARIO_WRONG_TYPE);
+  g_assert_cmpint (g_date_compare (rectify_case_get_purchase_date (copy),
+                                   rectify_case_get_purchase_date (rcase)), ==, 0);
+  g_assert_cmpint (g_date_compare (rectify_case_get_next_billing (copy),
+                                   rectify_case_get_next_billing (rcase)), ==, 0);
+  g_assert_cmpint (g_date_compare (rectify_case_get_invoice_date (copy), &invoice_date), ==, 0);
+  g_assert_cmpint (rectify_case_get_period (copy), ==, RECTIFY_PERIOD_ANNUAL);
+  g_assert_true (rectify_case_get_prices_include_tax (copy));
+  g_assert_true (rectify_case_get_price_confirmed (copy, RECTIFY_TEXT_UNIT_PRICE));
+  g_assert_false (rectify_case_get_price_confirmed (copy, RECTIFY_TEXT_INTENDED_PRICE));
+  g_assert_cmpint (rectify_case_get_resolution (copy), ==, RECTIFY_RESOLUTION_CREDIT);
+  for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
+    if (i != RECTIFY_TEXT_STATEMENT_AMOUNT)
+      g_assert_cmpstr (rectify_case_get_text (copy, i), ==, rectify_case_get_text (rcase, i));
+  g_assert_cmpstr (rectify_case_get_text (copy, RECTIFY_TEXT_ACCOUNT), ==, "Acme SL (ID 48213)");
+  g_assert_cmpstr (rectify_case_get_text (copy, RECTIFY_TEXT_INVOICE_NUMBER), ==, "F-2026-118");
+
+  /* Nothing of the request that went out. */
+  g_assert_cmpint (rectify_case_get_send_state (copy), ==, RECTIFY_SEND_STATE_DRAFT);
+  g_assert_false (rectify_case_is_submitted (copy));
+  g_assert_false (rectify_case_is_locked (copy));
+  g_assert_cmpint (rectify_case_get_request_id (copy), ==, 0);
+  g_assert_null (rectify_case_get_request_url (copy));
+  g_assert_null (rectify_case_get_sent_subject (copy));
+  g_assert_null (rectify_case_get_sent_body (copy));
+  g_assert_true (rectify_case_get_sent_attachments (copy) == NULL ||
+                 rectify_case_get_sent_attachments (copy)[0] == NULL);
+  g_assert_null (rectify_case_get_submitted_at (copy));
+  g_assert_null (rectify_case_get_checklist_done (copy, RECTIFY_CHECKLIST_VERIFY));
+  g_assert_cmpstr (rectify_case_get_text (copy, RECTIFY_TEXT_STATEMENT_AMOUNT), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (rectify_case_get_attachments (copy)), ==, 0);
+  g_assert_cmpint (rectify_case_get_current_step (copy), ==, RECTIFY_STEP_IDENTIFY);
+  /* What was typed is complete, so it can go as it is. */
+  g_assert_true (rectify_case_get_step_complete (copy, RECTIFY_STEP_DETAILS));
+
+  /* The original keeps all it had. */
+  g_assert_cmpint (rectify_case_get_request_id (rcase), ==, 4242);
+  g_assert_cmpstr (rectify_case_get_sent_body (rcase), ==, "The text that went out");
+
+  rectify_clock_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/case/validate/price-confirmation", test_case_price_confirmation);
   g_test_add_func ("/case/amounts", test_case_affected_and_amounts);
   g_test_add_func ("/case/checklist", test_case_checklist);
+  g_test_add_func ("/case/duplicate", test_case_duplicate);
 
   return g_test_run ();
 }

@@ -11,12 +11,15 @@
 
 #include <glib/gstdio.h>
 
+#include "rectify-case-row.h"
 #include "rectify-choice-list.h"
 #include "rectify-clock.h"
+#include "rectify-reference.h"
 #include "rectify-request.h"
 #include "rectify-submission-private.h"
 #include "rectify-test-case.h"
 #include "rectify-test-utils.h"
+#include "rectify-welcome.h"
 #include "rectify-window.h"
 
 static gboolean
@@ -1336,6 +1339,496 @@ test_window_choices_keyboard (void)
   rectify_clock_set_today (NULL);
 }
 
+/* The row showing @rcase in the case list, if one does. */
+static RectifyCaseRow *
+find_case_row (GtkWidget   *root,
+               RectifyCase *rcase)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      RectifyCaseRow *found;
+
+      if (RECTIFY_IS_CASE_ROW (child) && gtk_widget_get_mapped (child) &&
+          rectify_case_row_get_case (RECTIFY_CASE_ROW (child)) == rcase)
+        return RECTIFY_CASE_ROW (child);
+      if ((found = find_case_row (child, rcase)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkImage *
+find_image (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkImage *found;
+
+      if (GTK_IS_IMAGE (child))
+        return GTK_IMAGE (child);
+      if ((found = find_image (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Three cases, written and loaded as at start-up: a draft, a sent one, one
+ * whose send failed. */
+typedef struct
+{
+  GFile            *directory;
+  RectifyCaseStore *store;
+  RectifyWindow    *window;
+  RectifyCase      *draft;
+  RectifyCase      *sent;
+  RectifyCase      *failed;
+} ListFixture;
+
+static void
+list_fixture_set_up (ListFixture   *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RectifyCase) draft = rectify_case_new ();
+  g_autoptr(RectifyCase) sent = rectify_case_new ();
+  g_autoptr(RectifyCase) failed = rectify_case_new ();
+  RectifyCase *cases[] = { draft, sent, failed };
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_complete (draft, RECTIFY_SCENARIO_WRONG_TYPE);
+  rectify_case_set_text (draft, RECTIFY_TEXT_ACCOUNT, "Gestión Álvarez SL");
+  rectify_test_fill_complete (sent, RECTIFY_SCENARIO_TOO_MANY);
+  rectify_case_set_text (sent, RECTIFY_TEXT_OWNER_NAME, "Jean Dupont");
+  rectify_case_set_send_state (sent, RECTIFY_SEND_STATE_SENT, NULL);
+  rectify_case_set_request (sent, 4242, "https://desk.example/hc/requests/4242", "open");
+  rectify_test_fill_complete (failed, RECTIFY_SCENARIO_UNINTENDED);
+  rectify_case_set_text (failed, RECTIFY_TEXT_ACCOUNT, "Beta Corp");
+  rectify_case_set_send_state (failed, RECTIFY_SEND_STATE_FAILED, NULL);
+  f->directory = make_case_folder (cases, G_N_ELEMENTS (cases));
+
+  f->store = rectify_test_load_store (f->directory);
+  f->draft = g_object_ref (rectify_case_store_lookup (f->store,
+                                                     rectify_case_get_reference (draft)));
+  f->sent = g_object_ref (rectify_case_store_lookup (f->store,
+                                                    rectify_case_get_reference (sent)));
+  f->failed = g_object_ref (rectify_case_store_lookup (f->store,
+                                                      rectify_case_get_reference (failed)));
+  f->window = rectify_window_new (NULL, f->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (rectify_test_iterate_until (list_complete, f->window));
+  rectify_test_iterate (20);
+}
+
+static void
+list_fixture_tear_down (ListFixture   *f,
+                        gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  rectify_test_flush_store (f->store);
+  g_clear_object (&f->draft);
+  g_clear_object (&f->sent);
+  g_clear_object (&f->failed);
+  g_clear_object (&f->store);
+  rectify_test_remove_tree (f->directory);
+  g_clear_object (&f->directory);
+  rectify_clock_set_today (NULL);
+}
+
+static void
+assert_row_status (ListFixture *f,
+                   RectifyCase *rcase,
+                   const char  *icon_name,
+                   const char  *tooltip)
+{
+  RectifyCaseRow *row = find_case_row (GTK_WIDGET (f->window), rcase);
+  GtkImage *image;
+
+  g_assert_nonnull (row);
+  image = find_image (GTK_WIDGET (row));
+  g_assert_nonnull (image);
+  g_assert_cmpstr (gtk_image_get_icon_name (image), ==, icon_name);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (image)), ==, tooltip);
+}
+
+/* Each row says with an icon and words where its case stands, and follows
+ * the case as it changes. */
+static void
+test_window_list_status (ListFixture   *f,
+                         gconstpointer  data)
+{
+  assert_row_status (f, f->draft, "document-edit-symbolic", "Draft, not sent yet");
+  assert_row_status (f, f->sent, "mail-send-symbolic", "Sent: follow-up to do");
+  assert_row_status (f, f->failed, "dialog-warning-symbolic", "Not sent: needs your attention");
+  /* The account names the row, or else the mistake. */
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (find_case_row (GTK_WIDGET (f->window),
+                                                                        f->failed)),
+                                             "Beta Corp"));
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (find_case_row (GTK_WIDGET (f->window),
+                                                                        f->sent)),
+                                             "Acme SL (ID 48213)"));
+
+  rectify_case_set_send_state (f->draft, RECTIFY_SEND_STATE_QUEUED, NULL);
+  rectify_test_iterate (20);
+  assert_row_status (f, f->draft, "emblem-synchronizing-symbolic", "Waiting to send");
+
+  {
+    g_auto(GStrv) items = rectify_case_dup_checklist_items (f->sent);
+
+    for (guint i = 0; items[i] != NULL; i++)
+      rectify_case_set_checklist_done (f->sent, items[i], TRUE);
+  }
+  rectify_test_iterate (20);
+  assert_row_status (f, f->sent, "emblem-ok-symbolic", "Finished");
+}
+
+static guint
+n_listed (ListFixture *f)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (
+    GTK_LIST_VIEW (rectify_test_find_case_list (GTK_WIDGET (f->window))));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+typedef struct
+{
+  ListFixture *f;
+  guint        n;
+} ListedWait;
+
+static gboolean
+n_listed_is (gpointer data)
+{
+  ListedWait *wait = data;
+
+  return n_listed (wait->f) == wait->n;
+}
+
+static void
+search_for (ListFixture *f,
+            const char  *text,
+            guint        expected)
+{
+  GtkWidget *entry = gtk_window_get_focus (GTK_WINDOW (f->window));
+  ListedWait wait = { f, expected };
+
+  g_assert_true (GTK_IS_TEXT (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The search waits a moment for more typing. */
+  g_assert_true (rectify_test_iterate_until (n_listed_is, &wait));
+  rectify_test_iterate (20);
+  g_test_message ("search “%s”", text);
+  g_assert_cmpuint (n_listed (f), ==, expected);
+}
+
+static RectifyCase *
+listed (ListFixture *f,
+        guint        position)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (
+    GTK_LIST_VIEW (rectify_test_find_case_list (GTK_WIDGET (f->window))));
+  g_autoptr(RectifyCase) rcase = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  return rcase;
+}
+
+/* Ctrl+F searches the list by account, owner, licence type, reference and
+ * request number, without case or accents; nothing found says so; Escape
+ * brings every case back. */
+static void
+test_window_list_search (ListFixture   *f,
+                         gconstpointer  data)
+{
+  g_autofree char *short_reference = NULL;
+
+  g_assert_cmpuint (n_listed (f), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search-cases", NULL));
+  rectify_test_iterate (20);
+
+  search_for (f, "ALVAREZ", 1);
+  g_assert_true (listed (f, 0) == f->draft);
+  search_for (f, "gestión álv", 1);
+  search_for (f, "dupont", 1);
+  g_assert_true (listed (f, 0) == f->sent);
+  search_for (f, "#4242", 1);
+  g_assert_true (listed (f, 0) == f->sent);
+  search_for (f, "smart", 3);
+  short_reference = rectify_reference_shorten (rectify_case_get_reference (f->failed));
+  search_for (f, short_reference, 1);
+  g_assert_true (listed (f, 0) == f->failed);
+
+  g_assert_null (rectify_test_find_label (GTK_WIDGET (f->window), "No Cases Match"));
+  search_for (f, "zzz", 0);
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (f->window), "No Cases Match"));
+  search_for (f, "a", 3);
+  g_assert_null (rectify_test_find_label (GTK_WIDGET (f->window), "No Cases Match"));
+  search_for (f, "beta", 1);
+
+  /* Enter opens the first case found. */
+  g_signal_emit_by_name (gtk_window_get_focus (GTK_WINDOW (f->window)), "activate");
+  g_assert_true (rectify_window_get_case (f->window) == f->failed);
+
+  /* Escape ends the search: every case again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search-cases", NULL));
+  rectify_test_iterate (20);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (
+    gtk_window_get_focus (GTK_WINDOW (f->window)), GTK_TYPE_SEARCH_BAR)), FALSE);
+  rectify_test_iterate (20);
+  g_assert_cmpuint (n_listed (f), ==, 3);
+}
+
+/* The action behind @label in @popover's menu, run as choosing it does. */
+static void
+choose_menu_item (GtkPopover *popover,
+                  const char *label)
+{
+  GMenuModel *menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  GPtrArray *models = g_ptr_array_new ();
+
+  g_ptr_array_add (models, menu);
+  for (guint m = 0; m < models->len; m++)
+    {
+      GMenuModel *model = g_ptr_array_index (models, m);
+
+      for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+        {
+          g_autofree char *item_label = NULL;
+          g_autofree char *action = NULL;
+          g_autoptr(GVariant) target = NULL;
+          GMenuModel *section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+          if (section != NULL)
+            {
+              g_ptr_array_add (models, section);
+              continue;
+            }
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label);
+          if (g_strcmp0 (item_label, label) != 0)
+            continue;
+          g_assert_true (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                          &action));
+          target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+          /* As a menu item does: the menu goes, then the action runs. */
+          gtk_popover_popdown (popover);
+          g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (popover), action,
+                                                             target));
+          g_ptr_array_unref (models);
+          return;
+        }
+    }
+
+  g_ptr_array_unref (models);
+  g_assert_not_reached ();
+}
+
+/* What Shift+F10 or the Menu key does in the list, run on its focused row. */
+static void
+press_menu_key (GtkWidget *list)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      g_autoptr(GtkShortcut) shortcut = NULL;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      shortcut = g_list_model_get_item (G_LIST_MODEL (controller), 0);
+      if (shortcut == NULL)
+        continue;
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, list,
+                                                   NULL));
+      return;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_label (gpointer data)
+{
+  gpointer *args = data;
+
+  return rectify_test_find_label (args[0], args[1]) != NULL;
+}
+
+/* A row's menu (right click, Shift+F10, Menu) opens, duplicates and
+ * deletes its case, whichever case the window shows; the Undo toast names
+ * the case deleted. */
+static void
+test_window_list_menu (ListFixture   *f,
+                       gconstpointer  data)
+{
+  GtkWidget *list = rectify_test_find_case_list (GTK_WIDGET (f->window));
+  RectifyCaseRow *row;
+  RectifyCase *copy;
+  GtkPopover *menu;
+  gpointer toast_args[] = { f->window, (gpointer) "Case “Beta Corp” deleted" };
+
+  rectify_window_set_case (f->window, f->draft);
+  rectify_test_iterate (20);
+
+  /* The keyboard on the sent case's row; its menu. */
+  row = find_case_row (GTK_WIDGET (f->window), f->sent);
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row))));
+  press_menu_key (list);
+  rectify_test_iterate (20);
+  menu = rectify_case_row_get_menu (row);
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
+
+  choose_menu_item (menu, "_Open");
+  g_assert_true (rectify_window_get_case (f->window) == f->sent);
+
+  /* Duplicate: a new draft with what was typed, shown; the sent one as it
+   * was. */
+  rectify_case_row_popup_menu (row, NULL);
+  choose_menu_item (rectify_case_row_get_menu (row), "D_uplicate");
+  rectify_test_iterate (20);
+  copy = rectify_window_get_case (f->window);
+  g_assert_true (copy != f->sent);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 4);
+  g_assert_true (rectify_case_store_lookup (f->store, rectify_case_get_reference (copy)) == copy);
+  g_assert_cmpint (rectify_case_get_send_state (copy), ==, RECTIFY_SEND_STATE_DRAFT);
+  g_assert_cmpint (rectify_case_get_request_id (copy), ==, 0);
+  g_assert_cmpstr (rectify_case_get_text (copy, RECTIFY_TEXT_OWNER_NAME), ==, "Jean Dupont");
+  g_assert_cmpint (rectify_case_get_request_id (f->sent), ==, 4242);
+  g_assert_true (identify_page_visible (f->window));
+
+  /* Delete another case than the one shown: the one shown stays. */
+  row = find_case_row (GTK_WIDGET (f->window), f->failed);
+  rectify_case_row_popup_menu (row, NULL);
+  choose_menu_item (rectify_case_row_get_menu (row), "_Delete");
+  g_assert_null (rectify_case_store_lookup (f->store, rectify_case_get_reference (f->failed)));
+  g_assert_true (rectify_window_get_case (f->window) == copy);
+  g_assert_true (rectify_test_iterate_until (has_label, toast_args));
+
+  /* Its buttons' names have no underscore and are said once ("_Undo Undo"
+   * is what GTK 4.8 made of the toast's own), the close button has one. */
+  {
+    GtkWidget *undo = rectify_test_find_action_button (GTK_WIDGET (f->window), "win.undo-delete");
+    GtkWidget *close = NULL;
+    char *error;
+
+    g_assert_nonnull (undo);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (undo)), ==, "_Undo");
+    g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (undo),
+                                                      GTK_ACCESSIBLE_PROPERTY_LABEL));
+    for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (undo));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_BUTTON (child) && child != undo)
+        close = child;
+    g_assert_nonnull (close);
+    error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (close),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, "Close");
+    g_assert_null (error);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", "s",
+                              rectify_case_get_reference (f->failed));
+  g_assert_true (rectify_case_store_lookup (f->store, rectify_case_get_reference (f->failed)) ==
+                 f->failed);
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return rectify_test_find_label (args[0], args[1]) != NULL;
+}
+
+static gboolean
+label_gone (gpointer data)
+{
+  return !label_shown (data);
+}
+
+/* The first start (no case yet): the sidebar says what to have at hand,
+ * with Start, and so does a line above step 1 when the sidebar is folded
+ * away; both go once something is typed. With cases, neither is made. */
+static void
+test_window_first_start (void)
+{
+  g_autofree char *path = g_dir_make_tmp ("rectify-window-XXXXXX", NULL);
+  g_autoptr(GFile) directory = g_file_new_for_path (path);
+  g_autoptr(RectifyCaseStore) store = rectify_case_store_new (directory);
+  RectifyWindow *window = rectify_window_new (NULL, store, NULL);
+  gpointer welcome[] = { window, (gpointer) "Before You Start" };
+  gpointer intro[] = { window, (gpointer) "Before you start, have at hand" };
+  gboolean loaded = FALSE;
+  GtkWidget *start = NULL;
+  RectifyCase *rcase;
+
+  rectify_test_set_today (2026, 11, 26);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_case_store_load_async (store, NULL, rectify_test_load_done_cb, &loaded);
+  g_assert_true (rectify_test_iterate_until (is_true, &loaded));
+  g_assert_true (rectify_test_iterate_until (label_shown, welcome));
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (window), "the next billing date"));
+  g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (window), "account ID"));
+  /* Wide: the sidebar shows it, the step does not repeat it. */
+  g_assert_false (label_shown (intro));
+
+  /* Start: the keyboard in step 1. */
+  for (GtkWidget *w = rectify_test_find_label (GTK_WIDGET (window), "Before You Start");
+       w != NULL && start == NULL;
+       w = gtk_widget_get_parent (w))
+    if (RECTIFY_IS_WELCOME (w))
+      start = rectify_test_find_action_button (w, "win.new-case");
+  g_assert_nonnull (start);
+  gtk_widget_grab_focus (start);
+  g_signal_emit_by_name (start, "clicked");
+  rectify_test_iterate (20);
+  g_assert_true (identify_page_visible (window));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         GTK_WIDGET (rectify_window_get_visible_page (window))));
+
+  /* Narrow: above step 1. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  g_assert_true (rectify_test_iterate_until (label_shown, intro));
+
+  /* Something typed: a case of its own, in the list. */
+  rcase = rectify_window_get_case (window);
+  rectify_case_set_scenario (rcase, RECTIFY_SCENARIO_TOO_MANY);
+  g_assert_true (rectify_test_iterate_until (label_gone, intro));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (rectify_test_iterate_until (label_gone, welcome));
+  g_assert_nonnull (find_case_row (GTK_WIDGET (window), rcase));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_test_flush_store (store);
+
+  /* The next start, with that case: neither. */
+  {
+    g_autoptr(RectifyCaseStore) again = rectify_test_load_store (directory);
+
+    window = rectify_window_new (NULL, again, NULL);
+    welcome[0] = intro[0] = window;
+    gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+    gtk_window_present (GTK_WINDOW (window));
+    rectify_test_iterate (50);
+    g_assert_false (label_shown (intro));
+    gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+    rectify_test_iterate (50);
+    g_assert_false (label_shown (welcome));
+    gtk_window_destroy (GTK_WINDOW (window));
+    rectify_test_flush_store (again);
+  }
+
+  rectify_test_remove_tree (directory);
+  rectify_clock_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1361,6 +1854,13 @@ main (int   argc,
   g_test_add_func ("/window/choices-set-case", test_window_choices_set_case);
   g_test_add_func ("/window/choices-show-case", test_window_choices_show_case);
   g_test_add_func ("/window/choices-keyboard", test_window_choices_keyboard);
+  g_test_add_func ("/window/first-start", test_window_first_start);
+  g_test_add ("/window/list/status", ListFixture, NULL, list_fixture_set_up,
+              test_window_list_status, list_fixture_tear_down);
+  g_test_add ("/window/list/search", ListFixture, NULL, list_fixture_set_up,
+              test_window_list_search, list_fixture_tear_down);
+  g_test_add ("/window/list/menu", ListFixture, NULL, list_fixture_set_up,
+              test_window_list_menu, list_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -2287,3 +2287,45 @@ rectify_case_get_field_problem (RectifyCase *self,
 
   return NULL;
 }
+
+/**
+ * rectify_case_duplicate:
+ * @self: a #RectifyCase
+ *
+ * A new case to send, with a reference of its own, holding what the owner
+ * typed into @self: the mistake, the dates, the details and the resolution.
+ * Nothing of what followed comes along: not the send record (state,
+ * request number, the text that went out), not the checklist, not the
+ * statement's amount; nor the attachments, which belong to the first
+ * request's purchase.
+ *
+ * Returns: (transfer full): the copy, a draft
+ */
+RectifyCase *
+rectify_case_duplicate (RectifyCase *self)
+{
+  RectifyCase *copy;
+
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+
+  copy = rectify_case_new_for_reference (NULL, NULL);
+  copy->loading++;
+  rectify_case_set_scenario (copy, self->scenario);
+  rectify_case_set_purchase_date (copy, &self->purchase_date);
+  rectify_case_set_next_billing (copy, &self->next_billing);
+  rectify_case_set_period (copy, self->period);
+  rectify_case_set_invoice_date (copy, &self->invoice_date);
+  rectify_case_set_prices_include_tax (copy, self->prices_include_tax);
+  for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
+    if (i != RECTIFY_TEXT_STATEMENT_AMOUNT)
+      rectify_case_set_text (copy, i, self->texts[i]);
+  rectify_case_set_price_confirmed (copy, RECTIFY_TEXT_UNIT_PRICE,
+                                    self->price_confirmed[RECTIFY_TEXT_UNIT_PRICE]);
+  rectify_case_set_price_confirmed (copy, RECTIFY_TEXT_INTENDED_PRICE,
+                                    self->price_confirmed[RECTIFY_TEXT_INTENDED_PRICE]);
+  rectify_case_set_resolution (copy, self->resolution);
+  copy->loading--;
+  rectify_case_revalidate (copy);
+
+  return copy;
+}

@@ -187,4 +187,6 @@ const RectifyProblem  *rectify_case_get_field_problem       (RectifyCase        
                                                              const char         *field);
 void                   rectify_case_revalidate              (RectifyCase        *self);
 
+RectifyCase           *rectify_case_duplicate               (RectifyCase        *self);
+
 G_END_DECLS

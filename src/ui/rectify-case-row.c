@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "rectify-case-row.h"
+#include "rectify-case-status.h"
+#include "rectify-clock.h"
 #include "rectify-format.h"
 
 struct _RectifyCaseRow
@@ -17,8 +19,11 @@ struct _RectifyCaseRow
 
   RectifyCase *rcase;
 
+  GtkImage    *status_icon;
   GtkLabel    *title_label;
   GtkLabel    *subtitle_label;
+  /* Made the first time it is asked for. */
+  GtkWidget   *menu;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyCaseRow, rectify_case_row, ADW_TYPE_BIN)
@@ -27,16 +32,29 @@ static void
 update (RectifyCaseRow *self)
 {
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *account = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *date = NULL;
+  const char *status_label;
+  RectifyCaseStatus status;
+  RectifyScenario scenario;
   GDateTime *created;
+  GDate today;
   GDate day;
 
   if (self->rcase == NULL)
     return;
 
-  gtk_label_set_label (self->title_label,
-                       rectify_scenario_get_label (rectify_case_get_scenario (self->rcase)));
+  rectify_clock_get_today (&today);
+  status = rectify_case_get_status (self->rcase, &today, &status_label);
+  gtk_image_set_from_icon_name (self->status_icon, rectify_case_status_get_icon_name (status));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_icon), status_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, status_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status_label, -1);
+
+  title = rectify_case_dup_list_title (self->rcase);
+  gtk_label_set_label (self->title_label, title);
 
   created = rectify_case_get_created (self->rcase);
   g_date_clear (&day, 1);
@@ -45,10 +63,12 @@ update (RectifyCaseRow *self)
   date = rectify_format_date_numeric (&day);
   g_string_append_printf (subtitle, "%s · %s", date,
                           rectify_send_state_get_label (rectify_case_get_send_state (self->rcase)));
-  /* Last, so a long name is what gets cut. */
-  account = g_strstrip (g_strdup (rectify_case_get_text (self->rcase, RECTIFY_TEXT_ACCOUNT)));
-  if (*account != '\0')
-    g_string_append_printf (subtitle, " · %s", account);
+  /* The title is the account when there is one: then the mistake, last,
+   * so a long one is what gets cut. */
+  scenario = rectify_case_get_scenario (self->rcase);
+  if (scenario != RECTIFY_SCENARIO_NONE &&
+      g_strcmp0 (title, rectify_scenario_get_label (scenario)) != 0)
+    g_string_append_printf (subtitle, " · %s", rectify_scenario_get_label (scenario));
 
   gtk_label_set_label (self->subtitle_label, subtitle->str);
 }
@@ -59,6 +79,7 @@ rectify_case_row_dispose (GObject *object)
   RectifyCaseRow *self = (RectifyCaseRow *)object;
 
   rectify_case_row_set_case (self, NULL);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_CASE_ROW);
 
   G_OBJECT_CLASS (rectify_case_row_parent_class)->dispose (object);
@@ -73,20 +94,65 @@ rectify_case_row_class_init (RectifyCaseRowClass *klass)
   object_class->dispose = rectify_case_row_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rectify-case-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyCaseRow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, RectifyCaseRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyCaseRow, subtitle_label);
 }
 
 static void
+on_secondary_click (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    RectifyCaseRow  *self)
+{
+  GdkRectangle at = { (int)x, (int)y, 1, 1 };
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  rectify_case_row_popup_menu (self, &at);
+}
+
+static void
+on_long_press (GtkGestureLongPress *gesture,
+               double               x,
+               double               y,
+               RectifyCaseRow      *self)
+{
+  GdkRectangle at = { (int)x, (int)y, 1, 1 };
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  rectify_case_row_popup_menu (self, &at);
+}
+
+static void
 rectify_case_row_init (RectifyCaseRow *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_press), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (long_press));
 }
 
 RectifyCaseRow *
 rectify_case_row_new (void)
 {
   return g_object_new (RECTIFY_TYPE_CASE_ROW, NULL);
+}
+
+/* Returns: (transfer none) (nullable): the case shown */
+RectifyCase *
+rectify_case_row_get_case (RectifyCaseRow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE_ROW (self), NULL);
+
+  return self->rcase;
 }
 
 /* Shows @rcase, following its changes, or nothing. */
@@ -106,4 +172,64 @@ rectify_case_row_set_case (RectifyCaseRow *self,
     g_signal_connect_object (rcase, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 
   update (self);
+}
+
+/**
+ * rectify_case_row_popup_menu:
+ * @self: a #RectifyCaseRow
+ * @at: (nullable): where, in the row's coordinates; %NULL for the whole row
+ *
+ * Shows what can be done with the row's case: open, duplicate, delete
+ * (the window's win.open-case, win.duplicate-case, win.delete-listed-case,
+ * each given the case's reference).
+ */
+void
+rectify_case_row_popup_menu (RectifyCaseRow     *self,
+                             const GdkRectangle *at)
+{
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) section = NULL;
+  const char *reference;
+
+  g_return_if_fail (RECTIFY_IS_CASE_ROW (self));
+
+  if (self->rcase == NULL)
+    return;
+
+  reference = rectify_case_get_reference (self->rcase);
+  menu = g_menu_new ();
+  section = g_menu_new ();
+  {
+    g_autoptr(GMenuItem) open = g_menu_item_new (_("_Open"), NULL);
+    g_autoptr(GMenuItem) duplicate = g_menu_item_new (_("D_uplicate"), NULL);
+    g_autoptr(GMenuItem) delete = g_menu_item_new (_("_Delete"), NULL);
+
+    g_menu_item_set_action_and_target (open, "win.open-case", "s", reference);
+    g_menu_item_set_action_and_target (duplicate, "win.duplicate-case", "s", reference);
+    g_menu_item_set_action_and_target (delete, "win.delete-listed-case", "s", reference);
+    g_menu_append_item (menu, open);
+    g_menu_append_item (menu, duplicate);
+    g_menu_append_item (section, delete);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  }
+
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), at == NULL);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), at);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+/* Returns: (transfer none) (nullable): the menu, once it was shown */
+GtkPopover *
+rectify_case_row_get_menu (RectifyCaseRow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE_ROW (self), NULL);
+
+  return self->menu != NULL ? GTK_POPOVER (self->menu) : NULL;
 }

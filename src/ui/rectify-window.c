@@ -6,14 +6,18 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rectify-case-row.h"
+#include "rectify-case-status.h"
 #include "rectify-details-page.h"
 #include "rectify-followup-page.h"
 #include "rectify-identify-page.h"
 #include "rectify-request-monitor.h"
 #include "rectify-resolution-page.h"
+#include "rectify-welcome.h"
 #include "rectify-window.h"
 
 /* The window shows the store's cases in a sidebar and one case through the
@@ -34,14 +38,30 @@ struct _RectifyWindow
   /* The cases the list shows: all of them, but while they fill it after
    * loading, the first ones, a few more each frame. */
   GtkSliceListModel    *shown_cases;
+  /* Of those, the ones the search finds; all of them without a search. */
+  GtkFilterListModel   *found_cases;
+  GtkCustomFilter      *search_filter;
+  char                 *search_term;
   guint                 grow_source;
   GtkLabel             *loading_label;
   guint                 loading_source;
+  guint                 toast_names_source;
   gboolean              switching;
 
   AdwToastOverlay      *toast_overlay;
   AdwFlap              *flap;
   GtkListView          *case_list;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *list_stack;
+  GtkWidget            *list_scroller;
+  /* Made the first time a search finds nothing. */
+  GtkWidget            *no_match_page;
+  /* What to have at hand, while the only case is a new untouched one: in
+   * the sidebar, and above step 1 when the sidebar is folded away. Made
+   * the first time it is needed. */
+  GtkWidget            *welcome;
+  GtkWidget            *intro;
   AdwWindowTitle       *window_title;
   GtkWidget            *next_button;
   GtkProgressBar       *step_progress;
@@ -85,12 +105,84 @@ page_type (guint step)
 
 static void connect_entry_rows (RectifyWindow *self,
                                 GtkWidget     *widget);
+static void on_case_activated  (RectifyWindow *self,
+                                guint          position);
+static void update_list_placeholder (RectifyWindow *self);
+
+/* libadwaita 1.2 names a toast's button after its label with the mnemonic
+ * ("_Undo Undo" is what a screen reader says) and its close button not at
+ * all ("GtkImage"): each toast on screen gets plain names. */
+static void
+name_toast_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        {
+          /* The label it shows names it already, without the underscore. */
+          if (gtk_button_get_label (GTK_BUTTON (child)) != NULL)
+            gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL);
+          else
+            gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
+          continue;
+        }
+
+      name_toast_buttons (child);
+    }
+}
+
+static void
+name_shown_toasts (AdwToastOverlay *overlay)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (overlay);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content)
+      name_toast_buttons (child);
+}
+
+static gboolean
+name_shown_toasts_cb (gpointer user_data)
+{
+  RectifyWindow *self = user_data;
+
+  self->toast_names_source = 0;
+  name_shown_toasts (self->toast_overlay);
+  return G_SOURCE_REMOVE;
+}
+
+/* The next toast in the queue shows now: name its buttons too. */
+static void
+on_toast_gone (RectifyWindow *self)
+{
+  /* Not while the window goes (its template children are gone then). */
+  if (self->toast_overlay != NULL && self->toast_names_source == 0)
+    self->toast_names_source = g_idle_add (name_shown_toasts_cb, self);
+}
+
+/* Every toast of the window comes through here (transfer full, like
+ * adw_toast_overlay_add_toast()). A toast shows at once, or once the one
+ * before it goes. */
+static void
+add_toast (RectifyWindow *self,
+           AdwToast      *toast)
+{
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_gone), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  name_shown_toasts (self->toast_overlay);
+}
 
 static void
 on_page_toast (RectifyWindow *self,
                AdwToast      *toast)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+  add_toast (self, g_object_ref (toast));
 }
 
 /* What a page works with, given where the window makes it: the outbox for
@@ -209,6 +301,9 @@ update_navigation (RectifyWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_progress_bar_set_fraction (self->step_progress,
                                  (double)(current + 1) / RECTIFY_N_STEPS);
+
+  if (self->list_stack != NULL)
+    update_list_placeholder (self);
 }
 
 static void
@@ -359,6 +454,7 @@ on_store_items_changed (RectifyWindow *self)
 
   /* A case moves to the top as it changes: keep it selected. */
   select_case_in_list (self);
+  update_list_placeholder (self);
 }
 
 static void
@@ -519,22 +615,23 @@ on_toast_dismissed (AdwToast      *toast,
     rectify_case_store_commit_remove (self->store, rcase);
 }
 
+/* Deletes @rcase, with a toast to undo it that names it as the list did;
+ * the window goes on with another case if it was showing that one. */
 static void
-delete_case_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+delete_case (RectifyWindow *self,
+             RectifyCase   *case_to_delete)
 {
-  RectifyWindow *self = RECTIFY_WINDOW (widget);
-  g_autoptr(RectifyCase) rcase = NULL;
+  g_autoptr(RectifyCase) rcase = g_object_ref (case_to_delete);
+  g_autofree char *name = rectify_case_dup_list_title (rcase);
+  g_autofree char *title = NULL;
   AdwToast *toast;
 
-  if (self->rcase == NULL || self->store == NULL)
-    return;
-
-  rcase = g_object_ref (self->rcase);
   rectify_case_store_remove (self->store, rcase);
 
-  toast = adw_toast_new (_("Case deleted"));
+  /* Translators: %s names the case as the case list does: the account, or
+   * else the mistake ("Case “Acme SL” deleted") */
+  title = g_strdup_printf (_("Case “%s” deleted"), name);
+  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_action_target_value (toast,
@@ -542,9 +639,109 @@ delete_case_action (GtkWidget  *widget,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "rectify-case", g_object_ref (rcase), g_object_unref);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 
-  open_initial_case (self);
+  if (rcase == self->rcase)
+    open_initial_case (self);
+}
+
+static void
+delete_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+
+  if (self->rcase == NULL || self->store == NULL)
+    return;
+
+  delete_case (self, self->rcase);
+}
+
+/* The case of @parameter (a reference) in the store, for the list's menu. */
+static RectifyCase *
+listed_case (RectifyWindow *self,
+             GVariant      *parameter)
+{
+  if (self->store == NULL)
+    return NULL;
+
+  return rectify_case_store_lookup (self->store, g_variant_get_string (parameter, NULL));
+}
+
+static void
+close_folded_sidebar (RectifyWindow *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* win.delete-listed-case(reference): from a row's menu. */
+static void
+delete_listed_case_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  RectifyCase *rcase = listed_case (self, parameter);
+
+  if (rcase != NULL)
+    delete_case (self, rcase);
+}
+
+/* win.open-case(reference) */
+static void
+open_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  RectifyCase *rcase = listed_case (self, parameter);
+
+  if (rcase == NULL)
+    return;
+
+  rectify_window_set_case (self, rcase);
+  close_folded_sidebar (self);
+}
+
+/* win.duplicate-case(reference): a new case with what the owner typed in
+ * that one, shown from its first step. */
+static void
+duplicate_case_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  RectifyCase *rcase = listed_case (self, parameter);
+  g_autoptr(RectifyCase) copy = NULL;
+
+  if (rcase == NULL)
+    return;
+
+  copy = rectify_case_duplicate (rcase);
+  rectify_case_store_add (self->store, copy);
+  rectify_window_set_case (self, copy);
+  close_folded_sidebar (self);
+  /* Not from where the keyboard was on the case left (its hidden pages). */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  focus_first_field (self);
+}
+
+/* Shift+F10 or the Menu key in the list: the focused row's menu. */
+static gboolean
+popup_row_menu (GtkWidget *list,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  GtkWidget *item = gtk_widget_get_focus_child (list);
+  GtkWidget *row = item != NULL ? gtk_widget_get_first_child (item) : NULL;
+
+  if (row == NULL || !RECTIFY_IS_CASE_ROW (row))
+    return FALSE;
+
+  rectify_case_row_popup_menu (RECTIFY_CASE_ROW (row), NULL);
+  return TRUE;
 }
 
 static void
@@ -574,6 +771,156 @@ toggle_sidebar_action (GtkWidget  *widget,
   RectifyWindow *self = RECTIFY_WINDOW (widget);
 
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static gboolean
+case_matches_search (gpointer item,
+                     gpointer user_data)
+{
+  RectifyWindow *self = user_data;
+
+  return self->search_term == NULL || rectify_case_matches_search (item, self->search_term);
+}
+
+/* Whether the owner has no case yet but the new one shown, untouched and
+ * never written: the first start, or every case deleted. */
+static gboolean
+is_first_case (RectifyWindow *self)
+{
+  g_autoptr(RectifyCase) only = NULL;
+
+  if (self->store == NULL || self->rcase == NULL || !rectify_case_store_is_loaded (self->store) ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->store)) != 1)
+    return FALSE;
+
+  only = g_list_model_get_item (G_LIST_MODEL (self->store), 0);
+  return only == self->rcase && rectify_case_is_blank (only) &&
+         !rectify_case_store_is_written (self->store, only);
+}
+
+/* The sidebar shows the list; or "No cases match" once the search has
+ * looked at every case and found none; or, before the first case, what
+ * to have at hand. */
+static void
+update_list_placeholder (RectifyWindow *self)
+{
+  gboolean first = is_first_case (self);
+  gboolean none = self->search_term != NULL && self->found_cases != NULL &&
+                  gtk_filter_list_model_get_pending (self->found_cases) == 0 &&
+                  g_list_model_get_n_items (G_LIST_MODEL (self->found_cases)) == 0;
+  GtkWidget *shown = self->list_scroller;
+
+  if (first && self->welcome == NULL)
+    {
+      self->welcome = rectify_welcome_new ();
+      gtk_stack_add_child (self->list_stack, self->welcome);
+    }
+
+  if (none && self->no_match_page == NULL)
+    {
+      self->no_match_page = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->no_match_page),
+                                     "system-search-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (self->no_match_page), _("No Cases Match"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->no_match_page),
+                                       _("Search by account, owner name, licence type, case "
+                                         "reference or request number."));
+      gtk_widget_add_css_class (self->no_match_page, "compact");
+      gtk_stack_add_child (self->list_stack, self->no_match_page);
+    }
+
+  if (none)
+    shown = self->no_match_page;
+  else if (first && self->search_term == NULL)
+    shown = self->welcome;
+  gtk_stack_set_visible_child (self->list_stack, shown);
+
+  first = first && adw_flap_get_folded (self->flap) &&
+          get_current_index (self) == RECTIFY_STEP_IDENTIFY;
+  if (first && self->intro == NULL)
+    {
+      GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->stack));
+
+      self->intro = gtk_label_new (_("Before you start, have at hand the invoice or statement "
+                                     "that shows the licences, the purchase and next billing "
+                                     "dates, how many licences were bought, and your account "
+                                     "ID."));
+      gtk_label_set_wrap (GTK_LABEL (self->intro), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (self->intro), 0);
+      gtk_widget_add_css_class (self->intro, "rectify-banner");
+      gtk_widget_add_css_class (self->intro, "dim-label");
+      gtk_box_insert_child_after (GTK_BOX (content), self->intro,
+                                  GTK_WIDGET (self->save_error_revealer));
+    }
+  if (self->intro != NULL)
+    gtk_widget_set_visible (self->intro, first);
+}
+
+static void
+on_search_changed (RectifyWindow *self)
+{
+  g_autofree char *term = NULL;
+  g_autofree char *old = NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (self->found_cases == NULL)
+    return;
+
+  term = rectify_search_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_strstrip (term);
+  if (*term == '\0')
+    g_clear_pointer (&term, g_free);
+  if (g_strcmp0 (term, self->search_term) == 0)
+    return;
+
+  old = g_steal_pointer (&self->search_term);
+  self->search_term = g_steal_pointer (&term);
+
+  if (self->search_term == NULL)
+    gtk_filter_list_model_set_filter (self->found_cases, NULL);
+  else if (old == NULL)
+    gtk_filter_list_model_set_filter (self->found_cases, GTK_FILTER (self->search_filter));
+  else
+    {
+      /* A longer term only takes cases away, a shorter one only adds. */
+      if (strstr (self->search_term, old) != NULL)
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (strstr (old, self->search_term) != NULL)
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+      gtk_filter_changed (GTK_FILTER (self->search_filter), change);
+    }
+
+  update_list_placeholder (self);
+  select_case_in_list (self);
+}
+
+/* Enter in the search opens the first case found. */
+static void
+on_search_activated (RectifyWindow *self)
+{
+  if (self->selection != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    on_case_activated (self, 0);
+}
+
+static void
+on_search_mode_changed (RectifyWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* win.search-cases (Ctrl+F): the case list, shown if folded away, with
+ * the keyboard in its search. */
+static void
+search_cases_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -691,7 +1038,18 @@ rectify_window_constructed (GObject *object)
 
   self->shown_cases = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->store)), 0,
                                                 G_MAXUINT);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown_cases)));
+  /* Filtering 10,000 cases takes a few frames: done a slice at a time,
+   * and only while there is a search (a filter-less model passes every
+   * item through for nothing). */
+  self->search_filter = gtk_custom_filter_new (case_matches_search, self, NULL);
+  self->found_cases = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->shown_cases)),
+                                                 NULL);
+  gtk_filter_list_model_set_incremental (self->found_cases, TRUE);
+  g_signal_connect_object (self->found_cases, "items-changed",
+                           G_CALLBACK (update_list_placeholder), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->found_cases, "notify::pending",
+                           G_CALLBACK (update_list_placeholder), self, G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->found_cases)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
@@ -713,6 +1071,9 @@ rectify_window_constructed (GObject *object)
                            G_CALLBACK (on_save_error_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::loaded",
                            G_CALLBACK (on_store_loaded), self, G_CONNECT_SWAPPED);
+  /* Once the case to show is settled. */
+  g_signal_connect_object (self->store, "notify::loaded",
+                           G_CALLBACK (update_list_placeholder), self, G_CONNECT_SWAPPED);
   on_save_error_changed (self);
 
   open_initial_case (self);
@@ -734,7 +1095,11 @@ rectify_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->grow_source, g_source_remove);
   g_clear_handle_id (&self->loading_source, g_source_remove);
+  g_clear_handle_id (&self->toast_names_source, g_source_remove);
   g_clear_object (&self->selection);
+  g_clear_object (&self->found_cases);
+  g_clear_object (&self->search_filter);
+  g_clear_pointer (&self->search_term, g_free);
   g_clear_object (&self->shown_cases);
   g_clear_object (&self->rcase);
   g_clear_object (&self->outbox);
@@ -861,6 +1226,7 @@ static void
 on_folded_changed (RectifyWindow *self)
 {
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap));
+  update_list_placeholder (self);
 }
 
 static void
@@ -909,6 +1275,10 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, case_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, step_progress);
@@ -920,6 +1290,9 @@ rectify_window_class_init (RectifyWindowClass *klass)
                                              G_STRUCT_OFFSET (RectifyWindow, pages));
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.go-next", NULL, go_next_action);
@@ -929,12 +1302,20 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.open-case", "s", open_case_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-case", "s",
+                                   duplicate_case_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-listed-case", "s",
+                                   delete_listed_case_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.search-cases", NULL, search_cases_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.go-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search-cases", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
                                        NULL);
 }
@@ -959,6 +1340,24 @@ rectify_window_init (RectifyWindow *self)
 
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (on_folded_changed), self,
                            G_CONNECT_SWAPPED);
+  /* The rows' menu from the keyboard. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+    GtkShortcutAction *popup = gtk_callback_action_new (popup_row_menu, NULL, NULL);
+
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_alternative_trigger_new (
+                          gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                          gtk_keyval_trigger_new (GDK_KEY_Menu, 0)),
+                        popup));
+    gtk_widget_add_controller (GTK_WIDGET (self->case_list), keys);
+  }
+
+  /* Typing in the case list searches it. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar,
+                                         gtk_widget_get_parent (GTK_WIDGET (self->search_bar)));
   on_folded_changed (self);
 
   update_navigation (self);
@@ -1084,7 +1483,7 @@ add_load_toast (RectifyWindow *self,
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 static char *
@@ -1217,7 +1616,7 @@ rectify_window_report_no_client (RectifyWindow *self,
   adw_toast_set_action_name (toast, "app.preferences");
   g_object_set_data_full (G_OBJECT (self), "rectify-no-client-toast", g_object_ref (toast),
                           g_object_unref);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 /* For toasts from the pages. */
@@ -1227,7 +1626,7 @@ rectify_window_add_toast (RectifyWindow *self,
 {
   g_return_if_fail (RECTIFY_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 /**
@@ -1272,7 +1671,7 @@ rectify_window_show_rejections (RectifyWindow *self,
       g_autofree char *title = g_strdup_printf (_("The help desk did not accept the request: %s"),
                                                 general->str);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      add_toast (self, adw_toast_new (title));
     }
 
   if (step_reachable (self, RECTIFY_STEP_DETAILS))
