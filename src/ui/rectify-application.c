@@ -1257,6 +1257,26 @@ static const GActionEntry app_actions[] = {
   { "export-pdf", export_pdf_action },
 };
 
+/**
+ * rectify_application_add_uninstalled_icons:
+ * @display: the display whose icon theme to extend
+ *
+ * Run from the build tree, the app icon is not installed: when
+ * RECTIFY_ICONDIR names a folder holding `hicolor/…` (meson devenv sets it
+ * to the source tree's data/icons), its icons are looked up there too, so
+ * the About window shows the real icon. Installed, nothing changes.
+ */
+void
+rectify_application_add_uninstalled_icons (GdkDisplay *display)
+{
+  const char *icondir = g_getenv ("RECTIFY_ICONDIR");
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  if (icondir != NULL && *icondir != '\0')
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (display), icondir);
+}
+
 static void
 rectify_application_startup (GApplication *app)
 {
@@ -1268,6 +1288,9 @@ rectify_application_startup (GApplication *app)
   g_autofree char *last_case = NULL;
 
   G_APPLICATION_CLASS (rectify_application_parent_class)->startup (app);
+
+  if (gdk_display_get_default () != NULL)
+    rectify_application_add_uninstalled_icons (gdk_display_get_default ());
 
   self->settings = g_settings_new (SCHEMA_ID);
 

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RectifyApplication, rectify_application, RECTIFY, APPLICATION, AdwApplication)
 
-RectifyApplication *rectify_application_new       (void);
-RectifyCaseStore   *rectify_application_get_store (RectifyApplication *self);
+RectifyApplication *rectify_application_new                  (void);
+RectifyCaseStore   *rectify_application_get_store            (RectifyApplication *self);
+void                rectify_application_add_uninstalled_icons (GdkDisplay         *display);
 
 G_END_DECLS
