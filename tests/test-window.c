@@ -929,6 +929,12 @@ test_window_choice_groups (void)
   for (guint i = 0; i < 30 && !focus_inside (window, list); i++)
     gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
   g_assert_true (focus_inside (window, rectify_choice_list_get_check (list, "wrong-type")));
+  /* … and out with the next Tab, not on to the second item; back in from
+   * below on the last. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_false (focus_inside (window, list));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  g_assert_true (focus_inside (window, rectify_choice_list_get_check (list, "too-many")));
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* Step 3: the same. */

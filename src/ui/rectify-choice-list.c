@@ -16,10 +16,11 @@
  * rows) along.
  *
  * Keyboard, as for any radio group: the group is one Tab stop, which lands
- * on the chosen item (GTK's grouped check buttons do that themselves, once
- * the rows around them no longer take the focus), and the arrow keys move
- * the choice within it, round the ends (the list box would otherwise take
- * Up and Down to move between rows). Check boxes are one Tab stop each. */
+ * on the chosen item (or the first, or the last going backwards, when none
+ * is chosen yet), and the arrow keys move the choice within it, round the
+ * ends (the list box would otherwise take Up and Down to move between
+ * rows). Check boxes are one Tab stop each. The rows themselves never take
+ * the focus, so no choice is two stops, the row and its button. */
 
 struct _RectifyChoiceList
 {
@@ -77,10 +78,11 @@ reachable_checks (RectifyChoiceList *self)
   return checks;
 }
 
-/* Where the focus goes when it is sent to the list: the chosen item, else
- * the first. */
+/* Where the focus goes when it comes into a radio group: the chosen item,
+ * else the first (the last, going backwards). */
 static GtkWidget *
-entry_check (RectifyChoiceList *self)
+entry_check (RectifyChoiceList *self,
+             GtkDirectionType   direction)
 {
   g_autoptr(GPtrArray) checks = reachable_checks (self);
 
@@ -90,6 +92,10 @@ entry_check (RectifyChoiceList *self)
   for (guint i = 0; i < checks->len; i++)
     if (gtk_check_button_get_active (checks->pdata[i]))
       return checks->pdata[i];
+
+  if (direction == GTK_DIR_TAB_BACKWARD || direction == GTK_DIR_UP ||
+      direction == GTK_DIR_LEFT)
+    return checks->pdata[checks->len - 1];
 
   return checks->pdata[0];
 }
@@ -147,11 +153,46 @@ on_key_pressed (RectifyChoiceList     *self,
     }
 }
 
+/* GTK's grouped check buttons are one stop only once one is active: with
+ * none chosen yet, each would be a stop of its own. */
+static gboolean
+rectify_choice_list_focus (GtkWidget        *widget,
+                           GtkDirectionType  direction)
+{
+  RectifyChoiceList *self = RECTIFY_CHOICE_LIST (widget);
+  GtkWidget *target;
+
+  if (!self->exclusive)
+    return GTK_WIDGET_CLASS (rectify_choice_list_parent_class)->focus (widget, direction);
+
+  if (gtk_widget_get_focus_child (widget) != NULL)
+    {
+      switch (direction)
+        {
+        case GTK_DIR_UP:
+        case GTK_DIR_LEFT:
+          return move_choice (self, -1);
+        case GTK_DIR_DOWN:
+        case GTK_DIR_RIGHT:
+          return move_choice (self, 1);
+        case GTK_DIR_TAB_FORWARD:
+        case GTK_DIR_TAB_BACKWARD:
+        default:
+          /* One stop for the whole group: Tab goes on past it. */
+          return FALSE;
+        }
+    }
+
+  target = entry_check (self, direction);
+
+  return target != NULL && gtk_widget_grab_focus (target);
+}
+
 static gboolean
 rectify_choice_list_grab_focus (GtkWidget *widget)
 {
   RectifyChoiceList *self = RECTIFY_CHOICE_LIST (widget);
-  GtkWidget *target = entry_check (self);
+  GtkWidget *target = entry_check (self, GTK_DIR_TAB_FORWARD);
 
   return target != NULL && gtk_widget_grab_focus (target);
 }
@@ -173,16 +214,17 @@ on_check_toggled (GtkCheckButton    *check,
   g_signal_emit (self, signals[TOGGLED], 0, choice, active);
 }
 
-/* GTK 4.8 does not follow a labelled-by relation to the row for these. */
+/* The row's title names the check button (libadwaita labels the row's
+ * activatable widget with it); what the row says below the title is its
+ * description. */
 static void
-sync_accessible (RectifyChoice *choice,
-                 GParamSpec    *pspec,
-                 GtkWidget     *check)
+sync_description (RectifyChoice *choice,
+                  GParamSpec    *pspec,
+                  GtkWidget     *check)
 {
   const char *description = rectify_choice_get_description (choice);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, rectify_choice_get_title (choice),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description ? description : "",
                                   -1);
@@ -205,7 +247,13 @@ create_row (gpointer item,
   RectifyChoiceList *self = user_data;
   RectifyChoice *choice = item;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
+  /* Radio buttons say so to a screen reader (GTK 4.8 calls every check
+   * button a check box). */
+  GtkWidget *check = g_object_new (GTK_TYPE_CHECK_BUTTON,
+                                   "accessible-role", self->exclusive
+                                                        ? GTK_ACCESSIBLE_ROLE_RADIO
+                                                        : GTK_ACCESSIBLE_ROLE_CHECKBOX,
+                                   NULL);
   GtkWidget *badge = gtk_label_new (NULL);
   GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list, 0);
 
@@ -236,8 +284,9 @@ create_row (gpointer item,
   g_object_bind_property_full (choice, "badge", badge, "visible", G_BINDING_SYNC_CREATE,
                                badge_shown, NULL, NULL, NULL);
   g_object_bind_property (choice, "active", check, "active", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (choice, "notify", G_CALLBACK (sync_accessible), check, 0);
-  sync_accessible (choice, NULL, check);
+  g_signal_connect_object (choice, "notify::description", G_CALLBACK (sync_description), check,
+                           0);
+  sync_description (choice, NULL, check);
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled), self, 0);
 
   return row;
@@ -313,6 +362,7 @@ rectify_choice_list_class_init (RectifyChoiceListClass *klass)
   object_class->dispose = rectify_choice_list_dispose;
   object_class->get_property = rectify_choice_list_get_property;
   object_class->set_property = rectify_choice_list_set_property;
+  widget_class->focus = rectify_choice_list_focus;
   widget_class->grab_focus = rectify_choice_list_grab_focus;
 
   properties[PROP_MODEL] =

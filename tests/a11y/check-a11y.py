@@ -39,7 +39,8 @@ CHOICE_ROLES = {'check box', 'radio button', 'toggle button'}
 
 
 def said_twice(name):
-    """GTK 4.8 names a button with a mnemonic label "_Send Send"."""
+    """GTK 4.8 names a button with a mnemonic label "_Send Send", and a
+    check button with both a label and a labelling row "Title Title"."""
     words = name.split()
     half = len(words) // 2
     return len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]
@@ -175,6 +176,8 @@ def main():
                     choices += 1
                     if not node.name or node.name.startswith('Gtk'):
                         problems.append(f'a {role} has no real name: {node.name!r}')
+                    elif said_twice(node.name):
+                        problems.append(f'a {role} says its name twice: {node.name!r}')
                 elif role == 'push button':
                     buttons += 1
                     if not node.name or node.name.startswith('Gtk'):
