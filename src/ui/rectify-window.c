@@ -1320,6 +1320,24 @@ rectify_window_class_init (RectifyWindowClass *klass)
                                        NULL);
 }
 
+/* For the test that walks each step with Tab (tests/a11y/check-tab-walk.py):
+ * GTK 4.8 tells AT-SPI nothing when the text of an entry row takes the
+ * focus, so with RECTIFY_TEST_FOCUS_LOG set the window says on stdout what
+ * has it: the title of the row it is in, as the row's field is named. Row
+ * titles are labels, never what the owner typed. */
+static void
+log_focus (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW) : NULL;
+
+  if (focus == NULL)
+    return;
+
+  g_print ("FOCUS %s\t%s\n", G_OBJECT_TYPE_NAME (focus),
+           row ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : "");
+}
+
 static void
 rectify_window_init (RectifyWindow *self)
 {
@@ -1332,6 +1350,8 @@ rectify_window_init (RectifyWindow *self)
 
 
   connect_entry_rows (self, GTK_WIDGET (self->stack));
+  if (g_getenv ("RECTIFY_TEST_FOCUS_LOG") != NULL)
+    g_signal_connect (self, "notify::focus-widget", G_CALLBACK (log_focus), NULL);
 
   self->settings = g_settings_new (SCHEMA_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
