@@ -87,6 +87,11 @@ def start_private_session():
         if not number:
             print('FAIL: the X server did not start')
             return 1
+        # Its socket in place before the first client comes.
+        socket = f'/tmp/.X11-unix/X{number}'
+        deadline = time.time() + 10
+        while not os.path.exists(socket) and time.time() < deadline:
+            time.sleep(0.05)
 
         env = dict(os.environ, DISPLAY=':' + number, RECTIFY_TAB_WALK='1')
         for name in ('WAYLAND_DISPLAY', 'XAUTHORITY', 'AT_SPI_BUS_ADDRESS'):
@@ -131,9 +136,9 @@ def walk(node):
             yield from walk(child)
 
 
-def find_app(name, timeout=20):
+def find_app(name, process, timeout=30):
     deadline = time.time() + timeout
-    while time.time() < deadline:
+    while time.time() < deadline and process.poll() is None:
         for app in pyatspi.Registry.getDesktop(0):
             if app is not None and app.name == name:
                 return app
@@ -221,11 +226,18 @@ def walk_step(executable, env, home, language, step, sent, problems):
         json.dump(case(step, sent), f)
 
     where = f'{language}, step “{step}”'
-    app_process = subprocess.Popen([executable], env=dict(env, RECTIFY_TEST_FOCUS_LOG='1'),
-                                   stdout=subprocess.PIPE, text=True)
+    for attempt in range(2):
+        app_process = subprocess.Popen([executable], env=dict(env, RECTIFY_TEST_FOCUS_LOG='1'),
+                                       stdout=subprocess.PIPE, text=True)
+        app = find_app('rectify', process=app_process)
+        # Started a second time only if it could not even start (its display
+        # refused it): never to pass over a failure of the app's own.
+        if app is not None or app_process.poll() is None or attempt == 1:
+            break
+        print(f'{where}: the app ended at start with status {app_process.returncode}; '
+              f'once more')
     log = FocusLog(app_process.stdout)
     try:
-        app = find_app('rectify')
         if app is None:
             problems.append(f'{where}: the app did not appear on the accessibility bus')
             return
