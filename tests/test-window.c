@@ -1310,9 +1310,9 @@ test_window_choices_keyboard (void)
   rectify_test_iterate (20);
   g_assert_true (details_page_visible (window));
   g_assert_cmpstr (rectify_test_row_message (other_row (type_row)), ==,
-                   "Enter the licence type you bought");
+                   "Choose the licence type you bought");
   g_assert_cmpstr (rectify_test_row_message (other_row (intended_row)), ==,
-                   "Enter the licence type you meant to buy");
+                   "Choose the licence type you meant to buy");
   g_assert_true (focus_in (GTK_WIDGET (window), type_row));
 
   /* In order, one stop each, the entries when shown. */

@@ -503,7 +503,7 @@ validate_details (RectifyCase *self,
     add_problem (problems, "contact-email", FALSE, "%s", email_problem (email));
 
   check_required_name (self, problems, RECTIFY_TEXT_LICENCE_TYPE,
-                       _("Enter the licence type you bought"));
+                       _("Choose the licence type you bought"));
 
   have_quantity = check_count (self, problems, RECTIFY_TEXT_QUANTITY, 1, RECTIFY_MAX_QUANTITY,
                                _("Enter how many licences you bought"));
@@ -511,7 +511,7 @@ validate_details (RectifyCase *self,
     parse_count (self->texts[RECTIFY_TEXT_QUANTITY], &quantity);
 
   if (*currency == '\0')
-    add_problem (problems, "currency", FALSE, "%s", _("Enter the currency of your invoice"));
+    add_problem (problems, "currency", FALSE, "%s", _("Choose the currency of your invoice"));
   else if (!rectify_currency_is_known (currency))
     add_problem (problems, "currency", FALSE, "%s",
                  _("Use a three-letter currency code, such as EUR, USD or GBP"));
@@ -544,7 +544,7 @@ validate_details (RectifyCase *self,
 
         if (*intended == '\0')
           add_problem (problems, "intended-type", FALSE, "%s",
-                       _("Enter the licence type you meant to buy"));
+                       _("Choose the licence type you meant to buy"));
         else if (g_utf8_strlen (intended, -1) > RECTIFY_MAX_NAME)
           add_problem (problems, "intended-type", FALSE,
                        g_dngettext (GETTEXT_PACKAGE, "Keep this under %d character",
