@@ -264,6 +264,22 @@ rectify_choice_get_active (RectifyChoice *self)
   return self->active;
 }
 
+static RectifyChoice *
+find (GListModel *choices,
+      const char *id,
+      int         value)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(RectifyChoice) choice = g_list_model_get_item (choices, i);
+
+      if (id != NULL ? g_strcmp0 (choice->id, id) == 0 : choice->value == value)
+        return choice;
+    }
+
+  return NULL;
+}
+
 /**
  * rectify_choices_find:
  * @choices: a model of #RectifyChoice
@@ -276,16 +292,9 @@ rectify_choices_find (GListModel *choices,
                       const char *id)
 {
   g_return_val_if_fail (G_IS_LIST_MODEL (choices), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
-    {
-      g_autoptr(RectifyChoice) choice = g_list_model_get_item (choices, i);
-
-      if (g_strcmp0 (choice->id, id) == 0)
-        return choice;
-    }
-
-  return NULL;
+  return find (choices, id, 0);
 }
 
 /**
@@ -301,15 +310,7 @@ rectify_choices_find_value (GListModel *choices,
 {
   g_return_val_if_fail (G_IS_LIST_MODEL (choices), NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
-    {
-      g_autoptr(RectifyChoice) choice = g_list_model_get_item (choices, i);
-
-      if (choice->value == value)
-        return choice;
-    }
-
-  return NULL;
+  return find (choices, NULL, value);
 }
 
 /* The mistakes, step 1. */

@@ -99,6 +99,19 @@ rectify_case_row_class_init (RectifyCaseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyCaseRow, subtitle_label);
 }
 
+/* The menu where the pointer or the finger is; the gesture is ours. */
+static void
+popup_at (RectifyCaseRow *self,
+          GtkGesture     *gesture,
+          double          x,
+          double          y)
+{
+  GdkRectangle at = { (int)x, (int)y, 1, 1 };
+
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  rectify_case_row_popup_menu (self, &at);
+}
+
 static void
 on_secondary_click (GtkGestureClick *gesture,
                     int              n_press,
@@ -106,10 +119,7 @@ on_secondary_click (GtkGestureClick *gesture,
                     double           y,
                     RectifyCaseRow  *self)
 {
-  GdkRectangle at = { (int)x, (int)y, 1, 1 };
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  rectify_case_row_popup_menu (self, &at);
+  popup_at (self, GTK_GESTURE (gesture), x, y);
 }
 
 static void
@@ -118,10 +128,7 @@ on_long_press (GtkGestureLongPress *gesture,
                double               y,
                RectifyCaseRow      *self)
 {
-  GdkRectangle at = { (int)x, (int)y, 1, 1 };
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  rectify_case_row_popup_menu (self, &at);
+  popup_at (self, GTK_GESTURE (gesture), x, y);
 }
 
 static void
