@@ -1835,6 +1835,51 @@ test_window_first_start (void)
   rectify_clock_set_today (NULL);
 }
 
+static GtkWidget *
+find_toast_overlay (GtkWidget *root)
+{
+  if (ADW_IS_TOAST_OVERLAY (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_overlay (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Toasts show over the step, not over Back and Next (at 360 px a toast is
+ * as wide as the window). */
+static void
+test_window_toasts_above_buttons (void)
+{
+  RectifyWindow *window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  GtkWidget *overlay;
+  GtkWidget *back;
+  GtkWidget *next;
+
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_test_iterate (20);
+  overlay = find_toast_overlay (GTK_WIDGET (window));
+  back = rectify_test_find_action_button (GTK_WIDGET (window), "win.go-back");
+  next = rectify_test_find_action_button (GTK_WIDGET (window), "win.go-next");
+  g_assert_nonnull (overlay);
+  g_assert_nonnull (back);
+  g_assert_nonnull (next);
+  g_assert_false (gtk_widget_is_ancestor (back, overlay));
+  g_assert_false (gtk_widget_is_ancestor (next, overlay));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (rectify_window_get_visible_page (window)),
+                                         overlay));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1861,6 +1906,7 @@ main (int   argc,
   g_test_add_func ("/window/choices-show-case", test_window_choices_show_case);
   g_test_add_func ("/window/choices-keyboard", test_window_choices_keyboard);
   g_test_add_func ("/window/first-start", test_window_first_start);
+  g_test_add_func ("/window/toasts-above-buttons", test_window_toasts_above_buttons);
   g_test_add ("/window/list/status", ListFixture, NULL, list_fixture_set_up,
               test_window_list_status, list_fixture_tear_down);
   g_test_add ("/window/list/search", ListFixture, NULL, list_fixture_set_up,

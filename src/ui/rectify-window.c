@@ -839,7 +839,7 @@ update_list_placeholder (RectifyWindow *self)
           get_current_index (self) == RECTIFY_STEP_IDENTIFY;
   if (first && self->intro == NULL)
     {
-      GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->stack));
+      GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->toast_overlay));
 
       self->intro = gtk_label_new (_("Before you start, have at hand the invoice or statement "
                                      "that shows the licences, the purchase and next billing "
