@@ -1880,6 +1880,54 @@ test_window_toasts_above_buttons (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The shortcuts window is built when asked for (Ctrl+?), not with every
+ * window; asked for twice, it is the same one. */
+static void
+test_window_shortcuts_on_demand (void)
+{
+  RectifyWindow *window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before;
+  GtkWindow *shortcuts = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_test_iterate (20);
+  before = g_list_model_get_n_items (toplevels);
+  for (guint i = 0; i < before; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      g_assert_false (GTK_IS_SHORTCUTS_WINDOW (toplevel));
+    }
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay",
+                                                 NULL));
+      rectify_test_iterate (20);
+      g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+            {
+              g_assert_true (shortcuts == NULL || shortcuts == GTK_WINDOW (toplevel));
+              shortcuts = GTK_WINDOW (toplevel);
+            }
+        }
+      g_assert_nonnull (shortcuts);
+      g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+      gtk_window_close (shortcuts);
+      rectify_test_iterate (10);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_test_iterate (10);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1907,6 +1955,7 @@ main (int   argc,
   g_test_add_func ("/window/choices-keyboard", test_window_choices_keyboard);
   g_test_add_func ("/window/first-start", test_window_first_start);
   g_test_add_func ("/window/toasts-above-buttons", test_window_toasts_above_buttons);
+  g_test_add_func ("/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
   g_test_add ("/window/list/status", ListFixture, NULL, list_fixture_set_up,
               test_window_list_status, list_fixture_tear_down);
   g_test_add ("/window/list/search", ListFixture, NULL, list_fixture_set_up,

@@ -1285,6 +1285,7 @@ rectify_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *help_accels[] = { "F1", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
   g_autofree char *last_case = NULL;
 
   G_APPLICATION_CLASS (rectify_application_parent_class)->startup (app);
@@ -1332,6 +1333,8 @@ rectify_application_startup (GApplication *app)
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.print-case", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         shortcuts_accels);
 
   if (self->check_only)
     {

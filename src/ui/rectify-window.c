@@ -49,6 +49,7 @@ struct _RectifyWindow
   gboolean              switching;
 
   AdwToastOverlay      *toast_overlay;
+  GtkWindow            *shortcuts;
   AdwFlap              *flap;
   GtkListView          *case_list;
   GtkSearchBar         *search_bar;
@@ -923,6 +924,32 @@ search_cases_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* win.show-help-overlay (Ctrl+?): the keyboard shortcuts. Built when first
+ * asked for, not with every window as GTK does with gtk/help-overlay.ui:
+ * building it (and its classes) cost the first frame about 25 ms. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (widget);
+
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_BASE "/rectify-shortcuts-window.ui");
+
+      self->shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
+      gtk_window_set_modal (self->shortcuts, TRUE);
+      gtk_window_set_hide_on_close (self->shortcuts, TRUE);
+      /* The window's own until it goes. */
+      gtk_window_set_destroy_with_parent (self->shortcuts, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts);
+}
+
 static void
 on_case_activated (RectifyWindow *self,
                    guint          position)
@@ -1092,6 +1119,7 @@ rectify_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->rcase, update_navigation, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_WINDOW);
+  g_clear_pointer (&self->shortcuts, gtk_window_destroy);
 
   g_clear_handle_id (&self->grow_source, g_source_remove);
   g_clear_handle_id (&self->loading_source, g_source_remove);
@@ -1309,6 +1337,8 @@ rectify_window_class_init (RectifyWindowClass *klass)
                                    delete_listed_case_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search-cases", NULL, search_cases_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.go-next", NULL);
