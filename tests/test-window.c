@@ -1917,6 +1917,9 @@ test_window_shortcuts_on_demand (void)
             }
         }
       g_assert_nonnull (shortcuts);
+      /* The window's help overlay, which shows the window's accelerators. */
+      g_assert_true (GTK_WINDOW (gtk_application_window_get_help_overlay (
+                       GTK_APPLICATION_WINDOW (window))) == shortcuts);
       g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
       gtk_window_close (shortcuts);

@@ -49,7 +49,6 @@ struct _RectifyWindow
   gboolean              switching;
 
   AdwToastOverlay      *toast_overlay;
-  GtkWindow            *shortcuts;
   AdwFlap              *flap;
   GtkListView          *case_list;
   GtkSearchBar         *search_bar;
@@ -926,28 +925,26 @@ search_cases_action (GtkWidget  *widget,
 
 /* win.show-help-overlay (Ctrl+?): the keyboard shortcuts. Built when first
  * asked for, not with every window as GTK does with gtk/help-overlay.ui:
- * building it (and its classes) cost the first frame about 25 ms. */
+ * building it (and its classes) takes about 25 ms, which came before the
+ * first frame. Given to the window as its help overlay, so that it shows the
+ * accelerators of the window's application. */
 static void
 show_shortcuts_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  RectifyWindow *self = RECTIFY_WINDOW (widget);
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
 
-  if (self->shortcuts == NULL)
+  if (gtk_application_window_get_help_overlay (window) == NULL)
     {
       g_autoptr(GtkBuilder) builder =
         gtk_builder_new_from_resource (RESOURCE_BASE "/rectify-shortcuts-window.ui");
 
-      self->shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
-      gtk_window_set_modal (self->shortcuts, TRUE);
-      gtk_window_set_hide_on_close (self->shortcuts, TRUE);
-      /* The window's own until it goes. */
-      gtk_window_set_destroy_with_parent (self->shortcuts, TRUE);
+      gtk_application_window_set_help_overlay (
+        window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
     }
 
-  gtk_window_present (self->shortcuts);
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }
 
 static void
@@ -1119,7 +1116,6 @@ rectify_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->rcase, update_navigation, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_WINDOW);
-  g_clear_pointer (&self->shortcuts, gtk_window_destroy);
 
   g_clear_handle_id (&self->grow_source, g_source_remove);
   g_clear_handle_id (&self->loading_source, g_source_remove);
