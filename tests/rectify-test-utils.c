@@ -10,24 +10,23 @@
 
 #include "rectify-test-utils.h"
 
-typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
-                                 const char *key);
-
-static GtkWidget *
-find_widget (GtkWidget   *root,
-             WidgetMatch  match,
-             const char  *key)
+/* The first widget, @root or under it, that @match says yes to with
+ * @data. */
+GtkWidget *
+rectify_test_find_widget (GtkWidget              *root,
+                          RectifyTestWidgetMatch  match,
+                          gconstpointer           data)
 {
+  if (match (root, data))
+    return root;
+
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found;
+      GtkWidget *found = rectify_test_find_widget (child, match, data);
 
-      if (match (child, key))
-        return child;
-
-      if ((found = find_widget (child, match, key)) != NULL)
+      if (found != NULL)
         return found;
     }
 
@@ -35,32 +34,47 @@ find_widget (GtkWidget   *root,
 }
 
 static gboolean
-row_has_title (GtkWidget  *widget,
-               const char *title)
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type, @root or under it. */
+GtkWidget *
+rectify_test_find_type (GtkWidget *root,
+                        GType      type)
+{
+  return rectify_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+row_has_title (GtkWidget     *widget,
+               gconstpointer  title)
 {
   return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 static gboolean
-button_has_action (GtkWidget  *widget,
-                   const char *action_name)
+button_has_action (GtkWidget     *widget,
+                   gconstpointer  action_name)
 {
   return GTK_IS_BUTTON (widget) &&
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
 }
 
 static gboolean
-label_contains (GtkWidget  *widget,
-                const char *text)
+label_contains (GtkWidget     *widget,
+                gconstpointer  text)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), (const char *) text) != NULL;
 }
 
 static gboolean
-is_text_view (GtkWidget  *widget,
-              const char *unused)
+is_text_view (GtkWidget     *widget,
+              gconstpointer  unused)
 {
   return GTK_IS_TEXT_VIEW (widget) && gtk_widget_get_mapped (widget);
 }
@@ -70,19 +84,19 @@ GtkWidget *
 rectify_test_find_label (GtkWidget  *root,
                          const char *text)
 {
-  return find_widget (root, label_contains, text);
+  return rectify_test_find_widget (root, label_contains, text);
 }
 
 /* The first shown text view under @root. */
 GtkWidget *
 rectify_test_find_text_view (GtkWidget *root)
 {
-  return find_widget (root, is_text_view, NULL);
+  return rectify_test_find_widget (root, is_text_view, NULL);
 }
 
 static gboolean
-is_list_view (GtkWidget  *widget,
-              const char *unused)
+is_list_view (GtkWidget     *widget,
+              gconstpointer  unused)
 {
   return GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
 }
@@ -91,7 +105,7 @@ is_list_view (GtkWidget  *widget,
 GtkWidget *
 rectify_test_find_case_list (GtkWidget *root)
 {
-  return find_widget (root, is_list_view, NULL);
+  return rectify_test_find_widget (root, is_list_view, NULL);
 }
 
 /* The first preferences row under @root whose title is @title. */
@@ -99,7 +113,7 @@ GtkWidget *
 rectify_test_find_row (GtkWidget  *root,
                        const char *title)
 {
-  return find_widget (root, row_has_title, title);
+  return rectify_test_find_widget (root, row_has_title, title);
 }
 
 /* The first button under @root that activates @action_name. */
@@ -107,7 +121,7 @@ GtkWidget *
 rectify_test_find_action_button (GtkWidget  *root,
                                  const char *action_name)
 {
-  return find_widget (root, button_has_action, action_name);
+  return rectify_test_find_widget (root, button_has_action, action_name);
 }
 
 /* Runs the main loop until @done says so, for at most five seconds.

@@ -11,7 +11,14 @@
 G_BEGIN_DECLS
 
 typedef gboolean (*RectifyTestPredicate) (gpointer data);
+typedef gboolean (*RectifyTestWidgetMatch) (GtkWidget     *widget,
+                                            gconstpointer  data);
 
+GtkWidget *rectify_test_find_widget         (GtkWidget            *root,
+                                             RectifyTestWidgetMatch match,
+                                             gconstpointer         data);
+GtkWidget *rectify_test_find_type           (GtkWidget            *root,
+                                             GType                 type);
 GtkWidget *rectify_test_find_row            (GtkWidget            *root,
                                              const char           *title);
 GtkWidget *rectify_test_find_action_button  (GtkWidget            *root,

@@ -267,24 +267,6 @@ find_drop_target (GtkWidget *widget)
   return NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget *widget)
-{
-  if (GTK_IS_BUTTON (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 n_attachments_is (gpointer data)
 {
@@ -368,7 +350,7 @@ test_window_attachments (void)
   g_assert_true (rectify_test_iterate_until (n_attachments_is, wait));
 
   /* Removing takes it out of the request; the file stays. */
-  remove = find_button (row);
+  remove = rectify_test_find_type (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (remove);
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (remove), "from the request"));
   g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (remove)), ==, "list-remove-symbolic");
@@ -819,26 +801,22 @@ step_shown (gpointer data)
   return rectify_page_get_step (rectify_window_get_visible_page (shown->window)) == shown->step;
 }
 
-/* The choice list that has an item @id. */
+/* The shown choice list that has an item @id. */
+static gboolean
+lists_choice (GtkWidget     *widget,
+              gconstpointer  id)
+{
+  return RECTIFY_IS_CHOICE_LIST (widget) && gtk_widget_get_mapped (widget) &&
+         rectify_choice_list_get_row (RECTIFY_CHOICE_LIST (widget), id) != NULL;
+}
+
 static RectifyChoiceList *
 find_choice_list (GtkWidget  *root,
                   const char *id)
 {
-  if (RECTIFY_IS_CHOICE_LIST (root) && gtk_widget_get_mapped (root) &&
-      rectify_choice_list_get_row (RECTIFY_CHOICE_LIST (root), id) != NULL)
-    return RECTIFY_CHOICE_LIST (root);
+  GtkWidget *list = rectify_test_find_widget (root, lists_choice, id);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      RectifyChoiceList *found = find_choice_list (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return list != NULL ? RECTIFY_CHOICE_LIST (list) : NULL;
 }
 
 /* A key as the list's key controller gets it. */
@@ -1064,21 +1042,6 @@ focus_in (GtkWidget *window,
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
 
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
-static GtkWidget *
-find_popover (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = GTK_IS_POPOVER (child) ? child : find_popover (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static RectifyWindow *
@@ -1336,7 +1299,7 @@ test_window_choices_keyboard (void)
   g_assert_true (gtk_widget_grab_focus (currency_row));
   g_assert_true (gtk_widget_activate (currency_row));
   rectify_test_iterate (50);
-  popover = find_popover (currency_row);
+  popover = rectify_test_find_type (currency_row, GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
   gtk_popover_popdown (GTK_POPOVER (popover));
@@ -1345,43 +1308,22 @@ test_window_choices_keyboard (void)
   rectify_clock_set_today (NULL);
 }
 
-/* The row showing @rcase in the case list, if one does. */
+/* The shown row of @rcase in the case list, if there is one. */
+static gboolean
+shows_case (GtkWidget     *widget,
+            gconstpointer  rcase)
+{
+  return RECTIFY_IS_CASE_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         rectify_case_row_get_case (RECTIFY_CASE_ROW (widget)) == rcase;
+}
+
 static RectifyCaseRow *
 find_case_row (GtkWidget   *root,
                RectifyCase *rcase)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      RectifyCaseRow *found;
+  GtkWidget *row = rectify_test_find_widget (root, shows_case, rcase);
 
-      if (RECTIFY_IS_CASE_ROW (child) && gtk_widget_get_mapped (child) &&
-          rectify_case_row_get_case (RECTIFY_CASE_ROW (child)) == rcase)
-        return RECTIFY_CASE_ROW (child);
-      if ((found = find_case_row (child, rcase)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkImage *
-find_image (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkImage *found;
-
-      if (GTK_IS_IMAGE (child))
-        return GTK_IMAGE (child);
-      if ((found = find_image (child)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return row != NULL ? RECTIFY_CASE_ROW (row) : NULL;
 }
 
 /* Three cases, written and loaded as at start-up: a draft, a sent one, one
@@ -1456,7 +1398,7 @@ assert_row_status (ListFixture *f,
   GtkImage *image;
 
   g_assert_nonnull (row);
-  image = find_image (GTK_WIDGET (row));
+  image = GTK_IMAGE (rectify_test_find_type (GTK_WIDGET (row), GTK_TYPE_IMAGE));
   g_assert_nonnull (image);
   g_assert_cmpstr (gtk_image_get_icon_name (image), ==, icon_name);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (image)), ==, tooltip);
@@ -1835,25 +1777,6 @@ test_window_first_start (void)
   rectify_clock_set_today (NULL);
 }
 
-static GtkWidget *
-find_toast_overlay (GtkWidget *root)
-{
-  if (ADW_IS_TOAST_OVERLAY (root))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toast_overlay (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Toasts show over the step, not over Back and Next (at 360 px a toast is
  * as wide as the window). */
 static void
@@ -1866,7 +1789,7 @@ test_window_toasts_above_buttons (void)
 
   gtk_window_present (GTK_WINDOW (window));
   rectify_test_iterate (20);
-  overlay = find_toast_overlay (GTK_WIDGET (window));
+  overlay = rectify_test_find_type (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
   back = rectify_test_find_action_button (GTK_WIDGET (window), "win.go-back");
   next = rectify_test_find_action_button (GTK_WIDGET (window), "win.go-next");
   g_assert_nonnull (overlay);
