@@ -599,6 +599,17 @@ item_applies (guint           i,
     }
 }
 
+/* The table's line for @id, or -1 for an id no version knows. */
+static int
+checklist_find (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (checklist_items); i++)
+    if (g_str_equal (id, checklist_items[i].id))
+      return i;
+
+  return -1;
+}
+
 /* What each step involves, from the help centre. */
 static char *
 describe_item (const char *id)
@@ -657,26 +668,26 @@ rectify_checklist_dup_items (RectifyScenario scenario)
 const char *
 rectify_checklist_item_get_label (const char *item)
 {
+  int i;
+
   g_return_val_if_fail (item != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (checklist_items); i++)
-    if (g_str_equal (item, checklist_items[i].id))
-      return _(checklist_items[i].title);
+  i = checklist_find (item);
 
-  return item;
+  return i >= 0 ? _(checklist_items[i].title) : item;
 }
 
 /* Whether the case can be finished with @item not done. */
 gboolean
 rectify_checklist_item_is_optional (const char *item)
 {
+  int i;
+
   g_return_val_if_fail (item != NULL, FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (checklist_items); i++)
-    if (g_str_equal (item, checklist_items[i].id))
-      return checklist_items[i].optional;
+  i = checklist_find (item);
 
-  return FALSE;
+  return i >= 0 && checklist_items[i].optional;
 }
 
 /**
@@ -725,11 +736,8 @@ rectify_checklist_update (GListModel  *checklist,
       g_autoptr(RectifyChoice) choice = g_list_model_get_item (checklist, i);
       GDateTime *done = rectify_case_get_checklist_done (rcase, choice->id);
       g_autofree char *description = describe_item (choice->id);
-      gboolean applies = FALSE;
-
-      for (guint c = 0; c < G_N_ELEMENTS (checklist_items); c++)
-        if (g_str_equal (choice->id, checklist_items[c].id))
-          applies = item_applies (c, scenario);
+      int line = checklist_find (choice->id);
+      gboolean applies = line >= 0 && item_applies (line, scenario);
 
       if (done != NULL)
         {
