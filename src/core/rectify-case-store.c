@@ -70,6 +70,9 @@ struct _RectifyCaseStore
   gboolean    loaded;
   GPtrArray  *load_problems;  /* RectifyLoadProblem */
   char       *save_error;
+
+  /* on every case's ::changed (see case_changed_hook) */
+  gulong      changed_hook;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -92,6 +95,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+static guint case_changed_signal;
 
 static void save_entry (RectifyCaseStore *self,
                         Entry            *entry);
@@ -559,6 +563,27 @@ file_for_reference (RectifyCaseStore *self,
   return g_file_get_child (self->directory, name);
 }
 
+/* The store hears of its cases' changes through one emission hook rather
+ * than a handler connected to each: with 10,000 cases the handlers (a
+ * closure, a weak reference and a handler list each) weighed about 4 MB.
+ * The hook runs before any handler, as the store's own handler did, and
+ * hears every case: it acts only on the ones the store tracks. */
+static gboolean
+case_changed_hook (GSignalInvocationHint *hint,
+                   guint                  n_param_values,
+                   const GValue          *param_values,
+                   gpointer               user_data)
+{
+  RectifyCaseStore *self = user_data;
+  RectifyCase *rcase = g_value_get_object (&param_values[0]);
+  Entry *entry = g_hash_table_lookup (self->entries, rectify_case_get_reference (rcase));
+
+  if (entry != NULL && entry->rcase == rcase)
+    on_case_changed (self, rcase);
+
+  return TRUE;
+}
+
 static Entry *
 track (RectifyCaseStore *self,
        RectifyCase      *rcase,
@@ -571,8 +596,6 @@ track (RectifyCaseStore *self,
                      : file_for_reference (self, rectify_case_get_reference (rcase));
   entry->on_disk = file != NULL;
   g_hash_table_insert (self->entries, g_strdup (rectify_case_get_reference (rcase)), entry);
-  g_signal_connect_object (rcase, "changed", G_CALLBACK (on_case_changed), self,
-                           G_CONNECT_SWAPPED);
 
   return entry;
 }
@@ -582,14 +605,10 @@ rectify_case_store_dispose (GObject *object)
 {
   RectifyCaseStore *self = (RectifyCaseStore *)object;
 
-  if (self->entries != NULL)
+  if (self->changed_hook != 0)
     {
-      GHashTableIter iter;
-      Entry *entry;
-
-      g_hash_table_iter_init (&iter, self->entries);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
-        g_signal_handlers_disconnect_by_data (entry->rcase, self);
+      g_signal_remove_emission_hook (case_changed_signal, self->changed_hook);
+      self->changed_hook = 0;
     }
 
   g_clear_pointer (&self->visible, g_ptr_array_unref);
@@ -680,6 +699,10 @@ rectify_case_store_class_init (RectifyCaseStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, RECTIFY_TYPE_CASE);
+
+  /* The class is kept: its signal is hooked by every store. */
+  g_type_class_ref (RECTIFY_TYPE_CASE);
+  case_changed_signal = g_signal_lookup ("changed", RECTIFY_TYPE_CASE);
 }
 
 static void
@@ -690,6 +713,8 @@ rectify_case_store_init (RectifyCaseStore *self)
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entry_free);
   self->visible = g_ptr_array_new ();
   self->flush_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->changed_hook = g_signal_add_emission_hook (case_changed_signal, 0, case_changed_hook,
+                                                   self, NULL);
 }
 
 /**
@@ -1220,7 +1245,6 @@ add_loaded (RectifyCaseStore *self,
       announce_run (self, adding);
       add_problem (loaded, RECTIFY_LOAD_PROBLEM_DUPLICATE, held->file, file);
       remove_visible (self, held->rcase);
-      g_signal_handlers_disconnect_by_data (held->rcase, self);
       g_hash_table_remove (self->entries, rectify_case_get_reference (rcase));
     }
   else if (held != NULL)
@@ -1742,7 +1766,6 @@ delete_entry (RectifyCaseStore *self,
   g_task_set_source_tag (task, delete_entry);
   g_task_set_task_data (task, g_object_ref (entry->file), g_object_unref);
 
-  g_signal_handlers_disconnect_by_data (entry->rcase, self);
   g_hash_table_remove (self->entries, reference);
 
   g_task_run_in_thread (task, delete_thread);
