@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "rectify-attachment.h"
+#include "rectify-attachment-private.h"
 #include "rectify-core-enums.h"
 
 /* What is known of the file is learned asynchronously (check_async) and kept
@@ -26,6 +26,10 @@ struct _RectifyAttachment
 
   char                   *upload_token;
   GDateTime              *uploaded_at;
+
+  /* the case it belongs to, told of every change (see set_watch) */
+  RectifyAttachmentWatch  watch;
+  gpointer                watch_data;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyAttachment, rectify_attachment, G_TYPE_OBJECT)
@@ -92,6 +96,21 @@ rectify_attachment_get_property (GObject    *object,
     }
 }
 
+/* The class handler of ::notify: it runs before any handler connected,
+ * once for each property that changed. */
+static void
+rectify_attachment_notify (GObject    *object,
+                           GParamSpec *pspec)
+{
+  RectifyAttachment *self = (RectifyAttachment *)object;
+
+  if (self->watch != NULL)
+    self->watch (self->watch_data);
+
+  if (G_OBJECT_CLASS (rectify_attachment_parent_class)->notify != NULL)
+    G_OBJECT_CLASS (rectify_attachment_parent_class)->notify (object, pspec);
+}
+
 static void
 rectify_attachment_class_init (RectifyAttachmentClass *klass)
 {
@@ -99,6 +118,7 @@ rectify_attachment_class_init (RectifyAttachmentClass *klass)
 
   object_class->finalize = rectify_attachment_finalize;
   object_class->get_property = rectify_attachment_get_property;
+  object_class->notify = rectify_attachment_notify;
 
   properties[PROP_DISPLAY_NAME] =
     g_param_spec_string ("display-name", NULL, NULL,
@@ -369,6 +389,29 @@ rectify_attachment_check_finish (RectifyAttachment  *self,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * rectify_attachment_set_watch:
+ * @self: a #RectifyAttachment
+ * @watch: (nullable): called whenever a property of @self changes, or %NULL
+ *   to stop
+ * @user_data: for @watch
+ *
+ * For the case that holds @self (an attachment belongs to one case): a
+ * plain call rather than a handler on ::notify, which with 10,000 loaded
+ * cases weighed 3.7 MB (a closure and a weak reference for each).
+ */
+void
+rectify_attachment_set_watch (RectifyAttachment      *self,
+                              RectifyAttachmentWatch  watch,
+                              gpointer                user_data)
+{
+  g_return_if_fail (RECTIFY_IS_ATTACHMENT (self));
+  g_return_if_fail (watch == NULL || self->watch == NULL || self->watch_data == user_data);
+
+  self->watch = watch;
+  self->watch_data = watch != NULL ? user_data : NULL;
 }
 
 /* The token of the last upload of this file, or %NULL. */

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rectify-attachment-private.h"
 #include "rectify-billing.h"
 #include "rectify-case-private.h"
 #include "rectify-choice.h"
@@ -738,8 +739,10 @@ case_changed (RectifyCase *self)
 }
 
 static void
-on_attachment_notify (RectifyCase *self)
+on_attachment_notify (gpointer user_data)
 {
+  RectifyCase *self = user_data;
+
   /* Its state or size changed: what the case holds did not, but whether it
    * is valid may have. */
   rectify_case_revalidate (self);
@@ -761,7 +764,7 @@ rectify_case_dispose (GObject *object)
           g_autoptr(RectifyAttachment) attachment =
             g_list_model_get_item (G_LIST_MODEL (self->attachments), i);
 
-          g_signal_handlers_disconnect_by_func (attachment, on_attachment_notify, self);
+          rectify_attachment_set_watch (attachment, NULL, NULL);
         }
       g_clear_object (&self->attachments);
     }
@@ -1604,9 +1607,7 @@ rectify_case_add_attachment (RectifyCase       *self,
   g_return_if_fail (RECTIFY_IS_CASE (self));
   g_return_if_fail (RECTIFY_IS_ATTACHMENT (attachment));
 
-  g_signal_connect_object (attachment, "notify",
-                           G_CALLBACK (on_attachment_notify), self,
-                           G_CONNECT_SWAPPED);
+  rectify_attachment_set_watch (attachment, on_attachment_notify, self);
   g_list_store_append (self->attachments, attachment);
   case_changed (self);
 }
@@ -1623,7 +1624,7 @@ rectify_case_remove_attachment (RectifyCase       *self,
   if (!g_list_store_find (self->attachments, attachment, &position))
     return;
 
-  g_signal_handlers_disconnect_by_func (attachment, on_attachment_notify, self);
+  rectify_attachment_set_watch (attachment, NULL, NULL);
   g_list_store_remove (self->attachments, position);
   case_changed (self);
 }
