@@ -300,7 +300,8 @@ rectify_case_to_json (RectifyCase *self)
   /* Sorted, so the same case always makes the same file. */
   json_builder_set_member_name (builder, "checklist");
   json_builder_begin_object (builder);
-  items = g_hash_table_get_keys (rectify_case_get_checklist (self));
+  if (rectify_case_get_checklist (self) != NULL)
+    items = g_hash_table_get_keys (rectify_case_get_checklist (self));
   items = g_list_sort (items, (GCompareFunc)g_strcmp0);
   for (const GList *l = items; l != NULL; l = l->next)
     add_datetime (builder, l->data,

@@ -41,7 +41,8 @@ struct _RectifyCase
   RectifyPeriod      period;
   GDate              invoice_date;
   gboolean           prices_include_tax;
-  gboolean           price_confirmed[RECTIFY_N_TEXTS];
+  /* bytes rather than gboolean: one of these lives for every case loaded */
+  guint8             price_confirmed[RECTIFY_N_TEXTS];
   char              *texts[RECTIFY_N_TEXTS];
   GListStore        *attachments;
   RectifyResolution  resolution;
@@ -49,12 +50,12 @@ struct _RectifyCase
   /* the send record: written by the outbox and the case file only */
   RectifySubmission *submission;
 
-  /* item id → GDateTime it was ticked */
+  /* item id → GDateTime it was ticked; %NULL until one is */
   GHashTable        *checklist;
   RectifyStep        current_step;
 
   GPtrArray         *problems[RECTIFY_N_STEPS];
-  gboolean           complete[RECTIFY_N_STEPS];
+  guint8             complete[RECTIFY_N_STEPS];
   guint              loading;
 };
 
@@ -121,32 +122,129 @@ static const int step_complete_prop[RECTIFY_N_STEPS] = {
   0,
 };
 
+/* Short texts repeat from case to case: a currency, a licence type, a count,
+ * a price, the owner's own name and address. Each distinct one is kept once,
+ * counted, for every case that holds it (10,000 loaded cases held some
+ * 90,000 copies of a few hundred strings). The explanation and the invoice
+ * number are the case's own and are copied as before. The loader's thread
+ * and the main thread both make cases: the pool has its lock. */
+#define SHARED_TEXT_MAX 64
+
+G_LOCK_DEFINE_STATIC (shared_texts);
+/* text → how many cases hold it (the key is the copy they point to, freed
+ * here when the last one lets it go) */
+static GHashTable *shared_texts;
+
+static char *
+text_dup (RectifyText  text,
+          const char  *value)
+{
+  gpointer key, count;
+
+  if (value == NULL || text == RECTIFY_TEXT_EXPLANATION ||
+      text == RECTIFY_TEXT_INVOICE_NUMBER || strlen (value) > SHARED_TEXT_MAX)
+    return g_strdup (value);
+
+  G_LOCK (shared_texts);
+  if (shared_texts == NULL)
+    shared_texts = g_hash_table_new (g_str_hash, g_str_equal);
+  if (g_hash_table_lookup_extended (shared_texts, value, &key, &count))
+    g_hash_table_insert (shared_texts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+  else
+    g_hash_table_insert (shared_texts, key = g_strdup (value), GUINT_TO_POINTER (1));
+  G_UNLOCK (shared_texts);
+
+  return key;
+}
+
+/* Frees what text_dup() gave: the pool's copy is told apart by its
+ * address (a copy of the same text made for the explanation is not it). */
+static void
+text_free (char *value)
+{
+  gpointer key, count;
+  gboolean last = TRUE;
+
+  if (value == NULL)
+    return;
+
+  G_LOCK (shared_texts);
+  if (shared_texts != NULL &&
+      g_hash_table_lookup_extended (shared_texts, value, &key, &count) && key == value)
+    {
+      last = GPOINTER_TO_UINT (count) == 1;
+      if (last)
+        g_hash_table_remove (shared_texts, key);
+      else
+        g_hash_table_insert (shared_texts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) - 1));
+    }
+  G_UNLOCK (shared_texts);
+
+  if (last)
+    g_free (value);
+}
+
+/* A problem whose message is one of validation's fixed, translated
+ * sentences points to it rather than holding a copy: a draft loaded with a
+ * few problems would otherwise keep a copy of each sentence. */
+typedef struct
+{
+  RectifyProblem public;
+  gboolean       owns_message;
+} Problem;
+
 static void
 problem_free (gpointer data)
 {
-  RectifyProblem *problem = data;
+  Problem *problem = data;
 
-  g_free (problem->message);
+  if (problem->owns_message)
+    g_free (problem->public.message);
   g_free (problem);
 }
 
-static void G_GNUC_PRINTF (4, 5)
+static void
+add_problem_take (GPtrArray  *problems,
+                  const char *field,
+                  gboolean    warning,
+                  char       *message,
+                  gboolean    owns_message)
+{
+  Problem *problem = g_new0 (Problem, 1);
+
+  problem->public.field = field;
+  problem->public.message = message;
+  problem->public.warning = warning;
+  problem->owns_message = owns_message;
+
+  g_ptr_array_add (problems, problem);
+}
+
+/* @message lives as long as the program: a translated literal. */
+static void
 add_problem (GPtrArray  *problems,
              const char *field,
              gboolean    warning,
-             const char *format,
-             ...)
+             const char *message)
 {
-  RectifyProblem *problem = g_new0 (RectifyProblem, 1);
+  add_problem_take (problems, field, warning, (char *) message, FALSE);
+}
+
+static void G_GNUC_PRINTF (4, 5)
+add_problemf (GPtrArray  *problems,
+              const char *field,
+              gboolean    warning,
+              const char *format,
+              ...)
+{
   va_list args;
+  char *message;
 
   va_start (args, format);
-  problem->field = field;
-  problem->message = g_strdup_vprintf (format, args);
-  problem->warning = warning;
+  message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_ptr_array_add (problems, problem);
+  add_problem_take (problems, field, warning, message, TRUE);
 }
 
 /* The text with surrounding white space removed, for checks. */
@@ -209,13 +307,13 @@ check_count (RectifyCase *self,
 
   if (is_blank (self, text))
     {
-      add_problem (problems, field, FALSE, "%s", missing_message);
+      add_problem (problems, field, FALSE, missing_message);
       return FALSE;
     }
 
   if (!parse_count (self->texts[text], &value))
     {
-      add_problem (problems, field, FALSE, "%s",
+      add_problem (problems, field, FALSE,
                    _("Enter a whole number, using digits only"));
       return FALSE;
     }
@@ -224,9 +322,9 @@ check_count (RectifyCase *self,
     {
       /* Translators: a number the owner typed is out of range, e.g. "Enter a
        * number from 1 to 10000" */
-      add_problem (problems, field, FALSE, _("Enter a number from %" PRId64
-                                             " to %" PRId64),
-                   min, max);
+      add_problemf (problems, field, FALSE, _("Enter a number from %" PRId64
+                                              " to %" PRId64),
+                    min, max);
       return FALSE;
     }
 
@@ -242,12 +340,12 @@ check_required_name (RectifyCase *self,
   g_autofree char *trimmed = dup_trimmed (self, text);
 
   if (*trimmed == '\0')
-    add_problem (problems, text_properties[text], FALSE, "%s", missing_message);
+    add_problem (problems, text_properties[text], FALSE, missing_message);
   else if (g_utf8_strlen (trimmed, -1) > RECTIFY_MAX_NAME)
-    add_problem (problems, text_properties[text], FALSE,
-                 g_dngettext (GETTEXT_PACKAGE, "Keep this under %d character",
-                           "Keep this under %d characters", RECTIFY_MAX_NAME),
-                 RECTIFY_MAX_NAME);
+    add_problemf (problems, text_properties[text], FALSE,
+                  g_dngettext (GETTEXT_PACKAGE, "Keep this under %d character",
+                            "Keep this under %d characters", RECTIFY_MAX_NAME),
+                  RECTIFY_MAX_NAME);
 }
 
 /* A deliberately plain check: one @, something before it, a dotted domain of
@@ -289,33 +387,33 @@ validate_identify (RectifyCase *self,
                    GPtrArray   *problems)
 {
   if (self->scenario == RECTIFY_SCENARIO_NONE)
-    add_problem (problems, "scenario", FALSE, "%s", _("Choose what went wrong"));
+    add_problem (problems, "scenario", FALSE, _("Choose what went wrong"));
 
   if (!g_date_valid (&self->purchase_date))
     {
-      add_problem (problems, "purchase-date", FALSE, "%s",
+      add_problem (problems, "purchase-date", FALSE,
                    _("Enter the date of the purchase"));
     }
   else if (g_date_compare (&self->purchase_date, today) > 0)
     {
-      add_problem (problems, "purchase-date", FALSE, "%s",
+      add_problem (problems, "purchase-date", FALSE,
                    _("The purchase date cannot be in the future"));
     }
   else if (g_date_days_between (&self->purchase_date, today) > RECTIFY_MAX_PURCHASE_AGE_DAYS)
     {
-      add_problem (problems, "purchase-date", FALSE, "%s",
+      add_problem (problems, "purchase-date", FALSE,
                    _("That is more than five years ago; check the year"));
     }
 
   if (!g_date_valid (&self->next_billing))
     {
-      add_problem (problems, "next-billing", FALSE, "%s",
+      add_problem (problems, "next-billing", FALSE,
                    _("Enter the next billing date, as shown in your Ringover dashboard"));
     }
   else if (g_date_valid (&self->purchase_date) &&
            g_date_compare (&self->next_billing, &self->purchase_date) <= 0)
     {
-      add_problem (problems, "next-billing", FALSE, "%s",
+      add_problem (problems, "next-billing", FALSE,
                    _("The next billing date must be after the purchase date"));
     }
   else
@@ -326,7 +424,7 @@ validate_identify (RectifyCase *self,
        * the date is not the next one. */
       rectify_billing_cycle_start (&self->next_billing, self->period, &cycle_start);
       if (g_date_compare (&cycle_start, today) > 0)
-        add_problem (problems, "next-billing", FALSE, "%s",
+        add_problem (problems, "next-billing", FALSE,
                      self->period == RECTIFY_PERIOD_ANNUAL
                        ? _("With annual billing, the next billing date is at most a year away")
                        : _("With monthly billing, the next billing date is at most a month away"));
@@ -351,31 +449,31 @@ validate_attachments (RectifyCase *self,
       switch (rectify_attachment_get_state (attachment))
         {
         case RECTIFY_ATTACHMENT_STATE_UNCHECKED:
-          add_problem (problems, "attachments", FALSE, _("Checking “%s”…"), name);
+          add_problemf (problems, "attachments", FALSE, _("Checking “%s”…"), name);
           break;
 
         case RECTIFY_ATTACHMENT_STATE_MISSING:
-          add_problem (problems, "attachments", FALSE,
-                       _("“%s” is no longer there; remove it or attach it again"), name);
+          add_problemf (problems, "attachments", FALSE,
+                        _("“%s” is no longer there; remove it or attach it again"), name);
           break;
 
         case RECTIFY_ATTACHMENT_STATE_UNREADABLE:
-          add_problem (problems, "attachments", FALSE,
-                       _("“%s” cannot be read; remove it or attach a copy you can open"), name);
+          add_problemf (problems, "attachments", FALSE,
+                        _("“%s” cannot be read; remove it or attach a copy you can open"), name);
           break;
 
         case RECTIFY_ATTACHMENT_STATE_READY:
           if (!rectify_provider_accepts_content_type (provider, type))
             {
-              add_problem (problems, "attachments", FALSE,
-                           _("“%s” is not a PDF, PNG or JPEG file"), name);
+              add_problemf (problems, "attachments", FALSE,
+                            _("“%s” is not a PDF, PNG or JPEG file"), name);
             }
           else if (rectify_attachment_get_size (attachment) > max_size)
             {
               g_autofree char *limit = g_format_size (max_size);
 
-              add_problem (problems, "attachments", FALSE,
-                           _("“%s” is larger than the %s support accepts"), name, limit);
+              add_problemf (problems, "attachments", FALSE,
+                            _("“%s” is larger than the %s support accepts"), name, limit);
             }
           break;
 
@@ -412,8 +510,8 @@ check_control_characters (RectifyCase *self,
         continue;
 
       /* Translators: %04X is a character's code, as in U+0007 */
-      add_problem (problems, text_properties[text], FALSE,
-                   _("Remove the invisible control character (U+%04X) from this field"), c);
+      add_problemf (problems, text_properties[text], FALSE,
+                    _("Remove the invisible control character (U+%04X) from this field"), c);
     }
 }
 
@@ -444,7 +542,7 @@ check_price (RectifyCase *self,
 
   if (is_blank (self, text))
     {
-      add_problem (problems, field, FALSE, "%s", missing_message);
+      add_problem (problems, field, FALSE, missing_message);
       return;
     }
 
@@ -453,13 +551,13 @@ check_price (RectifyCase *self,
 
   if (!rectify_money_parse (self->texts[text], currency, &price, &error))
     {
-      add_problem (problems, field, FALSE, "%s", error->message);
+      add_problemf (problems, field, FALSE, "%s", error->message);
       return;
     }
 
   if (price == 0 && rectify_resolution_pays_back (self->resolution))
     {
-      add_problem (problems, field, FALSE, "%s",
+      add_problem (problems, field, FALSE,
                    _("At a price of 0 there is nothing to refund or credit: enter the "
                      "price on your invoice"));
       return;
@@ -470,14 +568,14 @@ check_price (RectifyCase *self,
     {
       g_autofree char *limit = rectify_money_format (ceiling, currency);
 
-      add_problem (problems, field, FALSE,
-                   self->period == RECTIFY_PERIOD_ANNUAL
-                     /* Translators: %s is an amount, e.g. "2,400.00 EUR" */
-                     ? _("No licence costs more than %s a year: check the price, "
-                         "or confirm it below")
-                     : _("No licence costs more than %s a month: check the price, "
-                         "or confirm it below"),
-                   limit);
+      add_problemf (problems, field, FALSE,
+                    self->period == RECTIFY_PERIOD_ANNUAL
+                      /* Translators: %s is an amount, e.g. "2,400.00 EUR" */
+                      ? _("No licence costs more than %s a year: check the price, "
+                          "or confirm it below")
+                      : _("No licence costs more than %s a month: check the price, "
+                          "or confirm it below"),
+                    limit);
     }
 }
 
@@ -498,10 +596,10 @@ validate_details (RectifyCase *self,
                        _("Enter the name of the account owner"));
 
   if (*email == '\0')
-    add_problem (problems, "contact-email", FALSE, "%s",
+    add_problem (problems, "contact-email", FALSE,
                  _("Enter the e-mail address support should answer"));
   else if (email_problem (email) != NULL)
-    add_problem (problems, "contact-email", FALSE, "%s", email_problem (email));
+    add_problem (problems, "contact-email", FALSE, email_problem (email));
 
   check_required_name (self, problems, RECTIFY_TEXT_LICENCE_TYPE,
                        _("Choose the licence type you bought"));
@@ -512,9 +610,9 @@ validate_details (RectifyCase *self,
     parse_count (self->texts[RECTIFY_TEXT_QUANTITY], &quantity);
 
   if (*currency == '\0')
-    add_problem (problems, "currency", FALSE, "%s", _("Choose the currency of your invoice"));
+    add_problem (problems, "currency", FALSE, _("Choose the currency of your invoice"));
   else if (!rectify_currency_is_known (currency))
-    add_problem (problems, "currency", FALSE, "%s",
+    add_problem (problems, "currency", FALSE,
                  _("Use a three-letter currency code, such as EUR, USD or GBP"));
 
   check_price (self, problems, RECTIFY_TEXT_UNIT_PRICE, currency,
@@ -524,13 +622,13 @@ validate_details (RectifyCase *self,
     g_autofree char *number = dup_trimmed (self, RECTIFY_TEXT_INVOICE_NUMBER);
 
     if (g_utf8_strlen (number, -1) > RECTIFY_MAX_INVOICE_NUMBER)
-      add_problem (problems, "invoice-number", FALSE,
-                   g_dngettext (GETTEXT_PACKAGE, "An invoice number has at most %d character",
-                             "An invoice number has at most %d characters",
-                             RECTIFY_MAX_INVOICE_NUMBER),
-                   RECTIFY_MAX_INVOICE_NUMBER);
+      add_problemf (problems, "invoice-number", FALSE,
+                    g_dngettext (GETTEXT_PACKAGE, "An invoice number has at most %d character",
+                              "An invoice number has at most %d characters",
+                              RECTIFY_MAX_INVOICE_NUMBER),
+                    RECTIFY_MAX_INVOICE_NUMBER);
     else if (strpbrk (number, "\r\n\t") != NULL)
-      add_problem (problems, "invoice-number", FALSE, "%s",
+      add_problem (problems, "invoice-number", FALSE,
                    _("Type the invoice number on one line"));
   }
 
@@ -544,15 +642,15 @@ validate_details (RectifyCase *self,
         g_autofree char *intended_key = g_utf8_casefold (intended, -1);
 
         if (*intended == '\0')
-          add_problem (problems, "intended-type", FALSE, "%s",
+          add_problem (problems, "intended-type", FALSE,
                        _("Choose the licence type you meant to buy"));
         else if (g_utf8_strlen (intended, -1) > RECTIFY_MAX_NAME)
-          add_problem (problems, "intended-type", FALSE,
-                       g_dngettext (GETTEXT_PACKAGE, "Keep this under %d character",
-                                 "Keep this under %d characters", RECTIFY_MAX_NAME),
-                       RECTIFY_MAX_NAME);
+          add_problemf (problems, "intended-type", FALSE,
+                        g_dngettext (GETTEXT_PACKAGE, "Keep this under %d character",
+                                  "Keep this under %d characters", RECTIFY_MAX_NAME),
+                        RECTIFY_MAX_NAME);
         else if (g_strcmp0 (bought_key, intended_key) == 0)
-          add_problem (problems, "intended-type", FALSE, "%s",
+          add_problem (problems, "intended-type", FALSE,
                        _("The type you meant must differ from the type you bought"));
 
         check_price (self, problems, RECTIFY_TEXT_INTENDED_PRICE, currency,
@@ -576,7 +674,7 @@ validate_details (RectifyCase *self,
 
           parse_count (self->texts[RECTIFY_TEXT_KEEP_COUNT], &keep);
           if (keep == 0)
-            add_problem (problems, "keep-count", TRUE, "%s",
+            add_problem (problems, "keep-count", TRUE,
                          _("Keeping none removes every licence of this type; make sure "
                            "that is what you want"));
         }
@@ -589,17 +687,17 @@ validate_details (RectifyCase *self,
 
   length = g_utf8_strlen (explanation, -1);
   if (length < RECTIFY_MIN_EXPLANATION)
-    add_problem (problems, "explanation", FALSE,
-                 g_dngettext (GETTEXT_PACKAGE, "Explain what happened in at least %d character",
-                           "Explain what happened in at least %d characters",
-                           RECTIFY_MIN_EXPLANATION),
-                 RECTIFY_MIN_EXPLANATION);
+    add_problemf (problems, "explanation", FALSE,
+                  g_dngettext (GETTEXT_PACKAGE, "Explain what happened in at least %d character",
+                            "Explain what happened in at least %d characters",
+                            RECTIFY_MIN_EXPLANATION),
+                  RECTIFY_MIN_EXPLANATION);
   else if (length > RECTIFY_MAX_EXPLANATION)
-    add_problem (problems, "explanation", FALSE,
-                 g_dngettext (GETTEXT_PACKAGE, "Shorten the explanation to %d character",
-                           "Shorten the explanation to %d characters",
-                           RECTIFY_MAX_EXPLANATION),
-                 RECTIFY_MAX_EXPLANATION);
+    add_problemf (problems, "explanation", FALSE,
+                  g_dngettext (GETTEXT_PACKAGE, "Shorten the explanation to %d character",
+                            "Shorten the explanation to %d characters",
+                            RECTIFY_MAX_EXPLANATION),
+                  RECTIFY_MAX_EXPLANATION);
 
   check_control_characters (self, problems);
   validate_attachments (self, problems);
@@ -623,18 +721,18 @@ validate_resolution (RectifyCase *self,
                      GPtrArray   *problems)
 {
   if (self->resolution == RECTIFY_RESOLUTION_NONE)
-    add_problem (problems, "resolution", FALSE, "%s", _("Choose how it should be put right"));
+    add_problem (problems, "resolution", FALSE, _("Choose how it should be put right"));
   else if (!rectify_resolution_applies (self->scenario, self->resolution))
-    add_problem (problems, "resolution", FALSE, "%s",
+    add_problem (problems, "resolution", FALSE,
                  _("This resolution does not apply to the mistake you chose"));
   else if (rectify_resolution_pays_back (self->resolution) && price_is_zero (self))
-    add_problem (problems, "resolution", FALSE, "%s",
+    add_problem (problems, "resolution", FALSE,
                  _("At a price of 0 there is nothing to refund or credit: correct the price "
                    "in the details, or ask to remove the licences"));
   else if (self->resolution == RECTIFY_RESOLUTION_PRORATED &&
            g_date_valid (&self->next_billing) && !rectify_case_is_submitted (self) &&
            rectify_billing_days_remaining (today, &self->next_billing, self->period) == 0)
-    add_problem (problems, "resolution", FALSE, "%s",
+    add_problem (problems, "resolution", FALSE,
                  _("The billing cycle has ended, so nothing is left to prorate: ask for a "
                    "refund or credit on the next cycle instead"));
 }
@@ -649,7 +747,7 @@ validate_follow_up (RectifyCase *self,
 
   if (!is_blank (self, RECTIFY_TEXT_STATEMENT_AMOUNT) && rectify_currency_is_known (currency) &&
       !rectify_money_parse (self->texts[RECTIFY_TEXT_STATEMENT_AMOUNT], currency, &amount, &error))
-    add_problem (problems, "statement-amount", FALSE, "%s", error->message);
+    add_problemf (problems, "statement-amount", FALSE, "%s", error->message);
 }
 
 static gboolean
@@ -687,32 +785,45 @@ rectify_case_revalidate (RectifyCase *self)
 
   for (guint step = 0; step < RECTIFY_N_STEPS; step++)
     {
-      g_ptr_array_set_size (self->problems[step], 0);
+      /* A step's list is made the first time it has a problem (most
+       * loaded cases have none on most steps), then kept, so that the
+       * array rectify_case_get_problems() gave stays the step's. */
+      GPtrArray *problems = self->problems[step];
+
+      if (problems != NULL)
+        g_ptr_array_set_size (problems, 0);
+      else
+        problems = g_ptr_array_new_full (1, problem_free);
 
       switch (step)
         {
         case RECTIFY_STEP_IDENTIFY:
-          validate_identify (self, &today, self->problems[step]);
+          validate_identify (self, &today, problems);
           break;
         case RECTIFY_STEP_DETAILS:
-          validate_details (self, self->problems[step]);
+          validate_details (self, problems);
           break;
         case RECTIFY_STEP_RESOLUTION:
-          validate_resolution (self, &today, self->problems[step]);
+          validate_resolution (self, &today, problems);
           break;
         case RECTIFY_STEP_FOLLOW_UP:
-          validate_follow_up (self, self->problems[step]);
+          validate_follow_up (self, problems);
           break;
         default:
           break;
         }
+
+      if (self->problems[step] == NULL && problems->len > 0)
+        self->problems[step] = problems;
+      else if (self->problems[step] == NULL)
+        g_ptr_array_unref (problems);
     }
 
   for (guint step = 0; step < RECTIFY_N_STEPS; step++)
     {
       /* A later step is only complete when the ones before it are. */
       gboolean complete = step_complete_prop[step] != 0 &&
-                          !has_error (self->problems[step]) &&
+                          !has_error (rectify_case_get_problems (self, step)) &&
                           (step == 0 || self->complete[step - 1]);
 
       if (complete != self->complete[step])
@@ -781,7 +892,7 @@ rectify_case_finalize (GObject *object)
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->updated, g_date_time_unref);
   for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
-    g_clear_pointer (&self->texts[i], g_free);
+    g_clear_pointer (&self->texts[i], text_free);
   g_clear_object (&self->submission);
   g_clear_pointer (&self->checklist, g_hash_table_unref);
   for (guint i = 0; i < RECTIFY_N_STEPS; i++)
@@ -1051,10 +1162,6 @@ rectify_case_init (RectifyCase *self)
   g_date_clear (&self->invoice_date, 1);
   self->submission = rectify_submission_new ();
   self->attachments = g_list_store_new (RECTIFY_TYPE_ATTACHMENT);
-  self->checklist = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                           g_free, (GDestroyNotify)g_date_time_unref);
-  for (guint i = 0; i < RECTIFY_N_STEPS; i++)
-    self->problems[i] = g_ptr_array_new_with_free_func (problem_free);
 }
 
 /**
@@ -1449,8 +1556,8 @@ rectify_case_set_text (RectifyCase *self,
   if (g_strcmp0 (rectify_case_get_text (self, text), value ? value : "") == 0)
     return;
 
-  g_free (self->texts[text]);
-  self->texts[text] = g_strdup (value);
+  text_free (self->texts[text]);
+  self->texts[text] = text_dup (text, value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + text]);
 
   /* A confirmation was for the amount as it was. */
@@ -2099,7 +2206,7 @@ rectify_case_is_finished (RectifyCase *self)
   items = rectify_case_dup_checklist_items (self);
   for (guint i = 0; items[i] != NULL; i++)
     if (!rectify_checklist_item_is_optional (items[i]) &&
-        !g_hash_table_contains (self->checklist, items[i]))
+        (self->checklist == NULL || !g_hash_table_contains (self->checklist, items[i])))
       return FALSE;
 
   return TRUE;
@@ -2123,7 +2230,7 @@ rectify_case_is_blank (RectifyCase *self)
       g_list_model_get_n_items (G_LIST_MODEL (self->attachments)) > 0 ||
       self->resolution != RECTIFY_RESOLUTION_NONE ||
       rectify_case_get_send_state (self) != RECTIFY_SEND_STATE_DRAFT ||
-      g_hash_table_size (self->checklist) > 0)
+      (self->checklist != NULL && g_hash_table_size (self->checklist) > 0))
     return FALSE;
 
   for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
@@ -2150,6 +2257,16 @@ rectify_case_dup_checklist_items (RectifyCase *self)
   return rectify_checklist_dup_items (self->scenario);
 }
 
+/* Made when the first item is ticked: most loaded cases have none. */
+static GHashTable *
+ensure_checklist (RectifyCase *self)
+{
+  if (self->checklist == NULL)
+    self->checklist = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                             g_free, (GDestroyNotify)g_date_time_unref);
+  return self->checklist;
+}
+
 /* When @item was ticked, or %NULL when it is not. */
 GDateTime *
 rectify_case_get_checklist_done (RectifyCase *self,
@@ -2158,7 +2275,7 @@ rectify_case_get_checklist_done (RectifyCase *self,
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
   g_return_val_if_fail (item != NULL, NULL);
 
-  return g_hash_table_lookup (self->checklist, item);
+  return self->checklist != NULL ? g_hash_table_lookup (self->checklist, item) : NULL;
 }
 
 void
@@ -2169,11 +2286,11 @@ rectify_case_set_checklist_done (RectifyCase *self,
   g_return_if_fail (RECTIFY_IS_CASE (self));
   g_return_if_fail (item != NULL);
 
-  if (done == g_hash_table_contains (self->checklist, item))
+  if (done == (rectify_case_get_checklist_done (self, item) != NULL))
     return;
 
   if (done)
-    g_hash_table_insert (self->checklist, g_strdup (item), rectify_clock_now_utc ());
+    g_hash_table_insert (ensure_checklist (self), g_strdup (item), rectify_clock_now_utc ());
   else
     g_hash_table_remove (self->checklist, item);
 
@@ -2189,10 +2306,10 @@ rectify_case_restore_checklist_item (RectifyCase *self,
   g_return_if_fail (RECTIFY_IS_CASE (self));
   g_return_if_fail (item != NULL && done_at != NULL);
 
-  g_hash_table_insert (self->checklist, g_strdup (item), g_date_time_ref (done_at));
+  g_hash_table_insert (ensure_checklist (self), g_strdup (item), g_date_time_ref (done_at));
 }
 
-/* For the store: every ticked item. */
+/* For the store: every ticked item, or %NULL when none ever was. */
 GHashTable *
 rectify_case_get_checklist (RectifyCase *self)
 {
@@ -2251,16 +2368,24 @@ rectify_case_get_step_complete (RectifyCase *self,
  * @step: a step
  *
  * Returns: (transfer none) (element-type RectifyProblem): what validation
- *   found on @step, in the order of the page's fields
+ *   found on @step, in the order of the page's fields; for reading only
  */
 GPtrArray *
 rectify_case_get_problems (RectifyCase *self,
                            RectifyStep  step)
 {
+  static GPtrArray *none;
+
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
   g_return_val_if_fail (step < RECTIFY_N_STEPS, NULL);
 
-  return self->problems[step];
+  if (self->problems[step] != NULL)
+    return self->problems[step];
+
+  /* A step that never had a problem: one empty array, shared. */
+  if (g_once_init_enter (&none))
+    g_once_init_leave (&none, g_ptr_array_new ());
+  return none;
 }
 
 /**
@@ -2278,7 +2403,7 @@ rectify_case_get_field_problem (RectifyCase *self,
   g_return_val_if_fail (field != NULL, NULL);
 
   for (guint step = 0; step < RECTIFY_N_STEPS; step++)
-    for (guint i = 0; i < self->problems[step]->len; i++)
+    for (guint i = 0; self->problems[step] != NULL && i < self->problems[step]->len; i++)
       {
         const RectifyProblem *problem = g_ptr_array_index (self->problems[step], i);
 
