@@ -785,15 +785,9 @@ rectify_case_revalidate (RectifyCase *self)
 
   for (guint step = 0; step < RECTIFY_N_STEPS; step++)
     {
-      /* A step's list is made the first time it has a problem (most
-       * loaded cases have none on most steps), then kept, so that the
-       * array rectify_case_get_problems() gave stays the step's. */
-      GPtrArray *problems = self->problems[step];
-
-      if (problems != NULL)
-        g_ptr_array_set_size (problems, 0);
-      else
-        problems = g_ptr_array_new_full (1, problem_free);
+      /* A step's list is kept only while it has problems: most loaded
+       * cases have none on most steps. */
+      GPtrArray *problems = g_ptr_array_new_with_free_func (problem_free);
 
       switch (step)
         {
@@ -813,9 +807,10 @@ rectify_case_revalidate (RectifyCase *self)
           break;
         }
 
-      if (self->problems[step] == NULL && problems->len > 0)
+      g_clear_pointer (&self->problems[step], g_ptr_array_unref);
+      if (problems->len > 0)
         self->problems[step] = problems;
-      else if (self->problems[step] == NULL)
+      else
         g_ptr_array_unref (problems);
     }
 
@@ -1192,7 +1187,9 @@ rectify_case_new (void)
  * @reference: (nullable): the case's reference, or %NULL for a new one
  * @created: (nullable): when it was created, or %NULL for now
  *
- * For the store, reading a saved case back.
+ * For the store, reading a saved case back. It is not validated yet: the
+ * caller fills it and validates it once (rectify_case_end_load()), rather
+ * than making, for every case read, the problems of an empty case.
  *
  * Returns: (transfer full): an empty case
  */
@@ -1205,7 +1202,6 @@ rectify_case_new_for_reference (const char *reference,
   self->reference = reference ? g_strdup (reference) : g_uuid_string_random ();
   self->created = created ? g_date_time_ref (created) : rectify_clock_now_utc ();
   self->updated = g_date_time_ref (self->created);
-  rectify_case_revalidate (self);
 
   return self;
 }
