@@ -43,6 +43,36 @@ test_case_reference (void)
   g_assert_cmpstr (rectify_case_get_text (a, RECTIFY_TEXT_CURRENCY), ==, "EUR");
 }
 
+/* Cases share one copy of a short text: each keeps its own as long as it
+ * lives, whoever else lets it go or changes theirs. */
+static void
+test_case_shared_texts (void)
+{
+  RectifyCase *a = rectify_case_new ();
+  g_autoptr(RectifyCase) b = rectify_case_new ();
+  g_autoptr(RectifyCase) c = rectify_case_new ();
+  g_autofree char *typed = g_strdup ("Advanced");
+
+  rectify_case_set_text (a, RECTIFY_TEXT_LICENCE_TYPE, typed);
+  rectify_case_set_text (b, RECTIFY_TEXT_LICENCE_TYPE, typed);
+  rectify_case_set_text (c, RECTIFY_TEXT_LICENCE_TYPE, "Advanced");
+  g_assert_true (rectify_case_get_text (a, RECTIFY_TEXT_LICENCE_TYPE) ==
+                 rectify_case_get_text (b, RECTIFY_TEXT_LICENCE_TYPE));
+  memset (typed, 'x', strlen (typed));
+
+  g_object_unref (a);
+  rectify_case_set_text (c, RECTIFY_TEXT_LICENCE_TYPE, "Smart");
+  g_assert_cmpstr (rectify_case_get_text (b, RECTIFY_TEXT_LICENCE_TYPE), ==, "Advanced");
+  g_assert_cmpstr (rectify_case_get_text (c, RECTIFY_TEXT_LICENCE_TYPE), ==, "Smart");
+
+  /* The explanation is the case's own copy, even when it is short. */
+  rectify_case_set_text (b, RECTIFY_TEXT_EXPLANATION, "Advanced");
+  g_assert_true (rectify_case_get_text (b, RECTIFY_TEXT_EXPLANATION) !=
+                 rectify_case_get_text (b, RECTIFY_TEXT_LICENCE_TYPE));
+  rectify_case_set_text (b, RECTIFY_TEXT_EXPLANATION, NULL);
+  g_assert_cmpstr (rectify_case_get_text (b, RECTIFY_TEXT_LICENCE_TYPE), ==, "Advanced");
+}
+
 static void
 test_case_scenario_notify (void)
 {
@@ -737,6 +767,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/case/reference", test_case_reference);
+  g_test_add_func ("/case/shared-texts", test_case_shared_texts);
   g_test_add_func ("/case/scenario-notify", test_case_scenario_notify);
   g_test_add_func ("/case/text-notify", test_case_text_notify);
   g_test_add_func ("/case/updated-moves", test_case_updated_moves);

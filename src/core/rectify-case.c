@@ -18,6 +18,7 @@
 #include "rectify-core-enums.h"
 #include "rectify-money.h"
 #include "rectify-provider.h"
+#include "rectify-shared-text.h"
 #include "rectify-submission-private.h"
 
 /* Everything about one case lives here; widgets bind to it and the store
@@ -122,66 +123,16 @@ static const int step_complete_prop[RECTIFY_N_STEPS] = {
   0,
 };
 
-/* Short texts repeat from case to case: a currency, a licence type, a count,
- * a price, the owner's own name and address. Each distinct one is kept once,
- * counted, for every case that holds it (10,000 loaded cases held some
- * 90,000 copies of a few hundred strings). The explanation and the invoice
- * number are the case's own and are copied as before. The loader's thread
- * and the main thread both make cases: the pool has its lock. */
-#define SHARED_TEXT_MAX 64
-
-G_LOCK_DEFINE_STATIC (shared_texts);
-/* text → how many cases hold it (the key is the copy they point to, freed
- * here when the last one lets it go) */
-static GHashTable *shared_texts;
-
+/* The texts most cases share are kept once (rectify-shared-text.c); the
+ * explanation and the invoice number are the case's own. */
 static char *
 text_dup (RectifyText  text,
           const char  *value)
 {
-  gpointer key, count;
-
-  if (value == NULL || text == RECTIFY_TEXT_EXPLANATION ||
-      text == RECTIFY_TEXT_INVOICE_NUMBER || strlen (value) > SHARED_TEXT_MAX)
+  if (text == RECTIFY_TEXT_EXPLANATION || text == RECTIFY_TEXT_INVOICE_NUMBER)
     return g_strdup (value);
 
-  G_LOCK (shared_texts);
-  if (shared_texts == NULL)
-    shared_texts = g_hash_table_new (g_str_hash, g_str_equal);
-  if (g_hash_table_lookup_extended (shared_texts, value, &key, &count))
-    g_hash_table_insert (shared_texts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
-  else
-    g_hash_table_insert (shared_texts, key = g_strdup (value), GUINT_TO_POINTER (1));
-  G_UNLOCK (shared_texts);
-
-  return key;
-}
-
-/* Frees what text_dup() gave: the pool's copy is told apart by its
- * address (a copy of the same text made for the explanation is not it). */
-static void
-text_free (char *value)
-{
-  gpointer key, count;
-  gboolean last = TRUE;
-
-  if (value == NULL)
-    return;
-
-  G_LOCK (shared_texts);
-  if (shared_texts != NULL &&
-      g_hash_table_lookup_extended (shared_texts, value, &key, &count) && key == value)
-    {
-      last = GPOINTER_TO_UINT (count) == 1;
-      if (last)
-        g_hash_table_remove (shared_texts, key);
-      else
-        g_hash_table_insert (shared_texts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) - 1));
-    }
-  G_UNLOCK (shared_texts);
-
-  if (last)
-    g_free (value);
+  return rectify_shared_text_dup (value);
 }
 
 /* A problem whose message is one of validation's fixed, translated
@@ -887,7 +838,7 @@ rectify_case_finalize (GObject *object)
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->updated, g_date_time_unref);
   for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
-    g_clear_pointer (&self->texts[i], text_free);
+    g_clear_pointer (&self->texts[i], rectify_shared_text_free);
   g_clear_object (&self->submission);
   g_clear_pointer (&self->checklist, g_hash_table_unref);
   for (guint i = 0; i < RECTIFY_N_STEPS; i++)
@@ -1552,7 +1503,7 @@ rectify_case_set_text (RectifyCase *self,
   if (g_strcmp0 (rectify_case_get_text (self, text), value ? value : "") == 0)
     return;
 
-  text_free (self->texts[text]);
+  rectify_shared_text_free (self->texts[text]);
   self->texts[text] = text_dup (text, value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + text]);
 
