@@ -8,6 +8,7 @@
 
 #include "rectify-attachment-private.h"
 #include "rectify-core-enums.h"
+#include "rectify-shared-text.h"
 
 /* What is known of the file is learned asynchronously (check_async) and kept
  * here, so validation never touches the disk on the main thread. The upload
@@ -18,8 +19,12 @@ struct _RectifyAttachment
   GObject                 parent_instance;
 
   GFile                  *file;
-  char                   *path;
+  /* the file's URI when it has no path; else its path is the GFile's */
+  char                   *uri;
+  /* its own copy, or the end of the file's path when it is the name */
   char                   *display_name;
+  gboolean                owns_display_name;
+  /* shared (rectify-shared-text.c): a handful of types for every file */
   char                   *content_type;
   goffset                 size;
   RectifyAttachmentState  state;
@@ -51,10 +56,11 @@ rectify_attachment_finalize (GObject *object)
 {
   RectifyAttachment *self = (RectifyAttachment *)object;
 
+  if (self->owns_display_name)
+    g_free (self->display_name);
   g_clear_object (&self->file);
-  g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->display_name, g_free);
-  g_clear_pointer (&self->content_type, g_free);
+  g_clear_pointer (&self->uri, g_free);
+  g_clear_pointer (&self->content_type, rectify_shared_text_free);
   g_clear_pointer (&self->upload_token, g_free);
   g_clear_pointer (&self->uploaded_at, g_date_time_unref);
 
@@ -157,6 +163,44 @@ rectify_attachment_init (RectifyAttachment *self)
   self->size = -1;
 }
 
+/* Takes @name. When it ends the file's path, as it does for every file
+ * attached until a check names it otherwise, that end is kept instead of
+ * a copy. */
+static void
+set_display_name (RectifyAttachment *self,
+                  char              *name)
+{
+  const char *path = g_file_peek_path (self->file);
+  gsize path_len = path != NULL ? strlen (path) : 0;
+  gsize name_len = name != NULL ? strlen (name) : 0;
+
+  if (name != NULL && !g_utf8_validate (name, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (name, -1);
+
+      g_free (name);
+      name = valid;
+      name_len = strlen (name);
+    }
+
+  if (self->owns_display_name)
+    g_free (self->display_name);
+
+  if (name != NULL && name_len > 0 && name_len < path_len &&
+      path[path_len - name_len - 1] == G_DIR_SEPARATOR &&
+      strcmp (path + path_len - name_len, name) == 0)
+    {
+      self->display_name = (char *) path + path_len - name_len;
+      self->owns_display_name = FALSE;
+      g_free (name);
+    }
+  else
+    {
+      self->display_name = name;
+      self->owns_display_name = name != NULL;
+    }
+}
+
 /**
  * rectify_attachment_new:
  * @file: the file, on the local disk or behind the document portal
@@ -172,17 +216,9 @@ rectify_attachment_new (GFile *file)
 
   self = g_object_new (RECTIFY_TYPE_ATTACHMENT, NULL);
   self->file = g_object_ref (file);
-  self->path = g_file_get_path (file);
-  if (self->path == NULL)
-    self->path = g_file_get_uri (file);
-  self->display_name = g_file_get_basename (file);
-  if (self->display_name != NULL && !g_utf8_validate (self->display_name, -1, NULL))
-    {
-      char *valid = g_utf8_make_valid (self->display_name, -1);
-
-      g_free (self->display_name);
-      self->display_name = valid;
-    }
+  if (g_file_peek_path (file) == NULL)
+    self->uri = g_file_get_uri (file);
+  set_display_name (self, g_file_get_basename (file));
 
   return self;
 }
@@ -201,7 +237,7 @@ rectify_attachment_get_path (RectifyAttachment *self)
 {
   g_return_val_if_fail (RECTIFY_IS_ATTACHMENT (self), NULL);
 
-  return self->path;
+  return self->uri != NULL ? self->uri : g_file_peek_path (self->file);
 }
 
 const char *
@@ -238,20 +274,6 @@ rectify_attachment_get_state (RectifyAttachment *self)
   return self->state;
 }
 
-static void
-set_string (RectifyAttachment  *self,
-            char              **field,
-            const char         *value,
-            int                 prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
 /**
  * rectify_attachment_set_info:
  * @self: a #RectifyAttachment
@@ -274,9 +296,17 @@ rectify_attachment_set_info (RectifyAttachment      *self,
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (display_name != NULL)
-    set_string (self, &self->display_name, display_name, PROP_DISPLAY_NAME);
-  set_string (self, &self->content_type, content_type, PROP_CONTENT_TYPE);
+  if (display_name != NULL && g_strcmp0 (self->display_name, display_name) != 0)
+    {
+      set_display_name (self, g_strdup (display_name));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+    }
+  if (g_strcmp0 (self->content_type, content_type) != 0)
+    {
+      rectify_shared_text_free (self->content_type);
+      self->content_type = rectify_shared_text_dup (content_type);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_TYPE]);
+    }
 
   if (self->size != size)
     {
