@@ -59,7 +59,7 @@ struct _RectifyCaseStore
   guint       autosave_ms;
   guint       retry_ms;
 
-  /* reference → Entry, for every case including removed ones */
+  /* reference (the case's) → Entry, for every case including removed ones */
   GHashTable *entries;
   /* the visible cases, most recently changed first */
   GPtrArray  *visible;
@@ -595,7 +595,8 @@ track (RectifyCaseStore *self,
   entry->file = file ? g_object_ref (file)
                      : file_for_reference (self, rectify_case_get_reference (rcase));
   entry->on_disk = file != NULL;
-  g_hash_table_insert (self->entries, g_strdup (rectify_case_get_reference (rcase)), entry);
+  /* The key is the case's own reference: the entry holds the case. */
+  g_hash_table_replace (self->entries, (gpointer) rectify_case_get_reference (rcase), entry);
 
   return entry;
 }
@@ -710,7 +711,7 @@ rectify_case_store_init (RectifyCaseStore *self)
 {
   self->autosave_ms = RECTIFY_CASE_STORE_AUTOSAVE_MS;
   self->retry_ms = RECTIFY_CASE_STORE_RETRY_MS;
-  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entry_free);
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
   self->visible = g_ptr_array_new ();
   self->flush_tasks = g_ptr_array_new_with_free_func (g_object_unref);
   self->changed_hook = g_signal_add_emission_hook (case_changed_signal, 0, case_changed_hook,
