@@ -154,7 +154,6 @@ JsonNode *
 rectify_case_to_json (RectifyCase *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  GListModel *attachments;
   g_autoptr(GList) items = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
@@ -198,10 +197,9 @@ rectify_case_to_json (RectifyCase *self)
 
   json_builder_set_member_name (builder, "attachments");
   json_builder_begin_array (builder);
-  attachments = rectify_case_get_attachments (self);
-  for (guint i = 0; i < g_list_model_get_n_items (attachments); i++)
+  for (guint i = 0; i < rectify_case_get_n_attachments (self); i++)
     {
-      g_autoptr(RectifyAttachment) attachment = g_list_model_get_item (attachments, i);
+      g_autoptr(RectifyAttachment) attachment = rectify_case_dup_attachment (self, i);
       const char *path = rectify_attachment_get_path (attachment);
       g_autofree char *uri = NULL;
 

@@ -10,14 +10,17 @@
 
 G_BEGIN_DECLS
 
-RectifyCase *rectify_case_new_for_reference       (const char  *reference,
-                                                   GDateTime   *created);
-void         rectify_case_begin_load              (RectifyCase *self);
-void         rectify_case_end_load                (RectifyCase *self,
-                                                   GDateTime   *updated);
-void         rectify_case_restore_checklist_item  (RectifyCase *self,
-                                                   const char  *item,
-                                                   GDateTime   *done_at);
-GHashTable  *rectify_case_get_checklist           (RectifyCase *self);
+RectifyCase       *rectify_case_new_for_reference      (const char  *reference,
+                                                        GDateTime   *created);
+void               rectify_case_begin_load             (RectifyCase *self);
+void               rectify_case_end_load               (RectifyCase *self,
+                                                        GDateTime   *updated);
+void               rectify_case_restore_checklist_item (RectifyCase *self,
+                                                        const char  *item,
+                                                        GDateTime   *done_at);
+GHashTable        *rectify_case_get_checklist          (RectifyCase *self);
+guint              rectify_case_get_n_attachments      (RectifyCase *self);
+RectifyAttachment *rectify_case_dup_attachment         (RectifyCase *self,
+                                                        guint        position);
 
 G_END_DECLS

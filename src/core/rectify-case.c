@@ -45,6 +45,10 @@ struct _RectifyCase
   /* bytes rather than gboolean: one of these lives for every case loaded */
   guint8             price_confirmed[RECTIFY_N_TEXTS];
   char              *texts[RECTIFY_N_TEXTS];
+  /* The attachments: in a plain array until someone asks for them as a
+   * list model (a page, the request, the outbox), then in the model. A
+   * GListStore per case weighed 1.6 MB for 10,000 cases loaded. */
+  GPtrArray         *attachment_array;
   GListStore        *attachments;
   RectifyResolution  resolution;
 
@@ -382,17 +386,35 @@ validate_identify (RectifyCase *self,
     }
 }
 
+static guint
+count_attachments (RectifyCase *self)
+{
+  if (self->attachments != NULL)
+    return g_list_model_get_n_items (G_LIST_MODEL (self->attachments));
+
+  return self->attachment_array != NULL ? self->attachment_array->len : 0;
+}
+
+static RectifyAttachment *
+dup_attachment (RectifyCase *self,
+                guint        position)
+{
+  if (self->attachments != NULL)
+    return g_list_model_get_item (G_LIST_MODEL (self->attachments), position);
+
+  return g_object_ref (g_ptr_array_index (self->attachment_array, position));
+}
+
 static void
 validate_attachments (RectifyCase *self,
                       GPtrArray   *problems)
 {
   RectifyProvider *provider = rectify_provider_get_default ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attachments));
+  guint n = count_attachments (self);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RectifyAttachment) attachment =
-        g_list_model_get_item (G_LIST_MODEL (self->attachments), i);
+      g_autoptr(RectifyAttachment) attachment = dup_attachment (self, i);
       const char *name = rectify_attachment_get_display_name (attachment);
       const char *type = rectify_attachment_get_content_type (attachment);
       goffset max_size = rectify_provider_get_max_attachment_size (provider);
@@ -812,19 +834,14 @@ rectify_case_dispose (GObject *object)
 {
   RectifyCase *self = (RectifyCase *)object;
 
-  if (self->attachments != NULL)
+  for (guint i = 0, n = count_attachments (self); i < n; i++)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attachments));
+      g_autoptr(RectifyAttachment) attachment = dup_attachment (self, i);
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(RectifyAttachment) attachment =
-            g_list_model_get_item (G_LIST_MODEL (self->attachments), i);
-
-          rectify_attachment_set_watch (attachment, NULL, NULL);
-        }
-      g_clear_object (&self->attachments);
+      rectify_attachment_set_watch (attachment, NULL, NULL);
     }
+  g_clear_pointer (&self->attachment_array, g_ptr_array_unref);
+  g_clear_object (&self->attachments);
 
   G_OBJECT_CLASS (rectify_case_parent_class)->dispose (object);
 }
@@ -1107,7 +1124,6 @@ rectify_case_init (RectifyCase *self)
   g_date_clear (&self->next_billing, 1);
   g_date_clear (&self->invoice_date, 1);
   self->submission = rectify_submission_new ();
-  self->attachments = g_list_store_new (RECTIFY_TYPE_ATTACHMENT);
 }
 
 /**
@@ -1651,7 +1667,35 @@ rectify_case_get_attachments (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
+  if (self->attachments == NULL)
+    {
+      self->attachments = g_list_store_new (RECTIFY_TYPE_ATTACHMENT);
+      if (self->attachment_array != NULL)
+        g_list_store_splice (self->attachments, 0, 0, self->attachment_array->pdata,
+                             self->attachment_array->len);
+      g_clear_pointer (&self->attachment_array, g_ptr_array_unref);
+    }
+
   return G_LIST_MODEL (self->attachments);
+}
+
+/* For the case file: the attachments, without making the list model. */
+guint
+rectify_case_get_n_attachments (RectifyCase *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), 0);
+
+  return count_attachments (self);
+}
+
+RectifyAttachment *
+rectify_case_dup_attachment (RectifyCase *self,
+                             guint        position)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+  g_return_val_if_fail (position < count_attachments (self), NULL);
+
+  return dup_attachment (self, position);
 }
 
 void
@@ -1662,7 +1706,16 @@ rectify_case_add_attachment (RectifyCase       *self,
   g_return_if_fail (RECTIFY_IS_ATTACHMENT (attachment));
 
   rectify_attachment_set_watch (attachment, on_attachment_notify, self);
-  g_list_store_append (self->attachments, attachment);
+  if (self->attachments != NULL)
+    {
+      g_list_store_append (self->attachments, attachment);
+    }
+  else
+    {
+      if (self->attachment_array == NULL)
+        self->attachment_array = g_ptr_array_new_full (1, g_object_unref);
+      g_ptr_array_add (self->attachment_array, g_object_ref (attachment));
+    }
   case_changed (self);
 }
 
@@ -1675,11 +1728,17 @@ rectify_case_remove_attachment (RectifyCase       *self,
   g_return_if_fail (RECTIFY_IS_CASE (self));
   g_return_if_fail (RECTIFY_IS_ATTACHMENT (attachment));
 
-  if (!g_list_store_find (self->attachments, attachment, &position))
+  if (self->attachments != NULL ? !g_list_store_find (self->attachments, attachment, &position)
+                               : (self->attachment_array == NULL ||
+                                  !g_ptr_array_find (self->attachment_array, attachment,
+                                                     &position)))
     return;
 
   rectify_attachment_set_watch (attachment, NULL, NULL);
-  g_list_store_remove (self->attachments, position);
+  if (self->attachments != NULL)
+    g_list_store_remove (self->attachments, position);
+  else
+    g_ptr_array_remove_index (self->attachment_array, position);
   case_changed (self);
 }
 
@@ -2174,7 +2233,7 @@ rectify_case_is_blank (RectifyCase *self)
   if (self->scenario != RECTIFY_SCENARIO_NONE ||
       g_date_valid (&self->purchase_date) || g_date_valid (&self->next_billing) ||
       g_date_valid (&self->invoice_date) || self->prices_include_tax ||
-      g_list_model_get_n_items (G_LIST_MODEL (self->attachments)) > 0 ||
+      count_attachments (self) > 0 ||
       self->resolution != RECTIFY_RESOLUTION_NONE ||
       rectify_case_get_send_state (self) != RECTIFY_SEND_STATE_DRAFT ||
       (self->checklist != NULL && g_hash_table_size (self->checklist) > 0))
