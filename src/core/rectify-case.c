@@ -52,7 +52,9 @@ struct _RectifyCase
   GListStore        *attachments;
   RectifyResolution  resolution;
 
-  /* the send record: written by the outbox and the case file only */
+  /* the send record: written by the outbox and the case file only; %NULL
+   * until something is written in it or someone asks for it (a draft
+   * loaded has none to keep) */
   RectifySubmission *submission;
 
   /* item id → GDateTime it was ticked; %NULL until one is */
@@ -829,6 +831,29 @@ on_attachment_notify (gpointer user_data)
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* What a case without a send record reads: one blank record, shared and
+ * never written. */
+static RectifySubmission *
+read_submission (RectifyCase *self)
+{
+  static RectifySubmission *blank;
+
+  if (self->submission != NULL)
+    return self->submission;
+
+  if (g_once_init_enter (&blank))
+    g_once_init_leave (&blank, rectify_submission_new ());
+  return blank;
+}
+
+static RectifySubmission *
+write_submission (RectifyCase *self)
+{
+  if (self->submission == NULL)
+    self->submission = rectify_submission_new ();
+  return self->submission;
+}
+
 static void
 rectify_case_dispose (GObject *object)
 {
@@ -929,31 +954,31 @@ rectify_case_get_property (GObject    *object,
       break;
 
     case PROP_SEND_STATE:
-      g_value_set_enum (value, rectify_submission_get_state (self->submission));
+      g_value_set_enum (value, rectify_submission_get_state (read_submission (self)));
       break;
 
     case PROP_SEND_REASON:
-      g_value_set_boxed (value, rectify_submission_get_reason (self->submission));
+      g_value_set_boxed (value, rectify_submission_get_reason (read_submission (self)));
       break;
 
     case PROP_REQUEST_ID:
-      g_value_set_int64 (value, rectify_submission_get_request_id (self->submission));
+      g_value_set_int64 (value, rectify_submission_get_request_id (read_submission (self)));
       break;
 
     case PROP_REQUEST_URL:
-      g_value_set_string (value, rectify_submission_get_request_url (self->submission));
+      g_value_set_string (value, rectify_submission_get_request_url (read_submission (self)));
       break;
 
     case PROP_REQUEST_STATUS:
-      g_value_set_string (value, rectify_submission_get_request_status (self->submission));
+      g_value_set_string (value, rectify_submission_get_request_status (read_submission (self)));
       break;
 
     case PROP_SENT_SUBJECT:
-      g_value_set_string (value, rectify_submission_get_sent_subject (self->submission));
+      g_value_set_string (value, rectify_submission_get_sent_subject (read_submission (self)));
       break;
 
     case PROP_SENT_BODY:
-      g_value_set_string (value, rectify_submission_get_sent_body (self->submission));
+      g_value_set_string (value, rectify_submission_get_sent_body (read_submission (self)));
       break;
 
     case PROP_CURRENT_STEP:
@@ -1123,7 +1148,6 @@ rectify_case_init (RectifyCase *self)
   g_date_clear (&self->purchase_date, 1);
   g_date_clear (&self->next_billing, 1);
   g_date_clear (&self->invoice_date, 1);
-  self->submission = rectify_submission_new ();
 }
 
 /**
@@ -1860,7 +1884,8 @@ rectify_case_get_submission (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return self->submission;
+  /* Someone may watch it from now on: it is made, and kept. */
+  return write_submission (self);
 }
 
 RectifySendState
@@ -1868,7 +1893,7 @@ rectify_case_get_send_state (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), RECTIFY_SEND_STATE_DRAFT);
 
-  return rectify_submission_get_state (self->submission);
+  return rectify_submission_get_state (read_submission (self));
 }
 
 /**
@@ -1890,8 +1915,13 @@ rectify_case_set_send_state (RectifyCase             *self,
 
   g_return_if_fail (RECTIFY_IS_CASE (self));
 
+  /* A draft without a reason, as a case without a record is. */
+  if (self->submission == NULL && state == RECTIFY_SEND_STATE_DRAFT &&
+      (reason == NULL || reason->code == RECTIFY_SEND_REASON_NONE))
+    return;
+
   was_submitted = rectify_case_is_submitted (self);
-  changed = rectify_submission_set_state (self->submission, state, reason);
+  changed = rectify_submission_set_state (write_submission (self), state, reason);
 
   if (changed & RECTIFY_SUBMISSION_STATE_CHANGED)
     {
@@ -1906,14 +1936,14 @@ rectify_case_set_send_state (RectifyCase             *self,
           rectify_clock_get_today (&today);
           if (!rectify_case_compute_amount (self, self->resolution, &today, &expected, NULL))
             expected = -1;
-          rectify_submission_set_submitted (self->submission, now, expected);
+          rectify_submission_set_submitted (write_submission (self), now, expected);
         }
 
       /* Back to a draft, or failed with nothing on the desk: nothing was
        * sent, so there is nothing to keep as sent. */
       if ((state == RECTIFY_SEND_STATE_DRAFT || state == RECTIFY_SEND_STATE_FAILED) &&
           self->loading == 0 &&
-          rectify_submission_set_snapshot (self->submission, NULL, NULL, NULL))
+          rectify_submission_set_snapshot (write_submission (self), NULL, NULL, NULL))
         {
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENT_SUBJECT]);
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENT_BODY]);
@@ -1943,7 +1973,7 @@ rectify_case_get_send_reason (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return rectify_submission_get_reason (self->submission);
+  return rectify_submission_get_reason (read_submission (self));
 }
 
 /* The desk's request number, or 0 while it is not known. */
@@ -1952,7 +1982,7 @@ rectify_case_get_request_id (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), 0);
 
-  return rectify_submission_get_request_id (self->submission);
+  return rectify_submission_get_request_id (read_submission (self));
 }
 
 const char *
@@ -1960,7 +1990,7 @@ rectify_case_get_request_url (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return rectify_submission_get_request_url (self->submission);
+  return rectify_submission_get_request_url (read_submission (self));
 }
 
 /* The request's status as the desk last said ("new", "open", …), or %NULL. */
@@ -1969,7 +1999,7 @@ rectify_case_get_request_status (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return rectify_submission_get_request_status (self->submission);
+  return rectify_submission_get_request_status (read_submission (self));
 }
 
 /**
@@ -1994,10 +2024,14 @@ rectify_case_set_request (RectifyCase *self,
   g_return_if_fail (RECTIFY_IS_CASE (self));
   g_return_if_fail (id >= 0);
 
+  /* Here and below: what would leave a blank record as it is makes none. */
+  if (self->submission == NULL && id == 0 && url == NULL && status == NULL)
+    return;
+
   old_id = rectify_case_get_request_id (self);
   old_url = g_strdup (rectify_case_get_request_url (self));
   old_status = g_strdup (rectify_case_get_request_status (self));
-  if (!rectify_submission_set_request (self->submission, id, url, status))
+  if (!rectify_submission_set_request (write_submission (self), id, url, status))
     return;
 
   if (old_id != id)
@@ -2017,7 +2051,10 @@ rectify_case_set_last_reply_id (RectifyCase *self,
 {
   g_return_if_fail (RECTIFY_IS_CASE (self));
 
-  if (rectify_submission_set_last_reply_id (self->submission, id))
+  if (self->submission == NULL && id == 0)
+    return;
+
+  if (rectify_submission_set_last_reply_id (write_submission (self), id))
     case_changed (self);
 }
 
@@ -2035,7 +2072,7 @@ rectify_case_get_send_attempts (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), 0);
 
-  return rectify_submission_get_attempts (self->submission);
+  return rectify_submission_get_attempts (read_submission (self));
 }
 
 /* When the outbox last sent the request to the desk, or %NULL. */
@@ -2044,7 +2081,7 @@ rectify_case_get_last_attempt (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return rectify_submission_get_last_attempt (self->submission);
+  return rectify_submission_get_last_attempt (read_submission (self));
 }
 
 /**
@@ -2062,7 +2099,10 @@ rectify_case_set_send_attempts (RectifyCase *self,
 {
   g_return_if_fail (RECTIFY_IS_CASE (self));
 
-  if (rectify_submission_set_attempts (self->submission, attempts, last_attempt))
+  if (self->submission == NULL && attempts == 0 && last_attempt == NULL)
+    return;
+
+  if (rectify_submission_set_attempts (write_submission (self), attempts, last_attempt))
     case_changed (self);
 }
 
@@ -2072,7 +2112,7 @@ rectify_case_get_sent_subject (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return rectify_submission_get_sent_subject (self->submission);
+  return rectify_submission_get_sent_subject (read_submission (self));
 }
 
 /* The body of the request as it went to the desk, or %NULL before. */
@@ -2081,7 +2121,7 @@ rectify_case_get_sent_body (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return rectify_submission_get_sent_body (self->submission);
+  return rectify_submission_get_sent_body (read_submission (self));
 }
 
 /**
@@ -2097,7 +2137,7 @@ rectify_case_get_sent_attachments (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return rectify_submission_get_sent_attachments (self->submission);
+  return rectify_submission_get_sent_attachments (read_submission (self));
 }
 
 /**
@@ -2118,7 +2158,10 @@ rectify_case_set_sent_snapshot (RectifyCase        *self,
 {
   g_return_if_fail (RECTIFY_IS_CASE (self));
 
-  if (!rectify_submission_set_snapshot (self->submission, subject, body, attachments))
+  if (self->submission == NULL && subject == NULL && body == NULL && attachments == NULL)
+    return;
+
+  if (!rectify_submission_set_snapshot (write_submission (self), subject, body, attachments))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENT_SUBJECT]);
@@ -2132,7 +2175,7 @@ rectify_case_get_submitted_at (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
-  return rectify_submission_get_submitted_at (self->submission);
+  return rectify_submission_get_submitted_at (read_submission (self));
 }
 
 /**
@@ -2151,7 +2194,7 @@ rectify_case_get_expected_minor (RectifyCase *self,
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
 
-  return rectify_submission_get_expected_minor (self->submission, out_minor);
+  return rectify_submission_get_expected_minor (read_submission (self), out_minor);
 }
 
 /* For the store: restores when it was submitted and what was expected. */
@@ -2162,7 +2205,10 @@ rectify_case_restore_submission (RectifyCase *self,
 {
   g_return_if_fail (RECTIFY_IS_CASE (self));
 
-  rectify_submission_set_submitted (self->submission, submitted_at, expected_minor);
+  if (self->submission == NULL && submitted_at == NULL && expected_minor < 0)
+    return;
+
+  rectify_submission_set_submitted (write_submission (self), submitted_at, expected_minor);
 }
 
 /* Whether the request reached support, through Rectify or otherwise. */
@@ -2171,7 +2217,7 @@ rectify_case_is_submitted (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
 
-  return rectify_submission_is_submitted (self->submission);
+  return rectify_submission_is_submitted (read_submission (self));
 }
 
 /**
@@ -2189,7 +2235,7 @@ rectify_case_is_locked (RectifyCase *self)
 {
   g_return_val_if_fail (RECTIFY_IS_CASE (self), FALSE);
 
-  return rectify_submission_is_locked (self->submission);
+  return rectify_submission_is_locked (read_submission (self));
 }
 
 /**
