@@ -191,6 +191,44 @@ test_file_unknown_members_ignored (void)
   g_assert_cmpint (rectify_case_get_scenario (rcase), ==, RECTIFY_SCENARIO_UNINTENDED);
 }
 
+/* The ticked items are written in the order of their ids, whatever the
+ * order they were ticked in, and an item this version does not know (a
+ * later version's) is kept with its time. */
+static void
+test_file_checklist_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyCase) rcase = NULL;
+  g_autoptr(RectifyCase) copy = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GDateTime) done_at = NULL;
+  const char *text, *verify, *later, *remove;
+
+  rcase = parse ("{\"version\": 1, " REF ", \"checklist\": {"
+                 "\"verify\": \"2026-11-20T10:00:00Z\", "
+                 "\"zz-later\": \"2026-11-21T10:00:00Z\"}}", &error);
+  g_assert_no_error (error);
+  rectify_case_set_checklist_done (rcase, RECTIFY_CHECKLIST_REMOVE_USERS, TRUE);
+  rectify_case_set_checklist_done (rcase, RECTIFY_CHECKLIST_CHECK_STATEMENT, TRUE);
+  rectify_case_set_checklist_done (rcase, RECTIFY_CHECKLIST_CHECK_STATEMENT, FALSE);
+
+  bytes = rectify_case_to_bytes (rcase);
+  text = g_bytes_get_data (bytes, NULL);
+  remove = strstr (text, "\"remove-users\"");
+  verify = strstr (text, "\"verify\"");
+  later = strstr (text, "\"zz-later\"");
+  g_assert_nonnull (remove);
+  g_assert_true (remove < verify && verify < later);
+  g_assert_null (strstr (text, "check-statement"));
+
+  copy = rectify_case_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  done_at = g_date_time_new_utc (2026, 11, 21, 10, 0, 0);
+  g_assert_true (g_date_time_equal (rectify_case_get_checklist_done (copy, "zz-later"), done_at));
+  g_assert_nonnull (rectify_case_get_checklist_done (copy, RECTIFY_CHECKLIST_REMOVE_USERS));
+  g_assert_null (rectify_case_get_checklist_done (copy, RECTIFY_CHECKLIST_CHECK_STATEMENT));
+}
+
 static void
 test_file_wrong_types_rejected (void)
 {
@@ -306,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/case-file/round-trip/empty", test_file_round_trip_empty);
   g_test_add_func ("/case-file/round-trip/full", test_file_round_trip_full);
   g_test_add_func ("/case-file/unknown-members-ignored", test_file_unknown_members_ignored);
+  g_test_add_func ("/case-file/checklist-order", test_file_checklist_order);
   g_test_add_func ("/case-file/wrong-types-rejected", test_file_wrong_types_rejected);
   g_test_add_func ("/case-file/invoice-facts", test_file_invoice_facts);
   g_test_add_func ("/case-file/send-reason", test_file_send_reason);

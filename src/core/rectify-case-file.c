@@ -154,7 +154,6 @@ JsonNode *
 rectify_case_to_json (RectifyCase *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(GList) items = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
 
@@ -298,12 +297,13 @@ rectify_case_to_json (RectifyCase *self)
   /* Sorted, so the same case always makes the same file. */
   json_builder_set_member_name (builder, "checklist");
   json_builder_begin_object (builder);
-  if (rectify_case_get_checklist (self) != NULL)
-    items = g_hash_table_get_keys (rectify_case_get_checklist (self));
-  items = g_list_sort (items, (GCompareFunc)g_strcmp0);
-  for (const GList *l = items; l != NULL; l = l->next)
-    add_datetime (builder, l->data,
-                  g_hash_table_lookup (rectify_case_get_checklist (self), l->data));
+  for (guint i = 0; i < rectify_case_get_n_checklist_ticks (self); i++)
+    {
+      GDateTime *done_at;
+      const char *item = rectify_case_get_checklist_tick (self, i, &done_at);
+
+      add_datetime (builder, item, done_at);
+    }
   json_builder_end_object (builder);
 
   json_builder_end_object (builder);

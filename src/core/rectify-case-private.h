@@ -18,7 +18,10 @@ void               rectify_case_end_load               (RectifyCase *self,
 void               rectify_case_restore_checklist_item (RectifyCase *self,
                                                         const char  *item,
                                                         GDateTime   *done_at);
-GHashTable        *rectify_case_get_checklist          (RectifyCase *self);
+guint              rectify_case_get_n_checklist_ticks  (RectifyCase *self);
+const char        *rectify_case_get_checklist_tick     (RectifyCase *self,
+                                                        guint        position,
+                                                        GDateTime  **out_done_at);
 guint              rectify_case_get_n_attachments      (RectifyCase *self);
 RectifyAttachment *rectify_case_dup_attachment         (RectifyCase *self,
                                                         guint        position);

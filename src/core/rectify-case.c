@@ -57,8 +57,10 @@ struct _RectifyCase
    * loaded has none to keep) */
   RectifySubmission *submission;
 
-  /* item id → GDateTime it was ticked; %NULL until one is */
-  GHashTable        *checklist;
+  /* ChecklistTick, in the byte order of the item ids; %NULL until an
+   * item is ticked. A case has a handful at most: a sorted array is
+   * smaller than a hash table by some 200 bytes. */
+  GArray            *checklist;
   RectifyStep        current_step;
 
   GPtrArray         *problems[RECTIFY_N_STEPS];
@@ -882,7 +884,7 @@ rectify_case_finalize (GObject *object)
   for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
     g_clear_pointer (&self->texts[i], rectify_shared_text_free);
   g_clear_object (&self->submission);
-  g_clear_pointer (&self->checklist, g_hash_table_unref);
+  g_clear_pointer (&self->checklist, g_array_unref);
   for (guint i = 0; i < RECTIFY_N_STEPS; i++)
     g_clear_pointer (&self->problems[i], g_ptr_array_unref);
 
@@ -2258,7 +2260,7 @@ rectify_case_is_finished (RectifyCase *self)
   items = rectify_case_dup_checklist_items (self);
   for (guint i = 0; items[i] != NULL; i++)
     if (!rectify_checklist_item_is_optional (items[i]) &&
-        (self->checklist == NULL || !g_hash_table_contains (self->checklist, items[i])))
+        rectify_case_get_checklist_done (self, items[i]) == NULL)
       return FALSE;
 
   return TRUE;
@@ -2282,7 +2284,7 @@ rectify_case_is_blank (RectifyCase *self)
       count_attachments (self) > 0 ||
       self->resolution != RECTIFY_RESOLUTION_NONE ||
       rectify_case_get_send_state (self) != RECTIFY_SEND_STATE_DRAFT ||
-      (self->checklist != NULL && g_hash_table_size (self->checklist) > 0))
+      rectify_case_get_n_checklist_ticks (self) > 0)
     return FALSE;
 
   for (guint i = 0; i < RECTIFY_N_TEXTS; i++)
@@ -2309,14 +2311,70 @@ rectify_case_dup_checklist_items (RectifyCase *self)
   return rectify_checklist_dup_items (self->scenario);
 }
 
-/* Made when the first item is ticked: most loaded cases have none. */
-static GHashTable *
-ensure_checklist (RectifyCase *self)
+typedef struct
 {
+  char      *item;     /* a shared text (rectify-shared-text.c) */
+  GDateTime *done_at;
+} ChecklistTick;
+
+static void
+checklist_tick_clear (gpointer data)
+{
+  ChecklistTick *tick = data;
+
+  rectify_shared_text_free (tick->item);
+  g_date_time_unref (tick->done_at);
+}
+
+/* The position of @item, or where it would go, in *out_position. */
+static gboolean
+find_checklist_tick (RectifyCase *self,
+                     const char  *item,
+                     guint       *out_position)
+{
+  guint i = 0;
+
+  for (; self->checklist != NULL && i < self->checklist->len; i++)
+    {
+      int order = strcmp (g_array_index (self->checklist, ChecklistTick, i).item, item);
+
+      if (order >= 0)
+        {
+          *out_position = i;
+          return order == 0;
+        }
+    }
+
+  *out_position = i;
+  return FALSE;
+}
+
+/* Ticks @item at @done_at (taken), or moves its time there. */
+static void
+put_checklist_tick (RectifyCase *self,
+                    const char  *item,
+                    GDateTime   *done_at)
+{
+  ChecklistTick tick = { NULL, done_at };
+  guint position;
+
+  if (find_checklist_tick (self, item, &position))
+    {
+      ChecklistTick *held = &g_array_index (self->checklist, ChecklistTick, position);
+
+      g_date_time_unref (held->done_at);
+      held->done_at = done_at;
+      return;
+    }
+
+  /* Made when the first item is ticked: most loaded cases have none. */
   if (self->checklist == NULL)
-    self->checklist = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                             g_free, (GDestroyNotify)g_date_time_unref);
-  return self->checklist;
+    {
+      self->checklist = g_array_sized_new (FALSE, FALSE, sizeof (ChecklistTick), 1);
+      g_array_set_clear_func (self->checklist, checklist_tick_clear);
+    }
+  tick.item = rectify_shared_text_dup (item);
+  g_array_insert_val (self->checklist, position, tick);
 }
 
 /* When @item was ticked, or %NULL when it is not. */
@@ -2324,10 +2382,15 @@ GDateTime *
 rectify_case_get_checklist_done (RectifyCase *self,
                                  const char  *item)
 {
+  guint position;
+
   g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
   g_return_val_if_fail (item != NULL, NULL);
 
-  return self->checklist != NULL ? g_hash_table_lookup (self->checklist, item) : NULL;
+  if (!find_checklist_tick (self, item, &position))
+    return NULL;
+
+  return g_array_index (self->checklist, ChecklistTick, position).done_at;
 }
 
 void
@@ -2335,16 +2398,18 @@ rectify_case_set_checklist_done (RectifyCase *self,
                                  const char  *item,
                                  gboolean     done)
 {
+  guint position;
+
   g_return_if_fail (RECTIFY_IS_CASE (self));
   g_return_if_fail (item != NULL);
 
-  if (done == (rectify_case_get_checklist_done (self, item) != NULL))
+  if (done == find_checklist_tick (self, item, &position))
     return;
 
   if (done)
-    g_hash_table_insert (ensure_checklist (self), g_strdup (item), rectify_clock_now_utc ());
+    put_checklist_tick (self, item, rectify_clock_now_utc ());
   else
-    g_hash_table_remove (self->checklist, item);
+    g_array_remove_index (self->checklist, position);
 
   case_changed (self);
 }
@@ -2358,16 +2423,41 @@ rectify_case_restore_checklist_item (RectifyCase *self,
   g_return_if_fail (RECTIFY_IS_CASE (self));
   g_return_if_fail (item != NULL && done_at != NULL);
 
-  g_hash_table_insert (ensure_checklist (self), g_strdup (item), g_date_time_ref (done_at));
+  put_checklist_tick (self, item, g_date_time_ref (done_at));
 }
 
-/* For the store: every ticked item, or %NULL when none ever was. */
-GHashTable *
-rectify_case_get_checklist (RectifyCase *self)
+/* For the case file: how many items are ticked. */
+guint
+rectify_case_get_n_checklist_ticks (RectifyCase *self)
 {
-  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), 0);
 
-  return self->checklist;
+  return self->checklist != NULL ? self->checklist->len : 0;
+}
+
+/**
+ * rectify_case_get_checklist_tick:
+ * @self: a #RectifyCase
+ * @position: less than rectify_case_get_n_checklist_ticks()
+ * @out_done_at: (out) (transfer none): when it was ticked
+ *
+ * For the case file: the ticked items, in the byte order of their ids.
+ *
+ * Returns: (transfer none): the item's id
+ */
+const char *
+rectify_case_get_checklist_tick (RectifyCase  *self,
+                                 guint         position,
+                                 GDateTime   **out_done_at)
+{
+  const ChecklistTick *tick;
+
+  g_return_val_if_fail (RECTIFY_IS_CASE (self), NULL);
+  g_return_val_if_fail (position < rectify_case_get_n_checklist_ticks (self), NULL);
+
+  tick = &g_array_index (self->checklist, ChecklistTick, position);
+  *out_done_at = tick->done_at;
+  return tick->item;
 }
 
 /* The page the owner was on, so reopening the case brings them back. */
