@@ -6,13 +6,17 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <adwaita.h>
 
 /* An AdwApplication whose window is an AdwApplicationWindow with a header
  * bar, at Rectify's default size, and nothing else. It times itself exactly
  * as Rectify does with RECTIFY_BENCH_EXIT_AFTER_FRAME=1 (see src/main.c):
  * from the first thing in main() to the first frame, then to the first idle
- * moment after it, and quits. */
+ * moment after it, and quits. With RECTIFY_BENCH_EXIT_AT_FRAME=1 it ends
+ * right after the first frame instead, as Rectify does, for bench/frame-ir.py
+ * to count the instructions up to it. */
 
 static gint64 start_us;
 
@@ -34,11 +38,21 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
+exit_at_frame_cb (GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  _exit (0);
+}
+
+static void
 realize_cb (GtkWidget *window,
             gpointer   user_data)
 {
+  gboolean at_frame = g_strcmp0 (g_getenv ("RECTIFY_BENCH_EXIT_AT_FRAME"), "1") == 0;
+
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (after_paint_cb), user_data);
+                    at_frame ? G_CALLBACK (exit_at_frame_cb) : G_CALLBACK (after_paint_cb),
+                    user_data);
 }
 
 static void

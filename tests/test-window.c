@@ -523,6 +523,55 @@ test_window_ctrl_w (void)
 
 /* The keyboard starts in the step's first field, and Next takes it to the
  * next step's first field, not to the window's buttons. */
+/* The title and subtitle of a row, and a group's title and description,
+ * stand one above the other, each as wide as its column, once their
+ * columns are measured as grids (GTK 4.8, rectify-text-columns.c). */
+static void
+test_window_text_columns (void)
+{
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  RectifyWindow *window;
+  const char *pairs[][2] = {
+    { "I bought the wrong licence type",
+      "Support can replace it with the type you meant and refund or credit the difference." },
+    { "What Went Wrong?",
+      "Choose the one that matches your purchase. Ringover support handles each a little "
+      "differently." },
+  };
+
+  window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  rectify_window_set_case (window, rcase);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_test_iterate (50);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      GtkWidget *title = rectify_test_find_label (GTK_WIDGET (window), pairs[i][0]);
+      GtkWidget *below = rectify_test_find_label (GTK_WIDGET (window), pairs[i][1]);
+      GtkWidget *column;
+      graphene_rect_t title_bounds, below_bounds;
+
+      g_assert_nonnull (title);
+      g_assert_nonnull (below);
+      column = gtk_widget_get_parent (title);
+      g_assert_true (gtk_widget_get_parent (below) == column);
+      if (gtk_get_minor_version () < 10)
+        g_assert_true (GTK_IS_GRID_LAYOUT (gtk_widget_get_layout_manager (column)));
+
+      g_assert_true (gtk_widget_compute_bounds (title, column, &title_bounds));
+      g_assert_true (gtk_widget_compute_bounds (below, column, &below_bounds));
+      g_assert_cmpfloat (below_bounds.origin.y, >=,
+                         title_bounds.origin.y + title_bounds.size.height);
+      g_assert_cmpfloat (title_bounds.size.width, ==, gtk_widget_get_width (column));
+      g_assert_cmpfloat (below_bounds.size.width, ==, gtk_widget_get_width (column));
+      /* The description wraps, and shows all its lines. */
+      g_assert_cmpfloat (below_bounds.size.height, >, 0);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_focus_starts_in_page (void)
 {
@@ -1870,6 +1919,7 @@ main (int   argc,
   g_test_add_func ("/window/next-shows-problems", test_window_next_shows_problems);
   g_test_add_func ("/window/ctrl-w", test_window_ctrl_w);
   g_test_add_func ("/window/focus-starts-in-page", test_window_focus_starts_in_page);
+  g_test_add_func ("/window/text-columns", test_window_text_columns);
   g_test_add_func ("/window/opens-before-load", test_window_opens_before_load);
   g_test_add_func ("/window/new-case-gives-way", test_window_new_case_gives_way);
   g_test_add_func ("/window/remembers-case-shown", test_window_remembers_case_shown);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include "rectify-application.h"
 #include "rectify-bench-hooks.h"
 #include "rectify-case-store.h"
@@ -24,6 +26,11 @@
  *
  * and quits, so its peak memory includes every case. bench/bare-window.c
  * prints the first two the same way, so both are measured alike in one run.
+ *
+ * With RECTIFY_BENCH_EXIT_AT_FRAME=1 instead, the process ends right after
+ * the first frame is painted, without quitting or finishing anything: what
+ * bench/frame-ir.py counts under callgrind is the work from the start to the
+ * first frame and nothing after it. bare-window.c does the same.
  */
 
 static gint64 start_us;
@@ -131,19 +138,30 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
+exit_at_frame_cb (GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  /* No clean-up: it would be counted as start-up. */
+  _exit (0);
+}
+
+static void
 realize_cb (GtkWidget *window,
             gpointer   user_data)
 {
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
+                    user_data != NULL ? G_CALLBACK (exit_at_frame_cb)
+                                      : G_CALLBACK (after_paint_cb),
+                    NULL);
 }
 
 static void
 window_added_cb (GtkApplication *app,
-                 GtkWindow      *window)
+                 GtkWindow      *window,
+                 gpointer        exit_at_frame)
 {
-  g_signal_handlers_disconnect_by_func (app, window_added_cb, NULL);
-  g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
+  g_signal_handlers_disconnect_by_func (app, window_added_cb, exit_at_frame);
+  g_signal_connect (window, "realize", G_CALLBACK (realize_cb), exit_at_frame);
 }
 
 /**
@@ -151,12 +169,19 @@ window_added_cb (GtkApplication *app,
  * @app: the application
  * @start_us: the monotonic time main() started at
  *
- * Does nothing unless RECTIFY_BENCH_EXIT_AFTER_FRAME=1.
+ * Does nothing unless RECTIFY_BENCH_EXIT_AFTER_FRAME=1 or
+ * RECTIFY_BENCH_EXIT_AT_FRAME=1.
  */
 void
 rectify_bench_hooks_install (GtkApplication *app,
                              gint64          start_us_)
 {
+  if (g_strcmp0 (g_getenv ("RECTIFY_BENCH_EXIT_AT_FRAME"), "1") == 0)
+    {
+      g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), GINT_TO_POINTER (1));
+      return;
+    }
+
   if (g_strcmp0 (g_getenv ("RECTIFY_BENCH_EXIT_AFTER_FRAME"), "1") != 0)
     return;
 

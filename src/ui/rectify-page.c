@@ -10,6 +10,7 @@
 
 #include "rectify-format.h"
 #include "rectify-page.h"
+#include "rectify-text-columns.h"
 
 /* A page shows one step of a case. Its "complete" is not decided by the page
  * or its widgets: it mirrors the case's own completeness for the page's step,
@@ -170,15 +171,32 @@ rectify_page_set_property (GObject      *object,
     }
 }
 
+/* Built by now (a page's init comes before it is put in a window): its
+ * rows and groups are measured from here on, and the first time before
+ * the first frame. */
+static void
+rectify_page_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rectify_page_parent_class)->root (widget);
+
+  if (g_object_get_data (G_OBJECT (widget), "rectify-text-columns") == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), "rectify-text-columns", widget);
+      rectify_text_columns_lay_out_as_grids (widget);
+    }
+}
+
 static void
 rectify_page_class_init (RectifyPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rectify_page_dispose;
   object_class->finalize = rectify_page_finalize;
   object_class->get_property = rectify_page_get_property;
   object_class->set_property = rectify_page_set_property;
+  widget_class->root = rectify_page_root;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL,

@@ -14,6 +14,7 @@
 #include "rectify-field-group.h"
 #include "rectify-message-row.h"
 #include "rectify-provider.h"
+#include "rectify-text-columns.h"
 
 /* A value the provider profile lists, chosen in a drop-down whose last
  * item, "Other…", shows an entry for any other value. The case keeps the
@@ -396,6 +397,8 @@ create_attachment_row (gpointer item,
   g_signal_connect_object (attachment, "notify", G_CALLBACK (update_attachment_row), row,
                            G_CONNECT_SWAPPED);
   update_attachment_row (ADW_ACTION_ROW (row), NULL, attachment);
+  /* Made with the case, after the page's own rows were given theirs. */
+  rectify_text_columns_lay_out_as_grids (row);
 
   return row;
 }

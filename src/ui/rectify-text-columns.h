@@ -1,0 +1,15 @@
+/* rectify-text-columns.h: title columns measured without GTK 4.8's search
+ *
+ * Copyright 2026 The Rectify developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void rectify_text_columns_lay_out_as_grids (GtkWidget *root);
+
+G_END_DECLS
