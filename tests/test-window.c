@@ -1395,13 +1395,20 @@ assert_row_status (ListFixture *f,
                    const char  *tooltip)
 {
   RectifyCaseRow *row = find_case_row (GTK_WIDGET (f->window), rcase);
+  g_autoptr(GtkTooltip) shown = NULL;
+  gboolean shows = FALSE;
   GtkImage *image;
 
   g_assert_nonnull (row);
   image = GTK_IMAGE (rectify_test_find_type (GTK_WIDGET (row), GTK_TYPE_IMAGE));
   g_assert_nonnull (image);
   g_assert_cmpstr (gtk_image_get_icon_name (image), ==, icon_name);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (image)), ==, tooltip);
+  /* The icon's tooltip is given when the pointer asks for it. */
+  g_assert_cmpstr (rectify_case_row_get_status_label (row), ==, tooltip);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (image)));
+  shown = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (image, "query-tooltip", 1, 1, FALSE, shown, &shows);
+  g_assert_true (shows);
 }
 
 /* Each row says with an icon and words where its case stands, and follows

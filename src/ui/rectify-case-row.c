@@ -22,6 +22,9 @@ struct _RectifyCaseRow
   GtkImage    *status_icon;
   GtkLabel    *title_label;
   GtkLabel    *subtitle_label;
+  /* Where the case stands, in words (a translated constant): the icon's
+   * tooltip, given when it is asked for. */
+  const char  *status_label;
   /* Made the first time it is asked for. */
   GtkWidget   *menu;
 };
@@ -42,12 +45,18 @@ update (RectifyCaseRow *self)
   GDate day;
 
   if (self->rcase == NULL)
-    return;
+    {
+      self->status_label = NULL;
+      return;
+    }
 
   rectify_clock_get_today (&today);
   status = rectify_case_get_status (self->rcase, &today, &status_label);
   gtk_image_set_from_icon_name (self->status_icon, rectify_case_status_get_icon_name (status));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_icon), status_label);
+  /* Not gtk_widget_set_tooltip_text(): it asks the display where the
+   * pointer is at each call (a round trip to the X server), and rows are
+   * bound by the hundred as the list fills in or scrolls. */
+  self->status_label = status_label;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, status_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -131,6 +140,21 @@ on_long_press (GtkGestureLongPress *gesture,
   popup_at (self, GTK_GESTURE (gesture), x, y);
 }
 
+static gboolean
+on_query_tooltip (GtkWidget      *icon,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard_mode,
+                  GtkTooltip     *tooltip,
+                  RectifyCaseRow *self)
+{
+  if (self->status_label == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->status_label);
+  return TRUE;
+}
+
 static void
 rectify_case_row_init (RectifyCaseRow *self)
 {
@@ -138,6 +162,7 @@ rectify_case_row_init (RectifyCaseRow *self)
   GtkGesture *long_press = gtk_gesture_long_press_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->status_icon, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
@@ -151,6 +176,16 @@ RectifyCaseRow *
 rectify_case_row_new (void)
 {
   return g_object_new (RECTIFY_TYPE_CASE_ROW, NULL);
+}
+
+/* Returns: (nullable): where the case shown stands, in words: what the
+ * status icon's tooltip says */
+const char *
+rectify_case_row_get_status_label (RectifyCaseRow *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CASE_ROW (self), NULL);
+
+  return self->status_label;
 }
 
 /* Returns: (transfer none) (nullable): the case shown */
