@@ -37,7 +37,7 @@ struct _RectifyWindow
   RectifyCase          *rcase;
   GtkSingleSelection   *selection;
   /* The cases the list shows: all of them, but while they fill it after
-   * loading, the first ones, a few more each frame. */
+   * loading, those from the case shown on, a few more each frame. */
   RectifyGrowingModel  *shown_cases;
   /* Of those, the ones the search finds; all of them without a search. */
   GtkFilterListModel   *found_cases;
@@ -519,9 +519,8 @@ open_initial_case (RectifyWindow *self)
  * cost nearly nothing, and the run triples. Starting at the case shown,
  * not at the top of the list, spares the jump to it, thousands of rows
  * down, that would make every row again at once. Rows come below first:
- * each row added above the others restyles all of them (their place among
- * their siblings changed), and above the top one the list makes only a
- * couple. */
+ * cases added above the rows have the list bind every row again, and it
+ * makes rows for only a couple of them. */
 #define FIRST_SHOWN_CASES 16
 #define ROWS_MADE_AHEAD   256
 #define GROW_INTERVAL_MS  16
