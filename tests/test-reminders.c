@@ -225,6 +225,46 @@ test_reminders_add_shown (void)
   }
 }
 
+/* Keys kept for cases anywhere in the list, two for one case, one for a
+ * case deleted: only that one goes. */
+static void
+test_reminders_add_shown_many (void)
+{
+  g_autoptr(GListStore) cases = g_list_store_new (RECTIFY_TYPE_CASE);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RectifyCase) gone = rectify_case_new ();
+  g_autofree char *gone_key = rectify_reminder_dup_key (gone, RECTIFY_REMINDER_DEADLINE_WEEK);
+  g_autofree char *new_key = NULL;
+  g_auto(GStrv) result = NULL;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(RectifyCase) rcase = rectify_case_new ();
+
+      g_list_store_append (cases, rcase);
+      if (i == 3 || i == 49)
+        g_ptr_array_add (keys, rectify_reminder_dup_key (rcase, RECTIFY_REMINDER_DEADLINE_WEEK));
+      if (i == 49)
+        g_ptr_array_add (keys, rectify_reminder_dup_key (rcase, RECTIFY_REMINDER_STATEMENT));
+      if (i == 20)
+        new_key = rectify_reminder_dup_key (rcase, RECTIFY_REMINDER_DEADLINE_SOON);
+    }
+  g_ptr_array_insert (keys, 1, g_strdup (gone_key));
+  g_ptr_array_add (keys, NULL);
+
+  {
+    const char *new_keys[] = { new_key, NULL };
+
+    result = rectify_reminders_add_shown ((const char * const *) keys->pdata, new_keys,
+                                          G_LIST_MODEL (cases));
+  }
+  g_assert_cmpuint (g_strv_length (result), ==, 4);
+  g_assert_cmpstr (result[0], ==, g_ptr_array_index (keys, 0));
+  g_assert_cmpstr (result[1], ==, g_ptr_array_index (keys, 2));
+  g_assert_cmpstr (result[2], ==, g_ptr_array_index (keys, 3));
+  g_assert_cmpstr (result[3], ==, new_key);
+}
+
 static void
 test_reminders_texts (void)
 {
@@ -269,6 +309,7 @@ main (int   argc,
   g_test_add_func ("/reminders/statement-after-late-send",
                    test_reminders_statement_after_late_send);
   g_test_add_func ("/reminders/add-shown", test_reminders_add_shown);
+  g_test_add_func ("/reminders/add-shown-many", test_reminders_add_shown_many);
   g_test_add_func ("/reminders/texts", test_reminders_texts);
 
   return g_test_run ();

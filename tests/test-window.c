@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rectify-case-private.h"
 #include "rectify-case-row.h"
 #include "rectify-choice-list.h"
 #include "rectify-clock.h"
@@ -690,6 +691,90 @@ test_window_opens_before_load (void)
   gtk_window_destroy (GTK_WINDOW (window));
   rectify_test_flush_store (store);
   rectify_test_remove_tree (directory);
+  rectify_clock_set_today (NULL);
+}
+
+static void
+assert_list_opens_on_case (RectifyCaseStore *store,
+                           GParamSpec       *pspec,
+                           RectifyWindow    *window)
+{
+  GtkListView *list = GTK_LIST_VIEW (rectify_test_find_case_list (GTK_WIDGET (window)));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  g_autoptr(RectifyCase) first = NULL;
+
+  g_assert_nonnull (selection);
+  first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  g_assert_true (first == rectify_window_get_case (window));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+}
+
+/* The case read ahead, far down the list (cases changed since): the list
+ * opens on it, at its top, as soon as every case is read, and it stays
+ * selected as the cases before and after it fill in. */
+static void
+test_window_list_opens_on_case (void)
+{
+  RectifyCase *cases[41];
+  g_autoptr(GFile) directory = NULL;
+  g_autoptr(RectifyCaseStore) store = NULL;
+  g_autoptr(RectifyCase) ahead = NULL;
+  g_autoptr(GError) error = NULL;
+  RectifyWindow *window;
+  gboolean loaded = FALSE;
+  guint position = G_MAXUINT;
+
+  rectify_test_set_today (2026, 11, 26);
+  /* Each changed a minute after the one before: the 30th is 11th newest. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) updated = g_date_time_new_utc (2026, 11, 25, 10, i, 0);
+
+      cases[i] = rectify_test_case_new_entered ();
+      rectify_case_begin_load (cases[i]);
+      rectify_case_end_load (cases[i], updated);
+    }
+  directory = make_case_folder (cases, G_N_ELEMENTS (cases));
+
+  store = rectify_case_store_new (directory);
+  ahead = rectify_test_open_ahead (store, rectify_case_get_reference (cases[30]), &error);
+  g_assert_no_error (error);
+  window = rectify_window_new (NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_test_iterate (50);
+  g_assert_true (rectify_window_get_case (window) == ahead);
+
+  /* After the window's own handler, which shows the list. */
+  g_signal_connect (store, "notify::loaded", G_CALLBACK (assert_list_opens_on_case), window);
+  rectify_case_store_load_async (store, NULL, rectify_test_load_done_cb, &loaded);
+  g_assert_true (rectify_test_iterate_until (is_true, &loaded));
+  g_signal_handlers_disconnect_by_func (store, assert_list_opens_on_case, window);
+  g_assert_true (rectify_case_store_find (store, ahead, &position));
+  g_assert_cmpuint (position, ==, 10);
+
+  g_assert_true (rectify_test_iterate_until (list_complete, window));
+  {
+    GtkListView *list = GTK_LIST_VIEW (rectify_test_find_case_list (GTK_WIDGET (window)));
+    GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (list));
+
+    /* Every case, in the store's order, the one read ahead selected. */
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, G_N_ELEMENTS (cases));
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (shown, i);
+        g_autoptr(GObject) in_store = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+        g_assert_true (item == in_store);
+      }
+    g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==, 10);
+    g_assert_true (rectify_window_get_case (window) == ahead);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_test_flush_store (store);
+  rectify_test_remove_tree (directory);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_object_unref (cases[i]);
   rectify_clock_set_today (NULL);
 }
 
@@ -1444,13 +1529,20 @@ assert_row_status (ListFixture *f,
                    const char  *tooltip)
 {
   RectifyCaseRow *row = find_case_row (GTK_WIDGET (f->window), rcase);
+  g_autoptr(GtkTooltip) shown = NULL;
+  gboolean shows = FALSE;
   GtkImage *image;
 
   g_assert_nonnull (row);
   image = GTK_IMAGE (rectify_test_find_type (GTK_WIDGET (row), GTK_TYPE_IMAGE));
   g_assert_nonnull (image);
   g_assert_cmpstr (gtk_image_get_icon_name (image), ==, icon_name);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (image)), ==, tooltip);
+  /* The icon's tooltip is given when the pointer asks for it. */
+  g_assert_cmpstr (rectify_case_row_get_status_label (row), ==, tooltip);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (image)));
+  shown = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (image, "query-tooltip", 1, 1, FALSE, shown, &shows);
+  g_assert_true (shows);
 }
 
 /* Each row says with an icon and words where its case stands, and follows
@@ -1920,6 +2012,7 @@ main (int   argc,
   g_test_add_func ("/window/ctrl-w", test_window_ctrl_w);
   g_test_add_func ("/window/focus-starts-in-page", test_window_focus_starts_in_page);
   g_test_add_func ("/window/text-columns", test_window_text_columns);
+  g_test_add_func ("/window/list-opens-on-case", test_window_list_opens_on_case);
   g_test_add_func ("/window/opens-before-load", test_window_opens_before_load);
   g_test_add_func ("/window/new-case-gives-way", test_window_new_case_gives_way);
   g_test_add_func ("/window/remembers-case-shown", test_window_remembers_case_shown);

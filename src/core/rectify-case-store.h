@@ -85,6 +85,9 @@ void              rectify_case_store_add                (RectifyCaseStore    *se
                                                          RectifyCase         *rcase);
 RectifyCase      *rectify_case_store_lookup             (RectifyCaseStore    *self,
                                                          const char          *reference);
+gboolean          rectify_case_store_find               (RectifyCaseStore    *self,
+                                                         RectifyCase         *rcase,
+                                                         guint               *position);
 void              rectify_case_store_remove             (RectifyCaseStore    *self,
                                                          RectifyCase         *rcase);
 gboolean          rectify_case_store_is_written         (RectifyCaseStore    *self,

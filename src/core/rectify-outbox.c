@@ -1225,12 +1225,20 @@ rectify_outbox_resume (RectifyOutbox *self,
       g_autoptr(RectifyCase) rcase = g_list_model_get_item (cases, i);
       g_autoptr(RectifyOutboxJob) job = NULL;
       g_autoptr(RectifySendReason) known = NULL;
+      RectifySendState state;
 
-      if (!RECTIFY_IS_CASE (rcase) ||
+      if (!RECTIFY_IS_CASE (rcase))
+        continue;
+
+      /* Most cases are drafts or sent: the state first, not the jobs'
+       * table (a string hashed) for each of 10,000 cases at start-up. */
+      state = rectify_case_get_send_state (rcase);
+      if ((state != RECTIFY_SEND_STATE_QUEUED && state != RECTIFY_SEND_STATE_UPLOADING &&
+           state != RECTIFY_SEND_STATE_CREATING) ||
           g_hash_table_contains (self->jobs, rectify_case_get_reference (rcase)))
         continue;
 
-      switch (rectify_case_get_send_state (rcase))
+      switch (state)
         {
         case RECTIFY_SEND_STATE_QUEUED:
         case RECTIFY_SEND_STATE_UPLOADING:

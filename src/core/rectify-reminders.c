@@ -194,18 +194,13 @@ rectify_reminders_get_due (RectifyCase        *rcase,
 }
 
 /* Whether @key ("REFERENCE:KIND") is of a case in @references. */
-static gboolean
-is_known_case (GHashTable *references,
-               const char *key)
+/* The reference a key is for, or NULL for what is not a key. */
+static char *
+dup_key_reference (const char *key)
 {
   const char *colon = strrchr (key, ':');
-  g_autofree char *reference = NULL;
 
-  if (colon == NULL)
-    return FALSE;
-
-  reference = g_strndup (key, colon - key);
-  return g_hash_table_contains (references, reference);
+  return colon != NULL ? g_strndup (key, colon - key) : NULL;
 }
 
 /**
@@ -215,8 +210,9 @@ is_known_case (GHashTable *references,
  * @cases: (nullable): the cases there are, to forget deleted ones, or %NULL
  *   to keep every key
  *
- * In time linear in the keys and the cases: the check at login may tell
- * thousands at once.
+ * In time linear in the keys, and in the cases only as far as the last one
+ * a key kept so far is for: the check at login may tell thousands at
+ * once, and the check after start-up runs while the case list fills in.
  *
  * Returns: (transfer full): the keys to keep from now on
  */
@@ -227,31 +223,53 @@ rectify_reminders_add_shown (const char * const *shown,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) added = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) references = NULL;
+  /* The references of the keys kept so far, and those a case has. */
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) found = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = 0;
 
   g_return_val_if_fail (keys != NULL, NULL);
   g_return_val_if_fail (cases == NULL || G_IS_LIST_MODEL (cases), NULL);
 
-  if (cases != NULL)
-    {
-      guint n = g_list_model_get_n_items (cases);
-
-      references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(RectifyCase) rcase = g_list_model_get_item (cases, i);
-
-          g_hash_table_add (references, g_strdup (rectify_case_get_reference (rcase)));
-        }
-    }
-
   for (guint i = 0; keys[i] != NULL; i++)
     g_hash_table_add (added, (gpointer) keys[i]);
 
+  /* Only the cases of the keys kept are looked for, and no further than
+   * the last of them: there may be 10,000 cases, and the keys kept are a
+   * few (none at the first check of the day). */
+  for (guint i = 0; cases != NULL && shown != NULL && shown[i] != NULL; i++)
+    {
+      char *reference = dup_key_reference (shown[i]);
+
+      if (reference != NULL && !g_hash_table_contains (added, shown[i]))
+        g_hash_table_add (wanted, reference);
+      else
+        g_free (reference);
+    }
+  if (cases != NULL && g_hash_table_size (wanted) > 0)
+    n = g_list_model_get_n_items (cases);
+  for (guint i = 0; i < n && g_hash_table_size (found) < g_hash_table_size (wanted); i++)
+    {
+      g_autoptr(RectifyCase) rcase = g_list_model_get_item (cases, i);
+      gpointer reference;
+
+      if (g_hash_table_lookup_extended (wanted, rectify_case_get_reference (rcase), &reference,
+                                        NULL))
+        g_hash_table_add (found, reference);
+    }
+
   for (guint i = 0; shown != NULL && shown[i] != NULL; i++)
-    if (!g_hash_table_contains (added, shown[i]) &&
-        (references == NULL || is_known_case (references, shown[i])))
+    {
+      g_autofree char *reference = NULL;
+
+      if (g_hash_table_contains (added, shown[i]))
+        continue;
+      if (cases != NULL &&
+          ((reference = dup_key_reference (shown[i])) == NULL ||
+           !g_hash_table_contains (found, reference)))
+        continue;
       g_strv_builder_add (builder, shown[i]);
+    }
   for (guint i = 0; keys[i] != NULL; i++)
     g_strv_builder_add (builder, keys[i]);
 

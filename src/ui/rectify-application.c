@@ -223,7 +223,7 @@ rectify_application_activate (GApplication *app)
       g_object_set (new_window, "monitor", self->monitor, NULL);
 
       /* What loading found is told once, by this window: now, or when
-       * the load is done (load_cb). */
+       * the load is done (loaded_cb). */
       if (!self->loading)
         report_load (self, new_window);
       if (self->client_error != NULL)
@@ -413,17 +413,11 @@ reminder_timeout (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+/* Every case is in the store: what waited for them goes on. */
+static gboolean
+loaded_cb (gpointer user_data)
 {
   g_autoptr(RectifyApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!rectify_case_store_load_finish (RECTIFY_CASE_STORE (object), result,
-                                       &self->set_aside, &error))
-    self->load_error = g_strdup (error->message);
 
   self->loading = FALSE;
 
@@ -436,7 +430,7 @@ load_cb (GObject      *object,
       g_application_release (G_APPLICATION (self));
       if (!self->quit_with_windows)
         g_application_quit (G_APPLICATION (self));
-      return;
+      return G_SOURCE_REMOVE;
     }
 
   /* A window opened while the cases loaded tells what loading found. */
@@ -475,6 +469,25 @@ load_cb (GObject      *object,
     }
 
   g_application_release (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rectify_case_store_load_finish (RECTIFY_CASE_STORE (object), result,
+                                       &RECTIFY_APPLICATION (user_data)->set_aside, &error))
+    RECTIFY_APPLICATION (user_data)->load_error = g_strdup (error->message);
+
+  /* The store told it in the same main-loop iteration as its last cases,
+   * when the window binds its list: what follows (going through every
+   * case to resume sends and find reminders) comes in an iteration of its
+   * own, so a frame may come between. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, loaded_cb, user_data, NULL);
 }
 
 /* The case shown last is read (or is gone): the window may open, and the
@@ -1343,7 +1356,7 @@ rectify_application_startup (GApplication *app)
       return;
     }
 
-  /* The first check comes when the cases are loaded (load_cb). */
+  /* The first check comes when the cases are loaded (loaded_cb). */
   self->reminder_source = g_timeout_add_seconds (REMINDER_INTERVAL_SECONDS, reminder_timeout,
                                                  self);
   self->renewal_source = g_timeout_add_seconds (RENEWAL_INTERVAL_SECONDS, renewal_timeout, self);

@@ -16,12 +16,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RectifyCaseRow, rectify_case_row, RECTIFY, CASE_ROW, AdwBin)
 
-RectifyCaseRow *rectify_case_row_new        (void);
-RectifyCase    *rectify_case_row_get_case   (RectifyCaseRow     *self);
-void            rectify_case_row_set_case   (RectifyCaseRow     *self,
-                                             RectifyCase        *rcase);
-void            rectify_case_row_popup_menu (RectifyCaseRow     *self,
-                                             const GdkRectangle *at);
-GtkPopover     *rectify_case_row_get_menu   (RectifyCaseRow     *self);
+RectifyCaseRow *rectify_case_row_new              (void);
+RectifyCase    *rectify_case_row_get_case         (RectifyCaseRow     *self);
+const char     *rectify_case_row_get_status_label (RectifyCaseRow     *self);
+void            rectify_case_row_set_case         (RectifyCaseRow     *self,
+                                                   RectifyCase        *rcase);
+void            rectify_case_row_popup_menu       (RectifyCaseRow     *self,
+                                                   const GdkRectangle *at);
+GtkPopover     *rectify_case_row_get_menu         (RectifyCaseRow     *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "rectify-case-status.h"
 #include "rectify-details-page.h"
 #include "rectify-followup-page.h"
+#include "rectify-growing-model.h"
 #include "rectify-identify-page.h"
 #include "rectify-request-monitor.h"
 #include "rectify-resolution-page.h"
@@ -36,8 +37,8 @@ struct _RectifyWindow
   RectifyCase          *rcase;
   GtkSingleSelection   *selection;
   /* The cases the list shows: all of them, but while they fill it after
-   * loading, the first ones, a few more each frame. */
-  GtkSliceListModel    *shown_cases;
+   * loading, those from the case shown on, a few more each frame. */
+  RectifyGrowingModel  *shown_cases;
   /* Of those, the ones the search finds; all of them without a search. */
   GtkFilterListModel   *found_cases;
   GtkCustomFilter      *search_filter;
@@ -511,10 +512,15 @@ open_initial_case (RectifyWindow *self)
   new_case (self);
 }
 
-/* Once loaded, the list shows the first cases, then more at each frame:
- * a GTK 4.8 list view makes a row for each of its first 200 or so items
- * at once (about 40 µs each, then a layout), so those come 16 a frame;
- * past them, more items cost nearly nothing, and the size doubles. */
+/* Once loaded, the list shows the case shown at its top and a few after
+ * it, then more at each frame: a GTK 4.8 list view makes and lays out a
+ * row for each of the 200 or so items after the one at its top, all at
+ * once (some 100 µs each), so those come 16 a frame; past them, more items
+ * cost nearly nothing, and the run triples. Starting at the case shown,
+ * not at the top of the list, spares the jump to it, thousands of rows
+ * down, that would make every row again at once. Rows come below first:
+ * cases added above the rows have the list bind every row again, and it
+ * makes rows for only a couple of them. */
 #define FIRST_SHOWN_CASES 16
 #define ROWS_MADE_AHEAD   256
 #define GROW_INTERVAL_MS  16
@@ -523,20 +529,46 @@ static gboolean
 grow_shown_cases (gpointer user_data)
 {
   RectifyWindow *self = user_data;
-  guint size = gtk_slice_list_model_get_size (self->shown_cases);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown_cases));
+  guint below;
 
-  if (size >= g_list_model_get_n_items (G_LIST_MODEL (self->store)))
+  if (rectify_growing_model_is_complete (self->shown_cases))
     {
-      gtk_slice_list_model_set_size (self->shown_cases, G_MAXUINT);
       self->grow_source = 0;
-      /* The case shown may be further down than the list went so far. */
       select_case_in_list (self);
       return G_SOURCE_REMOVE;
     }
 
-  gtk_slice_list_model_set_size (self->shown_cases,
-                                 size < ROWS_MADE_AHEAD ? size + FIRST_SHOWN_CASES : size * 2);
+  if (n < ROWS_MADE_AHEAD)
+    {
+      /* What cannot go below (the end is near) goes above. */
+      below = MIN (FIRST_SHOWN_CASES, g_list_model_get_n_items (G_LIST_MODEL (self->store)) -
+                                      rectify_growing_model_get_start (self->shown_cases) - n);
+      rectify_growing_model_grow (self->shown_cases, FIRST_SHOWN_CASES - below, below);
+    }
+  else
+    rectify_growing_model_grow (self->shown_cases, n, n);
   return G_SOURCE_CONTINUE;
+}
+
+/* The list, once every case is read: the case shown and a few after it
+ * first (grow_shown_cases() does the rest). */
+static void
+bind_case_list (RectifyWindow *self)
+{
+  guint position = 0;
+
+  if (gtk_list_view_get_model (self->case_list) != NULL)
+    return;
+
+  g_clear_handle_id (&self->loading_source, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_label), FALSE);
+  if (self->rcase != NULL)
+    rectify_case_store_find (self->store, self->rcase, &position);
+  rectify_growing_model_set_run (self->shown_cases, position, FIRST_SHOWN_CASES);
+  gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (self->selection));
+  select_case_in_list (self);
+  self->grow_source = g_timeout_add (GROW_INTERVAL_MS, grow_shown_cases, self);
 }
 
 /* A few cases are read before the first frame is drawn; many take a
@@ -568,19 +600,13 @@ on_store_loaded (RectifyWindow *self)
   if (!rectify_case_store_is_loaded (self->store))
     return;
 
-  if (gtk_list_view_get_model (self->case_list) == NULL)
-    {
-      g_clear_handle_id (&self->loading_source, g_source_remove);
-      gtk_widget_set_visible (GTK_WIDGET (self->loading_label), FALSE);
-      gtk_slice_list_model_set_size (self->shown_cases, FIRST_SHOWN_CASES);
-      gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (self->selection));
-      select_case_in_list (self);
-      self->grow_source = g_timeout_add (GROW_INTERVAL_MS, grow_shown_cases, self);
-    }
-
+  /* The list opens where the case shown is, once that is settled. */
   if (self->rcase == NULL || !rectify_case_is_blank (self->rcase) ||
       rectify_case_store_is_written (self->store, self->rcase))
-    return;
+    {
+      bind_case_list (self);
+      return;
+    }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   for (guint i = 0; i < n; i++)
@@ -599,8 +625,9 @@ on_store_loaded (RectifyWindow *self)
       rectify_case_store_commit_remove (self->store, blank);
       if (focus_in_page)
         focus_first_field (self);
-      return;
+      break;
     }
+  bind_case_list (self);
 }
 
 static void
@@ -1060,8 +1087,7 @@ rectify_window_constructed (GObject *object)
   if (self->store == NULL)
     return;
 
-  self->shown_cases = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->store)), 0,
-                                                G_MAXUINT);
+  self->shown_cases = rectify_growing_model_new (G_LIST_MODEL (self->store));
   /* Filtering 10,000 cases takes a few frames: done a slice at a time,
    * and only while there is a search (a filter-less model passes every
    * item through for nothing). */
