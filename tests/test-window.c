@@ -521,17 +521,34 @@ test_window_ctrl_w (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every wrapping label under @widget that has a width in characters. */
+static void
+collect_sized_labels (GtkWidget *widget,
+                      GPtrArray *labels)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child)) &&
+          gtk_label_get_width_chars (GTK_LABEL (child)) > 0)
+        g_ptr_array_add (labels, child);
+      collect_sized_labels (child, labels);
+    }
+}
 
-/* The keyboard starts in the step's first field, and Next takes it to the
- * next step's first field, not to the window's buttons. */
 /* The title and subtitle of a row, and a group's title and description,
  * stand one above the other, each as wide as its column, once their
- * columns are measured as grids (GTK 4.8, rectify-text-columns.c). */
+ * columns are measured as grids (GTK 4.8, rectify-text-columns.c). Their
+ * labels, given a width in characters to be measured faster, still find
+ * the minimum width they found without it. */
 static void
 test_window_text_columns (void)
 {
   g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(GPtrArray) labels = NULL;
   RectifyWindow *window;
+  int given, own;
   const char *pairs[][2] = {
     { "I bought the wrong licence type",
       "Support can replace it with the type you meant and refund or credit the difference." },
@@ -568,11 +585,25 @@ test_window_text_columns (void)
       g_assert_cmpfloat (below_bounds.size.width, ==, gtk_widget_get_width (column));
       /* The description wraps, and shows all its lines. */
       g_assert_cmpfloat (below_bounds.size.height, >, 0);
+
+      g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (below)), >, 0);
     }
+
+  /* The window is as narrow as it was without the labels' widths. */
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &given, NULL, NULL, NULL);
+  labels = g_ptr_array_new ();
+  collect_sized_labels (GTK_WIDGET (window), labels);
+  g_assert_cmpuint (labels->len, >, 10);
+  for (guint i = 0; i < labels->len; i++)
+    gtk_label_set_width_chars (labels->pdata[i], -1);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &own, NULL, NULL, NULL);
+  g_assert_cmpint (given, ==, own);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The keyboard starts in the step's first field, and Next takes it to the
+ * next step's first field, not to the window's buttons. */
 static void
 test_window_focus_starts_in_page (void)
 {

@@ -182,7 +182,7 @@ rectify_page_root (GtkWidget *widget)
   if (g_object_get_data (G_OBJECT (widget), "rectify-text-columns") == NULL)
     {
       g_object_set_data (G_OBJECT (widget), "rectify-text-columns", widget);
-      rectify_text_columns_lay_out_as_grids (widget);
+      rectify_text_columns_prepare (widget);
     }
 }
 

@@ -1,4 +1,4 @@
-/* rectify-text-columns.h: title columns measured without GTK 4.8's search
+/* rectify-text-columns.h: wrapping text measured without GTK 4.8's searches
  *
  * Copyright 2026 The Rectify developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,6 @@
 
 G_BEGIN_DECLS
 
-void rectify_text_columns_lay_out_as_grids (GtkWidget *root);
+void rectify_text_columns_prepare (GtkWidget *root);
 
 G_END_DECLS

@@ -398,7 +398,7 @@ create_attachment_row (gpointer item,
                            G_CONNECT_SWAPPED);
   update_attachment_row (ADW_ACTION_ROW (row), NULL, attachment);
   /* Made with the case, after the page's own rows were given theirs. */
-  rectify_text_columns_lay_out_as_grids (row);
+  rectify_text_columns_prepare (row);
 
   return row;
 }
