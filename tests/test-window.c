@@ -725,6 +725,67 @@ test_window_opens_before_load (void)
   rectify_clock_set_today (NULL);
 }
 
+/* A window opening on step 3 makes step 3 alone; the others are made as
+ * they are first shown, and the pages slide by step, whatever order they
+ * were made in. */
+static void
+test_window_pages_made_when_shown (void)
+{
+  g_autoptr(RectifyCase) left = rectify_case_new ();
+  RectifyCase *cases[] = { left };
+  g_autoptr(GFile) directory = NULL;
+  g_autoptr(RectifyCaseStore) store = NULL;
+  g_autoptr(RectifyCase) ahead = NULL;
+  g_autoptr(GError) error = NULL;
+  RectifyWindow *window;
+  GtkStack *stack;
+  const struct { const char *action; RectifyStep step; GtkStackTransitionType slide; guint made; } moves[] = {
+    { "win.go-back", RECTIFY_STEP_DETAILS, GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT, 2 },
+    { "win.go-next", RECTIFY_STEP_RESOLUTION, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT, 2 },
+    { "win.go-back", RECTIFY_STEP_DETAILS, GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT, 2 },
+    { "win.go-back", RECTIFY_STEP_IDENTIFY, GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT, 3 },
+    { "win.go-next", RECTIFY_STEP_DETAILS, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT, 3 },
+  };
+
+  rectify_test_set_today (2026, 11, 26);
+  rectify_test_fill_complete (left, RECTIFY_SCENARIO_UNINTENDED);
+  rectify_case_set_current_step (left, RECTIFY_STEP_RESOLUTION);
+  directory = make_case_folder (cases, G_N_ELEMENTS (cases));
+  store = rectify_case_store_new (directory);
+  ahead = rectify_test_open_ahead (store, rectify_case_get_reference (left), &error);
+  g_assert_no_error (error);
+  window = rectify_window_new (NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_test_iterate (50);
+
+  g_assert_cmpint (rectify_page_get_step (rectify_window_get_visible_page (window)), ==,
+                   RECTIFY_STEP_RESOLUTION);
+  stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (rectify_window_get_visible_page (window))));
+  {
+    g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (stack);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 1);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    {
+      g_autoptr(GtkSelectionModel) pages = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), moves[i].action, NULL);
+      g_assert_cmpint (rectify_page_get_step (rectify_window_get_visible_page (window)), ==,
+                       moves[i].step);
+      g_assert_cmpint (gtk_stack_get_transition_type (stack), ==, moves[i].slide);
+      pages = gtk_stack_get_pages (stack);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, moves[i].made);
+      rectify_test_iterate (20);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rectify_test_flush_store (store);
+  rectify_test_remove_tree (directory);
+  rectify_clock_set_today (NULL);
+}
+
 static void
 assert_list_opens_on_case (RectifyCaseStore *store,
                            GParamSpec       *pspec,
@@ -2045,6 +2106,7 @@ main (int   argc,
   g_test_add_func ("/window/text-columns", test_window_text_columns);
   g_test_add_func ("/window/list-opens-on-case", test_window_list_opens_on_case);
   g_test_add_func ("/window/opens-before-load", test_window_opens_before_load);
+  g_test_add_func ("/window/pages-made-when-shown", test_window_pages_made_when_shown);
   g_test_add_func ("/window/new-case-gives-way", test_window_new_case_gives_way);
   g_test_add_func ("/window/remembers-case-shown", test_window_remembers_case_shown);
   g_test_add_func ("/window/self-service-hint", test_window_self_service_hint);

@@ -69,8 +69,9 @@ struct _RectifyWindow
   GtkRevealer          *save_error_revealer;
   GtkLabel             *save_error_label;
   GtkStack             *stack;
-  /* The first page comes with the window; the others are made the first
-   * time they show, which keeps start-up close to a bare window's. */
+  /* Each page is made the first time it shows, which keeps start-up
+   * close to a bare window's: a window opening on step 4 makes only
+   * step 4. */
   RectifyPage          *pages[RECTIFY_N_STEPS];
 };
 
@@ -348,9 +349,17 @@ static void
 go_to (RectifyWindow *self,
        int            index)
 {
+  GtkStackTransitionType transition = GTK_STACK_TRANSITION_TYPE_NONE;
+
   if (index < 0 || index >= RECTIFY_N_STEPS)
     return;
 
+  /* Pages join the stack in the order they are first shown, so the slide
+   * goes by step, not by the stack's order; another case just shows. */
+  if (!self->switching && gtk_stack_get_visible_child (self->stack) != NULL)
+    transition = (guint) index >= get_current_index (self) ? GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT
+                                                           : GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT;
+  gtk_stack_set_transition_type (self->stack, transition);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (ensure_page (self, index)));
 
   /* Choosing another case in the list leaves the keyboard in the list. */
@@ -1078,14 +1087,13 @@ rectify_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (rectify_window_parent_class)->constructed (object);
 
-  /* Construct-only properties come after init, where the first page was
-   * made. */
-  for (guint i = 0; i < RECTIFY_N_STEPS; i++)
-    if (self->pages[i] != NULL)
-      give_page (self, self->pages[i]);
-
+  /* Without a store, the window shows step 1 until it is given a case;
+   * with one, the case it opens decides which page is made. */
   if (self->store == NULL)
-    return;
+    {
+      update_navigation (self);
+      return;
+    }
 
   self->shown_cases = rectify_growing_model_new (G_LIST_MODEL (self->store));
   /* Filtering 10,000 cases takes a few frames: done a slice at a time,
@@ -1316,11 +1324,6 @@ rectify_window_class_init (RectifyWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (RECTIFY_TYPE_IDENTIFY_PAGE);
-  g_type_ensure (RECTIFY_TYPE_DETAILS_PAGE);
-  g_type_ensure (RECTIFY_TYPE_RESOLUTION_PAGE);
-  g_type_ensure (RECTIFY_TYPE_FOLLOWUP_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rectify-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, flap);
@@ -1336,8 +1339,6 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, stack);
-  gtk_widget_class_bind_template_child_full (widget_class, "identify_page", FALSE,
-                                             G_STRUCT_OFFSET (RectifyWindow, pages));
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -1394,14 +1395,10 @@ static void
 rectify_window_init (RectifyWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (self->pages[RECTIFY_STEP_IDENTIFY], "toast",
-                           G_CALLBACK (on_page_toast), self, G_CONNECT_SWAPPED);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-
-  connect_entry_rows (self, GTK_WIDGET (self->stack));
   if (g_getenv ("RECTIFY_TEST_FOCUS_LOG") != NULL)
     g_signal_connect (self, "notify::focus-widget", G_CALLBACK (log_focus), NULL);
 
@@ -1431,8 +1428,6 @@ rectify_window_init (RectifyWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar,
                                          gtk_widget_get_parent (GTK_WIDGET (self->search_bar)));
   on_folded_changed (self);
-
-  update_navigation (self);
 }
 
 /**
@@ -1527,9 +1522,7 @@ rectify_window_set_case (RectifyWindow *self,
   step = rcase ? rectify_case_get_current_step (rcase) : RECTIFY_STEP_IDENTIFY;
   while (step > 0 && !step_reachable (self, step))
     step--;
-  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
   go_to (self, step);
-  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
 
   self->switching = FALSE;
 
