@@ -17,7 +17,7 @@
 #include "rectify-submission-private.h"
 
 /* For each size, the case files are made through the core API (realistic
- * cases of about 2 KB, every scenario, attachments, some sent) in a new
+ * cases of about 2 KB, every scenario, attachments, a third sent) in a new
  * temporary folder; then a new store loads them, timed from
  * rectify_case_store_load_async() to its callback having run
  * rectify_case_store_load_finish(), and the newest case (the first item) is
@@ -31,7 +31,9 @@
  *
  *   bench-store [RUNS]     (default 5)
  *
- * bench/startup.py also uses it to make the folder Rectify starts with:
+ * Every case has its first three steps complete, as a case must to be on
+ * step 3 or sent. bench/startup.py also uses it to make the folder Rectify
+ * starts with:
  *
  *   bench-store --write FOLDER N   writes N case files into FOLDER and
  *                                  prints the reference of the newest
@@ -91,6 +93,7 @@ make_case (guint index)
   rectify_case_set_text (rcase, RECTIFY_TEXT_UNIT_PRICE, index % 2 ? "19,99" : "49.00");
   rectify_case_set_text (rcase, RECTIFY_TEXT_CURRENCY, "EUR");
   rectify_case_set_text (rcase, RECTIFY_TEXT_INTENDED_TYPE, "Business");
+  rectify_case_set_text (rcase, RECTIFY_TEXT_INTENDED_PRICE, index % 2 ? "29,99" : "59.00");
   rectify_case_set_text (rcase, RECTIFY_TEXT_ADDED_BY_MISTAKE, "2");
   rectify_case_set_text (rcase, RECTIFY_TEXT_KEEP_COUNT, "3");
 
@@ -123,6 +126,12 @@ make_case (guint index)
     {
       rectify_case_set_current_step (rcase, RECTIFY_STEP_RESOLUTION);
     }
+
+  /* As every case is that reached step 3, or was sent: the window reopens
+   * it on its current step, not on an earlier one left incomplete. */
+  for (RectifyStep step = RECTIFY_STEP_IDENTIFY; step <= RECTIFY_STEP_RESOLUTION; step++)
+    if (!rectify_case_get_step_complete (rcase, step))
+      g_error ("bench case %u: step %d is incomplete", index, step + 1);
 
   return rcase;
 }

@@ -18,7 +18,8 @@
 # after it (see src/ui/rectify-bench-hooks.c). Rectify with no cases gets a
 # new empty data folder each run; with cases, one folder made once by
 # bench-store --write, and the configuration names its newest unfinished
-# case as the one shown last, as after a real session. Peak memory is the
+# case as the one shown last, as after a real session: with 10,000 cases,
+# a sent one, which the window reopens on step 4, the follow-up. Peak memory is the
 # kernel's ru_maxrss of the process at exit, read with wait4().
 #
 # Then `rectify --check-reminders` (what runs at login), RUNS times with no
