@@ -36,7 +36,8 @@ import subprocess
 import sys
 import tempfile
 
-SCHEMA_GROUP = "io/github/rectify/Rectify"
+import benchenv
+
 
 
 def count(name, program, env, data_home, last_case, outdir):
@@ -44,12 +45,7 @@ def count(name, program, env, data_home, last_case, outdir):
     out = os.path.join(outdir, f"callgrind.out.{name}")
     if os.path.exists(out):
         os.remove(out)
-    with tempfile.TemporaryDirectory(prefix="rectify-ir-config-") as config_home:
-        if last_case:
-            settings = os.path.join(config_home, "glib-2.0", "settings")
-            os.makedirs(settings)
-            with open(os.path.join(settings, "keyfile"), "w") as keyfile:
-                keyfile.write(f"[{SCHEMA_GROUP}]\nlast-case='{last_case}'\n")
+    with benchenv.config_home(last_case) as config_home:
         run_env = dict(env, XDG_DATA_HOME=data_home, XDG_CONFIG_HOME=config_home)
         subprocess.run(["valgrind", "--tool=callgrind", "--toggle-collect=main",
                         f"--callgrind-out-file={out}", program],
@@ -73,12 +69,7 @@ def main():
     outdir = sys.argv[4] if len(sys.argv) > 4 else tempfile.mkdtemp(prefix="rectify-ir-")
     os.makedirs(outdir, exist_ok=True)
 
-    env = dict(os.environ,
-               GSK_RENDERER="cairo",
-               GSETTINGS_BACKEND="keyfile",
-               GSETTINGS_SCHEMA_DIR=os.path.join(build, "data"),
-               RECTIFY_BENCH_EXIT_AT_FRAME="1",
-               RECTIFY_TODAY="2026-11-26")
+    env = benchenv.environment(build, RECTIFY_BENCH_EXIT_AT_FRAME="1")
     env.pop("RECTIFY_BENCH_EXIT_AFTER_FRAME", None)
     rectify = os.path.join(build, "src", "rectify")
     bare = os.path.join(build, "bench", "bare-window")
@@ -108,10 +99,7 @@ def main():
                    ("rectify, no cases", least("empty", rectify, new_home, None))]
         if n_cases > 0:
             home = new_home()
-            last_case = subprocess.run(
-                [os.path.join(build, "bench", "bench-store"), "--write",
-                 os.path.join(home, "rectify", "cases"), str(n_cases)],
-                check=True, capture_output=True, text=True).stdout.strip()
+            last_case = benchenv.write_cases(build, home, n_cases)
             results.append((f"rectify, {n_cases} cases",
                             least("cases", rectify, lambda: home, last_case)))
     finally:

@@ -9,9 +9,10 @@
 # Run it inside a display and a session bus (bench/run does: Xvfb and
 # dbus-run-session). The three start-ups (bare window, Rectify with no cases,
 # Rectify with CASES cases, default 10,000) run alternately, RUNS times each
-# (default 10) after one warm-up run each, in the same environment:
-# GSK_RENDERER=cairo, GSETTINGS_BACKEND=keyfile with a new configuration
-# folder each run, RECTIFY_TODAY=2026-11-26 (the day the cases are made for), and RECTIFY_BENCH_EXIT_AFTER_FRAME=1, with which each
+# (default 10) after one warm-up run each, in the same environment
+# (bench/benchenv.py): GSK_RENDERER=cairo, GSETTINGS_BACKEND=keyfile with a
+# new configuration folder each run, RECTIFY_TODAY=2026-11-26 (the day the
+# cases are made for), and RECTIFY_BENCH_EXIT_AFTER_FRAME=1, with which each
 # program prints the time from the start of its main() to its first frame
 # and to the first idle moment after it; Rectify also prints when every case
 # is in the list and the longest main-loop stall until then, and quits only
@@ -19,8 +20,9 @@
 # new empty data folder each run; with cases, one folder made once by
 # bench-store --write, and the configuration names its newest unfinished
 # case as the one shown last, as after a real session: with 10,000 cases,
-# a sent one, which the window reopens on step 4, the follow-up. Peak memory is the
-# kernel's ru_maxrss of the process at exit, read with wait4().
+# a sent one, which the window reopens on step 4, the follow-up. Peak
+# memory is the kernel's ru_maxrss of the process at exit, read with
+# wait4().
 #
 # Then `rectify --check-reminders` (what runs at login), RUNS times with no
 # cases and with CASES: wall time and peak memory.
@@ -28,26 +30,21 @@
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+
+import benchenv
 
 GOAL_RATIO_EMPTY = 1.25
 GOAL_RATIO_MANY = 1.30
 GOAL_EXTRA_MB_MANY = 40.0
 GOAL_STALL_MS = 16.0
-SCHEMA_GROUP = "io/github/rectify/Rectify"
 
 
 def run(argv, env, data_home, last_case, keys):
     """Runs argv once in a new configuration folder; returns (values, wall_ms, peak_mb)."""
-    with tempfile.TemporaryDirectory(prefix="rectify-bench-config-") as config_home:
-        if last_case:
-            settings = os.path.join(config_home, "glib-2.0", "settings")
-            os.makedirs(settings)
-            with open(os.path.join(settings, "keyfile"), "w") as keyfile:
-                keyfile.write(f"[{SCHEMA_GROUP}]\nlast-case='{last_case}'\n")
+    with benchenv.config_home(last_case) as config_home:
         run_env = dict(env, XDG_DATA_HOME=data_home, XDG_CONFIG_HOME=config_home)
         read_fd, write_fd = os.pipe()
         start = time.monotonic()
@@ -90,14 +87,7 @@ def main():
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 10
     n_cases = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
 
-    env = dict(os.environ,
-               GSK_RENDERER="cairo",
-               GSETTINGS_BACKEND="keyfile",
-               GSETTINGS_SCHEMA_DIR=os.path.join(build, "data"),
-               RECTIFY_BENCH_EXIT_AFTER_FRAME="1",
-               # The day bench-store's cases are made for: the same reminders
-               # fall due in every run, whatever the date.
-               RECTIFY_TODAY="2026-11-26")
+    env = benchenv.environment(build, RECTIFY_BENCH_EXIT_AFTER_FRAME="1")
     rectify = os.path.join(build, "src", "rectify")
     bare = os.path.join(build, "bench", "bare-window")
     frame_keys = {"first-frame-us", "idle-us"}
@@ -107,10 +97,7 @@ def main():
     empty_homes = []
     try:
         made = time.monotonic()
-        last_case = subprocess.run(
-            [os.path.join(build, "bench", "bench-store"), "--write",
-             os.path.join(many_home, "rectify", "cases"), str(n_cases)],
-            check=True, capture_output=True, text=True).stdout.strip()
+        last_case = benchenv.write_cases(build, many_home, n_cases)
         print(f"(made {n_cases} cases in {time.monotonic() - made:.1f} s)")
 
         def empty_home():
