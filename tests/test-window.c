@@ -602,6 +602,66 @@ test_window_text_columns (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* With the app's style, every border drawn on step 1 (the boxed lists'
+ * row separators) has one colour on its four sides, which GTK's cairo
+ * renderer draws as one fill rather than four clipped ones
+ * (style.css). */
+static void
+test_window_row_borders_one_colour (void)
+{
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+  g_autoptr(RectifyCase) rcase = rectify_case_new ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  GtkSnapshot *snapshot;
+  RectifyWindow *window;
+  guint borders = 0;
+
+  gtk_css_provider_load_from_resource (style, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  rectify_window_set_case (window, rcase);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_test_iterate (50);
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
+                          gtk_widget_get_height (GTK_WIDGET (window)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  bytes = gsk_render_node_serialize (node);
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+
+  /* A border node reads "border {", then its colours on one line: one
+   * colour if the four sides share it, up to four otherwise. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *colours;
+
+      if (g_strcmp0 (g_strstrip (lines[i]), "border {") != 0)
+        continue;
+      for (i++; lines[i] != NULL && !g_str_has_prefix (g_strstrip (lines[i]), "colors:"); i++)
+        ;
+      g_assert_nonnull (lines[i]);
+      colours = lines[i] + strlen ("colors:");
+      while (*colours == ' ')
+        colours++;
+      g_assert_null (strchr (colours, ' '));
+      borders++;
+    }
+  g_assert_cmpuint (borders, >=, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (style));
+}
+
 /* The keyboard starts in the step's first field, and Next takes it to the
  * next step's first field, not to the window's buttons. */
 static void
@@ -2104,6 +2164,7 @@ main (int   argc,
   g_test_add_func ("/window/ctrl-w", test_window_ctrl_w);
   g_test_add_func ("/window/focus-starts-in-page", test_window_focus_starts_in_page);
   g_test_add_func ("/window/text-columns", test_window_text_columns);
+  g_test_add_func ("/window/row-borders-one-colour", test_window_row_borders_one_colour);
   g_test_add_func ("/window/list-opens-on-case", test_window_list_opens_on_case);
   g_test_add_func ("/window/opens-before-load", test_window_opens_before_load);
   g_test_add_func ("/window/pages-made-when-shown", test_window_pages_made_when_shown);
