@@ -1301,14 +1301,23 @@ rectify_application_startup (GApplication *app)
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   g_autofree char *last_case = NULL;
 
+  /* The case shown last is read while GTK and libadwaita start (some
+   * 100 ms on the main thread): the window opens on it, and would
+   * otherwise wait for the read after them. */
+  self->settings = g_settings_new (SCHEMA_ID);
+  self->store = rectify_case_store_new (NULL);
+  last_case = g_settings_get_string (self->settings, "last-case");
+  if (!self->check_only && g_uuid_string_is_valid (last_case))
+    {
+      self->opening = TRUE;
+      rectify_case_store_open_async (self->store, last_case, NULL, open_cb, g_object_ref (self));
+    }
+
   G_APPLICATION_CLASS (rectify_application_parent_class)->startup (app);
 
   if (gdk_display_get_default () != NULL)
     rectify_application_add_uninstalled_icons (gdk_display_get_default ());
 
-  self->settings = g_settings_new (SCHEMA_ID);
-
-  self->store = rectify_case_store_new (NULL);
   self->outbox = rectify_outbox_new (self->store, NULL, NULL);
   self->monitor = rectify_request_monitor_new (self->outbox, G_LIST_MODEL (self->store));
   g_signal_connect_object (self->monitor, "status-changed", G_CALLBACK (on_status_changed), self,
@@ -1327,17 +1336,9 @@ rectify_application_startup (GApplication *app)
                              self, G_CONNECT_SWAPPED);
   self->loading = TRUE;
   g_application_hold (app);
-  last_case = g_settings_get_string (self->settings, "last-case");
-  if (!self->check_only && g_uuid_string_is_valid (last_case))
-    {
-      self->opening = TRUE;
-      rectify_case_store_open_async (self->store, last_case, NULL, open_cb, g_object_ref (self));
-    }
-  else
-    {
-      /* Activation, if any, comes next: its window's first frame first. */
-      g_idle_add (load_soon_cb, self);
-    }
+  /* Activation, if any, comes next: its window's first frame first. */
+  if (!self->opening)
+    g_idle_add (load_soon_cb, self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
