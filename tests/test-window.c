@@ -733,6 +733,31 @@ list_complete (gpointer data)
 
 /* Start-up: the window opens on the case read ahead, before the others are
  * read, and keeps it (the keyboard in its first field) as the list fills. */
+/* A window opened as the app opens one: the cases written to a new folder
+ * (*directory), @left read ahead from it into *store (*ahead), then the
+ * window shown. */
+static RectifyWindow *
+open_window_on (RectifyCase       **cases,
+                guint               n_cases,
+                RectifyCase        *left,
+                GFile             **directory,
+                RectifyCaseStore  **store,
+                RectifyCase       **ahead)
+{
+  g_autoptr(GError) error = NULL;
+  RectifyWindow *window;
+
+  *directory = make_case_folder (cases, n_cases);
+  *store = rectify_case_store_new (*directory);
+  *ahead = rectify_test_open_ahead (*store, rectify_case_get_reference (left), &error);
+  g_assert_no_error (error);
+  window = rectify_window_new (NULL, *store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_test_iterate (50);
+
+  return window;
+}
+
 static void
 test_window_opens_before_load (void)
 {
@@ -742,20 +767,12 @@ test_window_opens_before_load (void)
   g_autoptr(GFile) directory = NULL;
   g_autoptr(RectifyCaseStore) store = NULL;
   g_autoptr(RectifyCase) ahead = NULL;
-  g_autoptr(GError) error = NULL;
   RectifyWindow *window;
   gboolean loaded = FALSE;
 
   rectify_test_set_today (2026, 11, 26);
   rectify_test_fill_identify (left, RECTIFY_SCENARIO_UNINTENDED);
-  directory = make_case_folder (cases, G_N_ELEMENTS (cases));
-
-  store = rectify_case_store_new (directory);
-  ahead = rectify_test_open_ahead (store, rectify_case_get_reference (left), &error);
-  g_assert_no_error (error);
-  window = rectify_window_new (NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  rectify_test_iterate (50);
+  window = open_window_on (cases, G_N_ELEMENTS (cases), left, &directory, &store, &ahead);
 
   g_assert_true (rectify_window_get_case (window) == ahead);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
@@ -796,7 +813,6 @@ test_window_pages_made_when_shown (void)
   g_autoptr(GFile) directory = NULL;
   g_autoptr(RectifyCaseStore) store = NULL;
   g_autoptr(RectifyCase) ahead = NULL;
-  g_autoptr(GError) error = NULL;
   RectifyWindow *window;
   GtkStack *stack;
   const struct { const char *action; RectifyStep step; GtkStackTransitionType slide; guint made; } moves[] = {
@@ -810,13 +826,7 @@ test_window_pages_made_when_shown (void)
   rectify_test_set_today (2026, 11, 26);
   rectify_test_fill_complete (left, RECTIFY_SCENARIO_UNINTENDED);
   rectify_case_set_current_step (left, RECTIFY_STEP_RESOLUTION);
-  directory = make_case_folder (cases, G_N_ELEMENTS (cases));
-  store = rectify_case_store_new (directory);
-  ahead = rectify_test_open_ahead (store, rectify_case_get_reference (left), &error);
-  g_assert_no_error (error);
-  window = rectify_window_new (NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  rectify_test_iterate (50);
+  window = open_window_on (cases, G_N_ELEMENTS (cases), left, &directory, &store, &ahead);
 
   g_assert_cmpint (rectify_page_get_step (rectify_window_get_visible_page (window)), ==,
                    RECTIFY_STEP_RESOLUTION);
@@ -871,7 +881,6 @@ test_window_list_opens_on_case (void)
   g_autoptr(GFile) directory = NULL;
   g_autoptr(RectifyCaseStore) store = NULL;
   g_autoptr(RectifyCase) ahead = NULL;
-  g_autoptr(GError) error = NULL;
   RectifyWindow *window;
   gboolean loaded = FALSE;
   guint position = G_MAXUINT;
@@ -886,14 +895,7 @@ test_window_list_opens_on_case (void)
       rectify_case_begin_load (cases[i]);
       rectify_case_end_load (cases[i], updated);
     }
-  directory = make_case_folder (cases, G_N_ELEMENTS (cases));
-
-  store = rectify_case_store_new (directory);
-  ahead = rectify_test_open_ahead (store, rectify_case_get_reference (cases[30]), &error);
-  g_assert_no_error (error);
-  window = rectify_window_new (NULL, store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  rectify_test_iterate (50);
+  window = open_window_on (cases, G_N_ELEMENTS (cases), cases[30], &directory, &store, &ahead);
   g_assert_true (rectify_window_get_case (window) == ahead);
 
   /* After the window's own handler, which shows the list. */
