@@ -2100,6 +2100,48 @@ test_window_toasts_above_buttons (void)
 
 /* The shortcuts window is built when asked for (Ctrl+?), not with every
  * window; asked for twice, it is the same one. */
+static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), data) == 0;
+}
+
+/* The main menu's popover is made when it first opens, with every item,
+ * and kept for the next time. */
+static void
+test_window_menu_on_demand (void)
+{
+  RectifyWindow *window = g_object_new (RECTIFY_TYPE_WINDOW, NULL);
+  GtkMenuButton *button;
+  GtkPopover *popover = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  rectify_test_iterate (20);
+  button = GTK_MENU_BUTTON (rectify_test_find_widget (GTK_WIDGET (window), is_menu_button,
+                                                      "open-menu-symbolic"));
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      gtk_menu_button_popup (button);
+      rectify_test_iterate (20);
+      g_assert_true (popover == NULL || gtk_menu_button_get_popover (button) == popover);
+      popover = gtk_menu_button_get_popover (button);
+      g_assert_nonnull (popover);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (popover), "New Case"));
+      g_assert_nonnull (rectify_test_find_label (GTK_WIDGET (popover), "About Rectify"));
+      gtk_menu_button_popdown (button);
+      rectify_test_iterate (10);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_shortcuts_on_demand (void)
 {
@@ -2181,6 +2223,7 @@ main (int   argc,
   g_test_add_func ("/window/first-start", test_window_first_start);
   g_test_add_func ("/window/toasts-above-buttons", test_window_toasts_above_buttons);
   g_test_add_func ("/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
+  g_test_add_func ("/window/menu-on-demand", test_window_menu_on_demand);
   g_test_add ("/window/list/status", ListFixture, NULL, list_fixture_set_up,
               test_window_list_status, list_fixture_tear_down);
   g_test_add ("/window/list/search", ListFixture, NULL, list_fixture_set_up,

