@@ -1317,6 +1317,13 @@ rectify_application_startup (GApplication *app)
 
   if (gdk_display_get_default () != NULL)
     rectify_application_add_uninstalled_icons (gdk_display_get_default ());
+  /* GTK reads the icon theme on a worker from when it is first asked for.
+   * Asked for only by the window's first icon, while the window is shown,
+   * it is often not read yet, and the main thread reads it itself (66 M
+   * instructions, some 9 ms; under callgrind on a busy machine, every
+   * time). Asked for now, it has the window's building to be read in. */
+  if (!self->check_only && gdk_display_get_default () != NULL)
+    gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   self->outbox = rectify_outbox_new (self->store, NULL, NULL);
   self->monitor = rectify_request_monitor_new (self->outbox, G_LIST_MODEL (self->store));
