@@ -1402,7 +1402,7 @@ static void
 create_primary_menu (GtkMenuButton *button,
                      gpointer       user_data)
 {
-  RectifyWindow *self = RECTIFY_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+  RectifyWindow *self = user_data;
 
   if (gtk_menu_button_get_menu_model (button) == NULL)
     gtk_menu_button_set_menu_model (button, self->primary_menu);
@@ -1413,7 +1413,7 @@ rectify_window_init (RectifyWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu,
-                                         NULL, NULL);
+                                         self, NULL);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
