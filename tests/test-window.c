@@ -2100,8 +2100,6 @@ test_window_toasts_above_buttons (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The shortcuts window is built when asked for (Ctrl+?), not with every
- * window; asked for twice, it is the same one. */
 static gboolean
 is_menu_button (GtkWidget     *widget,
                 gconstpointer  data)
@@ -2144,6 +2142,8 @@ test_window_menu_on_demand (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The shortcuts window is built when asked for (Ctrl+?), not with every
+ * window; asked for twice, it is the same one. */
 static void
 test_window_shortcuts_on_demand (void)
 {

@@ -193,8 +193,8 @@ rectify_reminders_get_due (RectifyCase        *rcase,
   return was_shown (rcase, due, shown) ? RECTIFY_REMINDER_NONE : due;
 }
 
-/* Whether @key ("REFERENCE:KIND") is of a case in @references. */
-/* The reference a key is for, or NULL for what is not a key. */
+/* The reference a key ("REFERENCE:KIND") is for, or NULL for what is not
+ * a key. */
 static char *
 dup_key_reference (const char *key)
 {
